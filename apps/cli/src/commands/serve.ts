@@ -1,0 +1,21 @@
+import { createServer } from '@lantern/api';
+import type { Database } from '@lantern/db';
+import type { Io } from '../io.ts';
+
+export interface ServeOptions {
+  host: string;
+  port: number;
+}
+
+/** Listens until SIGINT/SIGTERM, then closes the server and the database cleanly. */
+export async function serve(db: Database, options: ServeOptions, io: Io): Promise<void> {
+  const app = await createServer({ db });
+  const address = await app.listen({ host: options.host, port: options.port });
+  io.out(`Lantern is listening on ${address} (database: ${db.backend})`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await app.close();
+}

@@ -1,0 +1,109 @@
+import { AppError } from '@lantern/domain';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { withDatabase, withMigratedDatabase } from './database.ts';
+import { dbMigrate, dbReset, dbSeed, dbStatus } from './commands/db.ts';
+import { importPoliceUk } from './commands/import.ts';
+import { serve } from './commands/serve.ts';
+import { readEnv } from './env.ts';
+import type { Io } from './io.ts';
+
+function integer(name: string) {
+  return (value: string) => {
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`${name} must be a whole number, got "${value}"`);
+    return Number(value);
+  };
+}
+
+/** The `lantern` command tree (ARCHITECTURE.md, "CLI"). */
+export function buildProgram(io: Io): Command {
+  const env = readEnv();
+  const program = new Command('lantern')
+    .description(
+      'Lantern: contextual safeguarding intelligence and mapping.\n' +
+        'Uses the embedded database in LANTERN_DATA_DIR (default ./.lantern/db) unless DATABASE_URL is set.',
+    )
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) });
+
+  const db = program.command('db').description('create, fill and inspect the database');
+  db.command('migrate')
+    .description('apply pending migrations (idempotent) and load the bundled ONS boundaries')
+    .action(() => withDatabase(env, (database) => dbMigrate(database, io)));
+  db.command('seed')
+    .description('fill an empty database with deterministic synthetic data, demo users and bundled police.uk months')
+    .addOption(
+      new Option('--scale <scale>', 'county (three years of Nottinghamshire) or national (adds 1M+ crime events)')
+        .choices(['county', 'national'])
+        .default('county'),
+    )
+    .option('--seed <n>', 'random seed; the same seed gives the same data', integer('--seed'), 42)
+    .action((options: { scale: 'county' | 'national'; seed: number }) =>
+      withDatabase(env, (database) => dbSeed(database, options, io)),
+    );
+  db.command('reset')
+    .description('drop every table and migrate again (all data is lost)')
+    .action(() => withDatabase(env, (database) => dbReset(database, io)));
+  db.command('status')
+    .description('backend, applied migrations and row counts')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('text'))
+    .action((options: { format: 'json' | 'text' }) =>
+      withDatabase(env, (database) => dbStatus(database, options.format, io)),
+    );
+
+  const importCommand = program.command('import').description('load data files');
+  importCommand
+    .command('police-uk')
+    .description(
+      'load data.police.uk street-level crime CSVs. All-or-nothing per file: one bad row imports nothing and every ' +
+        'bad row is listed by file, line and field. Re-importing a file changes nothing.',
+    )
+    .argument('<files...>', 'one or more *-street.csv files')
+    .option('--skip-invalid', 'import the valid rows and skip the invalid ones', false)
+    .option('--rejects <file>', 'with --skip-invalid: write the rejected rows, with line and problem, to this CSV')
+    .action((files: string[], options: { skipInvalid: boolean; rejects?: string }) => {
+      if (options.rejects && !options.skipInvalid) {
+        throw new AppError('BAD_INPUT', '--rejects needs --skip-invalid (without it a bad row imports nothing)');
+      }
+      return withMigratedDatabase(env, (database) => importPoliceUk(database, files, options, io));
+    });
+
+  const serveOptions = (command: Command) =>
+    command
+      .option('--port <port>', 'port to listen on (env PORT)', integer('--port'), env.PORT)
+      .option('--host <host>', 'address to listen on (env HOST)', env.HOST);
+  serveOptions(program.command('serve').description('run the Lantern server (GET /healthz; API and web app)')).action(
+    (options: { port: number; host: string }) =>
+      withMigratedDatabase(env, (database) => serve(database, options, io)),
+  );
+  serveOptions(
+    program
+      .command('start')
+      .description('migrate, seed synthetic data if the database is empty, then serve: the one command for a demo'),
+  ).action((options: { port: number; host: string }) =>
+    withDatabase(env, async (database) => {
+      await dbSeed(database, { scale: 'county', seed: 42 }, io);
+      await serve(database, options, io);
+    }),
+  );
+  return program;
+}
+
+/** Runs the CLI and returns the exit code: 0 success, 2 bad input, 1 anything else. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  try {
+    await buildProgram(io).parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    // Commander has already printed its usage message; --help and --version are not errors.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof AppError) {
+      io.err(`error: ${error.message}`);
+      return error.code === 'BAD_INPUT' ? 2 : 1;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`error: ${message}`);
+    if (process.env.LANTERN_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
+    return 1;
+  }
+}

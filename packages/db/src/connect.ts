@@ -1,0 +1,116 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { postgis } from '@electric-sql/pglite-postgis';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from './generated/prisma/client.ts';
+import type { Sql, TransactionalSql } from './sql.ts';
+
+export type Backend = 'pglite' | 'postgres';
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite data directory (default ./.lantern/db). Ignored for PostgreSQL. */
+  dataDir?: string | undefined;
+  /** PGlite only: start from a dumped data directory (a template) instead of `dataDir`. */
+  loadDataDir?: Blob | undefined;
+  /** PGlite only: keep the database in memory. */
+  inMemory?: boolean | undefined;
+}
+
+export interface Database {
+  readonly backend: Backend;
+  readonly sql: TransactionalSql;
+  readonly prisma: PrismaClient;
+  /** PGlite only: the whole data directory as a gzipped tarball (a template for tests). */
+  dumpDataDir?(): Promise<Blob>;
+  close(): Promise<void>;
+}
+
+export const defaultDataDir = './.lantern/db';
+
+/** Opens the embedded database unless a `databaseUrl` is given. */
+export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options);
+}
+
+async function openPglite(options: DatabaseOptions): Promise<Database> {
+  const extensions = { postgis, pg_trgm };
+  let dataDir: string | undefined;
+  if (!options.inMemory && !options.loadDataDir) {
+    dataDir = options.dataDir ?? defaultDataDir;
+    mkdirSync(dataDir, { recursive: true });
+  }
+  const pglite = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    extensions,
+  });
+  const wrap = (client: Pick<PGlite, 'query' | 'exec'>): Sql => ({
+    async query<Row>(text: string, params: readonly unknown[] = []) {
+      const result = await client.query<Row>(text, params as unknown[]);
+      return result.rows;
+    },
+    async exec(script: string) {
+      await client.exec(script);
+    },
+  });
+  const sql: TransactionalSql = {
+    ...wrap(pglite),
+    transaction: (work) => pglite.transaction((tx) => work(wrap(tx))),
+  };
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    backend: 'pglite',
+    sql,
+    prisma,
+    dumpDataDir: () => pglite.dumpDataDir('gzip'),
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(databaseUrl: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const wrap = (client: pg.Pool | pg.PoolClient): Sql => ({
+    async query<Row>(text: string, params: readonly unknown[] = []) {
+      const result = await client.query(text, params as unknown[]);
+      return result.rows as Row[];
+    },
+    async exec(script: string) {
+      await client.query(script);
+    },
+  });
+  const sql: TransactionalSql = {
+    ...wrap(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(wrap(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+  };
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    backend: 'postgres',
+    sql,
+    prisma,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+export { type BoundaryLoadReport, loadBoundaries } from './boundaries.ts';
+export { bulkInsert, type ColumnSpec } from './bulk-insert.ts';
+export { type Backend, type Database, type DatabaseOptions, defaultDataDir, openDatabase } from './connect.ts';
+export { appliedMigrations, type MigrationReport, migrate, readMigrations } from './migrate.ts';
+export { hashPassword, verifyPassword } from './passwords.ts';
+export { shippedPath } from './paths.ts';
+export {
+  importPoliceUkFile,
+  importPoliceUkStream,
+  type PoliceUkImportOptions,
+  type PoliceUkImportReport,
+  PoliceUkKeyer,
+} from './police-uk-import.ts';
+export { dropEverything } from './reset.ts';
+export { SeedConflictError, type SeedReport, seedDatabase } from './seed.ts';
+export type { Sql, TransactionalSql } from './sql.ts';
+export { type DatabaseStatus, databaseStatus } from './status.ts';
+
+import type { Database } from './connect.ts';
+import { loadBoundaries } from './boundaries.ts';
+import { migrate } from './migrate.ts';
+
+/** Applies pending migrations and loads the bundled boundaries: what `lantern db migrate` does. */
+export async function migrateAndLoad(db: Database) {
+  const migrations = await migrate(db.sql);
+  const boundaries = await loadBoundaries(db.sql);
+  return { migrations, boundaries };
+}

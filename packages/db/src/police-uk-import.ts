@@ -1,0 +1,206 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import type { Readable } from 'node:stream';
+import {
+  AppError,
+  type CrimeEventInput,
+  type FieldProblem,
+  formatProblem,
+  type PoliceUkColumn,
+  parsePoliceUkRow,
+  policeUkHeaderIndex,
+} from '@lantern/domain';
+import { parse } from 'csv-parse';
+import { stringify } from 'csv-stringify/sync';
+import type { Sql, TransactionalSql } from './sql.ts';
+
+/**
+ * Streams a data.police.uk street CSV into crime_event in batches, inside one transaction:
+ * a file imports whole or not at all (unless `skipInvalid`), and never sits in memory whole.
+ * Upserts on the natural key and only touches rows whose content changed, so importing the
+ * same file twice changes nothing.
+ */
+export interface PoliceUkImportOptions {
+  /** Import the valid rows and report the rest instead of rejecting the file. */
+  skipInvalid?: boolean;
+  /** With skipInvalid: receives each rejected row as CSV text (header first). */
+  onReject?: (csvLine: string) => void;
+  batchSize?: number;
+}
+
+export interface PoliceUkImportReport {
+  file: string;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  withoutLocation: number;
+  rejected: number;
+  problems: FieldProblem[];
+}
+
+export async function importPoliceUkFile(
+  sql: TransactionalSql,
+  path: string,
+  options: PoliceUkImportOptions = {},
+): Promise<PoliceUkImportReport> {
+  return importPoliceUkStream(sql, createReadStream(path), basename(path), options);
+}
+
+export async function importPoliceUkStream(
+  sql: TransactionalSql,
+  input: Readable,
+  file: string,
+  options: PoliceUkImportOptions = {},
+): Promise<PoliceUkImportReport> {
+  const batchSize = options.batchSize ?? 2000;
+  const report: PoliceUkImportReport = {
+    file,
+    rows: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    withoutLocation: 0,
+    rejected: 0,
+    problems: [],
+  };
+  const keyer = new PoliceUkKeyer();
+  const parser = input.pipe(
+    parse({ bom: true, info: true, skip_empty_lines: true, relax_quotes: false, skip_records_with_error: true }),
+  );
+  parser.on('skip', (error: Error & { lines?: number }) => {
+    report.problems.push({ file, line: error.lines, message: `malformed CSV row: ${error.message}` });
+    report.rejected += 1;
+  });
+
+  await sql.transaction(async (tx) => {
+    let index: Record<PoliceUkColumn, number> | undefined;
+    let header: string[] = [];
+    let batch: Array<{ id: string; crime: CrimeEventInput }> = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const counts = await upsertCrimeEvents(tx, batch);
+      report.inserted += counts.inserted;
+      report.updated += counts.updated;
+      batch = [];
+    };
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (index === undefined) {
+        header = record;
+        const result = policeUkHeaderIndex(record, file);
+        if (!result.ok) throw new AppError('BAD_INPUT', formatProblem(result.problem), [result.problem]);
+        index = result.index;
+        options.onReject?.(stringify([[...header, 'Line', 'Problem']]));
+        continue;
+      }
+      report.rows += 1;
+      const row = parsePoliceUkRow(record, index, file, info.lines);
+      if (!row.ok) {
+        report.rejected += 1;
+        report.problems.push(...row.problems);
+        options.onReject?.(stringify([[...record, String(info.lines), row.problems.map(formatProblem).join('; ')]]));
+        continue;
+      }
+      if (row.crime.lon === null) report.withoutLocation += 1;
+      // All-or-nothing: once a row is bad nothing will be kept, but reading on lists every bad row.
+      if (report.rejected > 0 && !options.skipInvalid) continue;
+      batch.push({ id: keyer.next(row.crime), crime: row.crime });
+      if (batch.length >= batchSize) await flush();
+    }
+    if (index === undefined) {
+      const problem = { file, line: 1, message: 'the file is empty: expected a data.police.uk header row' };
+      throw new AppError('BAD_INPUT', formatProblem(problem), [problem]);
+    }
+    if (report.rejected > 0 && !options.skipInvalid) {
+      const shown = report.problems.slice(0, 20).map(formatProblem);
+      const more = report.problems.length > shown.length ? `\n… and ${report.problems.length - shown.length} more` : '';
+      throw new AppError(
+        'BAD_INPUT',
+        `${file}: ${report.rejected} invalid row${report.rejected > 1 ? 's' : ''}; nothing was imported (use --skip-invalid to import the rest)\n${shown.join('\n')}${more}`,
+        report.problems,
+      );
+    }
+    await flush();
+  });
+  report.unchanged = report.rows - report.rejected - report.inserted - report.updated;
+  return report;
+}
+
+async function upsertCrimeEvents(sql: Sql, batch: Array<{ id: string; crime: CrimeEventInput }>) {
+  const column = <T>(pick: (crime: CrimeEventInput) => T) => batch.map(({ crime }) => pick(crime));
+  const rows = await sql.query<{ inserted: boolean }>(
+    `INSERT INTO crime_event AS c (id, crime_id, month, reported_by, falls_within, geom, location, lsoa_code, lsoa_name,
+                                   crime_type, outcome, context, district_code)
+     SELECT t.id, t.crime_id, t.month, t.reported_by, t.falls_within, p.geom, t.location, t.lsoa_code, t.lsoa_name,
+            t.crime_type, t.outcome, t.context, lantern_district_for_point(p.geom)
+     FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::float8[], $7::float8[], $8::text[],
+                 $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
+          AS t(id, crime_id, month, reported_by, falls_within, lon, lat, location, lsoa_code, lsoa_name, crime_type,
+               outcome, context)
+     CROSS JOIN LATERAL (SELECT CASE WHEN t.lon IS NULL THEN NULL
+                                     ELSE ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326) END AS geom) AS p
+     ON CONFLICT (id) DO UPDATE SET
+       crime_id = EXCLUDED.crime_id, month = EXCLUDED.month, reported_by = EXCLUDED.reported_by,
+       falls_within = EXCLUDED.falls_within, geom = EXCLUDED.geom, location = EXCLUDED.location,
+       lsoa_code = EXCLUDED.lsoa_code, lsoa_name = EXCLUDED.lsoa_name, crime_type = EXCLUDED.crime_type,
+       outcome = EXCLUDED.outcome, context = EXCLUDED.context, district_code = EXCLUDED.district_code
+     WHERE (c.month, c.reported_by, c.falls_within, c.location, c.lsoa_code, c.lsoa_name, c.crime_type, c.outcome,
+            c.context) IS DISTINCT FROM
+           (EXCLUDED.month, EXCLUDED.reported_by, EXCLUDED.falls_within, EXCLUDED.location, EXCLUDED.lsoa_code,
+            EXCLUDED.lsoa_name, EXCLUDED.crime_type, EXCLUDED.outcome, EXCLUDED.context)
+        OR NOT (c.geom IS NOT DISTINCT FROM EXCLUDED.geom)
+     RETURNING (xmax = 0) AS inserted`,
+    [
+      batch.map(({ id }) => id),
+      column((c) => c.crimeId),
+      column((c) => c.month),
+      column((c) => c.reportedBy),
+      column((c) => c.fallsWithin),
+      column((c) => c.lon),
+      column((c) => c.lat),
+      column((c) => c.location),
+      column((c) => c.lsoaCode),
+      column((c) => c.lsoaName),
+      column((c) => c.crimeType),
+      column((c) => c.outcome),
+      column((c) => c.context),
+    ],
+  );
+  const inserted = rows.filter((row) => row.inserted).length;
+  return { inserted, updated: rows.length - inserted };
+}
+
+/**
+ * Gives each row of one file its natural key. A row with a Crime ID is keyed by it; police.uk
+ * publishes anti-social behaviour without one, so those rows are keyed by a SHA-256 of their
+ * content. Identical rows (and, in the real files, the same Crime ID on two different rows) are
+ * separate records, told apart by their order within the file: "<key>#2", "<key>#3" …
+ * Re-importing the same file therefore yields the same keys.
+ */
+export class PoliceUkKeyer {
+  private readonly seen = new Map<string, number>();
+
+  next(crime: CrimeEventInput): string {
+    const base = crime.crimeId ?? `asb:${contentHash(crime)}`;
+    const occurrence = (this.seen.get(base) ?? 0) + 1;
+    this.seen.set(base, occurrence);
+    return occurrence === 1 ? base : `${base}#${occurrence}`;
+  }
+}
+
+function contentHash(crime: CrimeEventInput): string {
+  const content = [
+    crime.month,
+    crime.reportedBy,
+    crime.fallsWithin,
+    crime.lon ?? '',
+    crime.lat ?? '',
+    crime.location ?? '',
+    crime.lsoaCode ?? '',
+    crime.crimeType,
+    crime.outcome ?? '',
+    crime.context ?? '',
+  ].join('\u001f');
+  return createHash('sha256').update(content).digest('hex').slice(0, 32);
+}

@@ -1,0 +1,215 @@
+import type { SynthCrimeEvent, SyntheticDataset } from '@lantern/synth';
+import { bulkInsert, type ColumnSpec } from './bulk-insert.ts';
+import { hashPassword } from './passwords.ts';
+import type { Sql, TransactionalSql } from './sql.ts';
+
+/**
+ * Writes a synthetic dataset (packages/synth) into an empty database in one transaction.
+ * Seeding twice with the same seed and scale is a no-op; seeding over other data is refused,
+ * because demo records must never mix with real ones.
+ */
+export interface SeedReport {
+  status: 'seeded' | 'already-seeded';
+  marker: string;
+  counts: Record<string, number>;
+}
+
+export class SeedConflictError extends Error {
+  override readonly name = 'SeedConflictError';
+}
+
+export async function seedDatabase(sql: TransactionalSql, dataset: SyntheticDataset): Promise<SeedReport> {
+  const marker = `synth:${dataset.scale}:${dataset.seed}`;
+  const [existing] = await sql.query<{ name: string }>(`SELECT name FROM dataset_load WHERE name LIKE 'synth:%'`);
+  if (existing?.name === marker) return { status: 'already-seeded', marker, counts: {} };
+  if (existing) {
+    throw new SeedConflictError(
+      `the database already holds synthetic data (${existing.name}); run \`lantern db reset\` before seeding ${marker}`,
+    );
+  }
+  const [people] = await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM person');
+  if ((people?.n ?? 0) > 0) {
+    throw new SeedConflictError('the database already holds people that are not synthetic; refusing to seed over them');
+  }
+  // Hash outside the transaction: argon2 is deliberately slow, and one demo password serves all.
+  const hashes = new Map<string, string>();
+  for (const user of dataset.users) {
+    if (!hashes.has(user.password)) hashes.set(user.password, await hashPassword(user.password));
+  }
+  const counts: Record<string, number> = {};
+  await sql.transaction(async (tx) => {
+    counts.agencies = await insertAgencies(tx, dataset);
+    counts.users = await insertUsers(tx, dataset, hashes);
+    counts.people = await insertPeople(tx, dataset);
+    counts.places = await insertPlaces(tx, dataset);
+    counts.vehicles = await insertVehicles(tx, dataset);
+    counts.intelligenceReports = await insertIntelligence(tx, dataset);
+    counts.missingEpisodes = await insertMissingEpisodes(tx, dataset);
+    counts.links = await insertLinks(tx, dataset);
+    counts.crimeEvents = await insertCrimeEvents(tx, dataset);
+    await tx.query('INSERT INTO dataset_load (name, checksum, rows) VALUES ($1, $2, $3)', [
+      marker,
+      marker,
+      Object.values(counts).reduce((sum, n) => sum + n, 0),
+    ]);
+  });
+  return { status: 'seeded', marker, counts };
+}
+
+function insertAgencies(sql: Sql, dataset: SyntheticDataset) {
+  return bulkInsert(sql, 'agency', dataset.agencies, [
+    { column: 'id', type: 'uuid', value: (a) => a.id },
+    { column: 'name', type: 'text', value: (a) => a.name },
+    { column: 'kind', type: 'agency_kind', value: (a) => a.kind },
+    { column: 'district_code', type: 'text', value: (a) => a.districtCode },
+  ]);
+}
+
+async function insertUsers(sql: Sql, dataset: SyntheticDataset, hashes: Map<string, string>) {
+  const count = await bulkInsert(sql, 'app_user', dataset.users, [
+    { column: 'id', type: 'uuid', value: (u) => u.id },
+    { column: 'email', type: 'text', value: (u) => u.email },
+    { column: 'display_name', type: 'text', value: (u) => u.displayName },
+    { column: 'password_hash', type: 'text', value: (u) => hashes.get(u.password) },
+    { column: 'agency_id', type: 'uuid', value: (u) => u.agencyId },
+  ]);
+  const roles = dataset.users.flatMap((u) => u.roles.map((role) => ({ userId: u.id, role })));
+  await bulkInsert(sql, 'user_role', roles, [
+    { column: 'user_id', type: 'uuid', value: (r) => r.userId },
+    { column: 'role', type: 'role', value: (r) => r.role },
+  ]);
+  const scopes = dataset.users.flatMap((u) => u.districtCodes.map((districtCode) => ({ userId: u.id, districtCode })));
+  await bulkInsert(sql, 'user_district_scope', scopes, [
+    { column: 'user_id', type: 'uuid', value: (s) => s.userId },
+    { column: 'district_code', type: 'text', value: (s) => s.districtCode },
+  ]);
+  return count;
+}
+
+function insertPeople(sql: Sql, dataset: SyntheticDataset) {
+  return bulkInsert(sql, 'person', dataset.people, [
+    { column: 'id', type: 'uuid', value: (p) => p.id },
+    { column: 'kind', type: 'person_kind', value: (p) => p.kind },
+    { column: 'pseudonym_ref', type: 'text', value: (p) => p.pseudonymRef },
+    { column: 'external_ref', type: 'text', value: (p) => p.externalRef },
+    { column: 'given_name', type: 'text', value: (p) => p.givenName },
+    { column: 'family_name', type: 'text', value: (p) => p.familyName },
+    { column: 'aliases', type: 'text', value: (p) => JSON.stringify(p.aliases), select: textArrayFromJson },
+    { column: 'date_of_birth', type: 'date', value: (p) => p.dateOfBirth },
+    { column: 'sex', type: 'sex', value: (p) => p.sex },
+    { column: 'care_status', type: 'care_status', value: (p) => p.careStatus },
+    { column: 'responsible_authority', type: 'text', value: (p) => p.responsibleAuthority },
+    { column: 'home_district_code', type: 'text', value: (p) => p.homeDistrictCode },
+    { column: 'cse_risk', type: 'exploitation_risk', value: (p) => p.cseRisk },
+    { column: 'cse_flagged_at', type: 'date', value: (p) => p.cseFlaggedAt },
+    { column: 'cce_risk', type: 'exploitation_risk', value: (p) => p.cceRisk },
+    { column: 'cce_flagged_at', type: 'date', value: (p) => p.cceFlaggedAt },
+  ]);
+}
+
+/** unnest flattens arrays of arrays, so list columns travel as JSON text and are rebuilt here. */
+const textArrayFromJson = (alias: string) => `ARRAY(SELECT jsonb_array_elements_text(${alias}::jsonb))`;
+
+function insertPlaces(sql: Sql, dataset: SyntheticDataset) {
+  return bulkInsert(sql, 'place_of_concern', dataset.places, [
+    { column: 'id', type: 'uuid', value: (p) => p.id },
+    { column: 'name', type: 'text', value: (p) => p.name },
+    { column: 'category', type: 'place_category', value: (p) => p.category },
+    { column: 'address', type: 'text', value: (p) => p.address },
+    { column: 'geom', type: 'point', value: (p) => p.location },
+    { column: 'concern_since', type: 'date', value: (p) => p.concernSince },
+    { column: 'concern_until', type: 'date', value: (p) => p.concernUntil },
+    { column: 'reasons', type: 'text', value: (p) => JSON.stringify(p.reasons), select: textArrayFromJson },
+  ]);
+}
+
+function insertVehicles(sql: Sql, dataset: SyntheticDataset) {
+  return bulkInsert(sql, 'vehicle', dataset.vehicles, [
+    { column: 'id', type: 'uuid', value: (v) => v.id },
+    { column: 'registration', type: 'text', value: (v) => v.registration },
+    { column: 'make', type: 'text', value: (v) => v.make },
+    { column: 'model', type: 'text', value: (v) => v.model },
+    { column: 'colour', type: 'text', value: (v) => v.colour },
+  ]);
+}
+
+function insertIntelligence(sql: Sql, dataset: SyntheticDataset) {
+  return bulkInsert(sql, 'intelligence_report', dataset.intelligenceReports, [
+    { column: 'id', type: 'uuid', value: (r) => r.id },
+    { column: 'reference', type: 'text', value: (r) => r.reference },
+    { column: 'source_evaluation', type: 'source_evaluation', value: (r) => r.sourceEvaluation },
+    { column: 'intelligence_evaluation', type: 'intelligence_evaluation', value: (r) => r.intelligenceEvaluation },
+    { column: 'handling_code', type: 'handling_code', value: (r) => r.handlingCode },
+    { column: 'handling_conditions', type: 'text', value: (r) => r.handlingConditions },
+    { column: 'category', type: 'intelligence_category', value: (r) => r.category },
+    { column: 'body', type: 'text', value: (r) => r.body },
+    { column: 'occurred_at', type: 'timestamptz', value: (r) => r.occurredAt },
+    { column: 'submitted_at', type: 'timestamptz', value: (r) => r.submittedAt },
+    { column: 'geom', type: 'point', value: (r) => r.location },
+    { column: 'submitting_agency_id', type: 'uuid', value: (r) => r.submittingAgencyId },
+    { column: 'submitted_by_id', type: 'uuid', value: (r) => r.submittedById },
+  ]);
+}
+
+function insertMissingEpisodes(sql: Sql, dataset: SyntheticDataset) {
+  const homeDistrict = new Map(dataset.people.map((p) => [p.id, p.homeDistrictCode]));
+  return bulkInsert(sql, 'missing_episode', dataset.missingEpisodes, [
+    { column: 'id', type: 'uuid', value: (e) => e.id },
+    { column: 'episode_ref', type: 'text', value: (e) => e.episodeRef },
+    { column: 'person_id', type: 'uuid', value: (e) => e.personId },
+    { column: 'care_status', type: 'care_status', value: (e) => e.careStatus },
+    { column: 'police_risk', type: 'police_risk', value: (e) => e.policeRisk },
+    { column: 'reported_at', type: 'timestamptz', value: (e) => e.reportedAt },
+    { column: 'returned_at', type: 'timestamptz', value: (e) => e.returnedAt },
+    { column: 'last_seen_geom', type: 'point', value: (e) => e.lastSeen },
+    { column: 'found_geom', type: 'point', value: (e) => e.found },
+    { column: 'found_location_type', type: 'found_location_type', value: (e) => e.foundLocationType },
+    { column: 'district_code', type: 'text', value: (e) => homeDistrict.get(e.personId) ?? null },
+    { column: 'rhi_service', type: 'rhi_service', value: (e) => e.rhiService },
+    { column: 'rhi_completed_at', type: 'timestamptz', value: (e) => e.rhiCompletedAt },
+    { column: 'mam_held_at', type: 'timestamptz', value: (e) => e.mamHeldAt },
+  ]);
+}
+
+function insertLinks(sql: Sql, dataset: SyntheticDataset) {
+  return bulkInsert(sql, 'entity_link', dataset.links, [
+    { column: 'id', type: 'uuid', value: (l) => l.id },
+    { column: 'from_type', type: 'entity_type', value: (l) => l.fromType },
+    { column: 'from_id', type: 'uuid', value: (l) => l.fromId },
+    { column: 'to_type', type: 'entity_type', value: (l) => l.toType },
+    { column: 'to_id', type: 'uuid', value: (l) => l.toId },
+    { column: 'link_type', type: 'text', value: (l) => l.linkType },
+    { column: 'source_type', type: 'link_source_type', value: (l) => l.sourceType },
+    { column: 'source_id', type: 'uuid', value: (l) => l.sourceId },
+    { column: 'first_seen', type: 'date', value: (l) => l.firstSeen },
+    { column: 'last_seen', type: 'date', value: (l) => l.lastSeen },
+    { column: 'reliability', type: 'link_reliability', value: (l) => l.reliability },
+  ]);
+}
+
+/** National scale: a million synthetic crime points, streamed in chunks, never all in memory. */
+async function insertCrimeEvents(sql: Sql, dataset: SyntheticDataset) {
+  const chunkSize = 20_000;
+  let chunk: SynthCrimeEvent[] = [];
+  let total = 0;
+  const flush = async () => {
+    total += await bulkInsert(sql, 'crime_event', chunk, crimeEventColumns, chunkSize);
+    chunk = [];
+  };
+  for (const event of dataset.crimeEvents()) {
+    chunk.push(event);
+    if (chunk.length >= chunkSize) await flush();
+  }
+  await flush();
+  return total;
+}
+
+const crimeEventColumns: ColumnSpec<SynthCrimeEvent>[] = [
+  { column: 'id', type: 'text', value: (e) => e.id },
+  { column: 'month', type: 'date', value: (e) => e.month },
+  { column: 'reported_by', type: 'text', value: () => 'Synthetic (Lantern national seed)' },
+  { column: 'falls_within', type: 'text', value: () => 'Synthetic (Lantern national seed)' },
+  { column: 'geom', type: 'point', value: (e) => e.location },
+  { column: 'crime_type', type: 'text', value: (e) => e.crimeType },
+  { column: 'district_code', type: 'text', value: (e) => e.districtCode },
+];

@@ -1,0 +1,15 @@
+/**
+ * A minimal SQL surface over both backends, for what Prisma cannot do: multi-statement
+ * migrations, PostGIS reads and writes, and bulk loads with `unnest` arrays. Parameters are
+ * always bound ($1, $2 …); text is never spliced into SQL.
+ */
+export interface Sql {
+  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** Runs a script of several statements without parameters (migrations only). */
+  exec(script: string): Promise<void>;
+}
+
+export interface TransactionalSql extends Sql {
+  /** Runs `work` in one transaction: all of it commits, or none of it does. */
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+}

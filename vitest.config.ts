@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+
+const integration = ['**/*.integration.test.ts'];
+const ignored = ['**/node_modules/**', '**/dist/**', 'tests/e2e/**'];
+
+// Integration tests run once per backend: PGlite always, PostgreSQL when TEST_DATABASE_URL is set
+// (scripts/test.mjs decides, and refuses to run in CI without it).
+const backends = process.env.TEST_DATABASE_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          exclude: [...ignored, ...integration],
+        },
+      },
+      ...backends.map((backend) => ({
+        test: {
+          name: `integration:${backend}`,
+          include: integration,
+          exclude: ignored,
+          env: { LANTERN_TEST_BACKEND: backend },
+          globalSetup: ['tests/support/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      })),
+    ],
+  },
+});
