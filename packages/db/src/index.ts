@@ -10,6 +10,8 @@ export {
   type PoliceUkImportOptions,
   type PoliceUkImportReport,
   PoliceUkKeyer,
+  type RejectedRow,
+  rejectsCsv,
 } from './police-uk-import.ts';
 export { dropEverything } from './reset.ts';
 export { SeedConflictError, type SeedReport, seedDatabase } from './seed.ts';

@@ -7,9 +7,9 @@ import {
   type CrimeEventInput,
   type FieldProblem,
   formatProblem,
-  type PoliceUkColumn,
+  type PoliceUkLayout,
   parsePoliceUkRow,
-  policeUkHeaderIndex,
+  policeUkLayout,
 } from '@lantern/domain';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
@@ -24,9 +24,24 @@ import type { Sql, TransactionalSql } from './sql.ts';
 export interface PoliceUkImportOptions {
   /** Import the valid rows and report the rest instead of rejecting the file. */
   skipInvalid?: boolean;
-  /** With skipInvalid: receives each rejected row as CSV text (header first). */
-  onReject?: (csvLine: string) => void;
+  /** Receives each rejected row with the file's header, its line and what is wrong with it. */
+  onReject?: (reject: RejectedRow) => void;
   batchSize?: number;
+  /** For reduced extracts whose file name does not name the crime type. */
+  crimeType?: string;
+}
+
+export interface RejectedRow {
+  header: readonly string[];
+  record: readonly string[];
+  line: number;
+  problems: readonly FieldProblem[];
+}
+
+/** Renders rejected rows as CSV: the file's own columns, then "Line" and "Problem". */
+export function rejectsCsv(reject: RejectedRow, withHeader: boolean): string {
+  const row = [...reject.record, String(reject.line), reject.problems.map(formatProblem).join('; ')];
+  return stringify(withHeader ? [[...reject.header, 'Line', 'Problem'], row] : [row]);
 }
 
 export interface PoliceUkImportReport {
@@ -75,7 +90,7 @@ export async function importPoliceUkStream(
   });
 
   await sql.transaction(async (tx) => {
-    let index: Record<PoliceUkColumn, number> | undefined;
+    let layout: PoliceUkLayout | undefined;
     let header: string[] = [];
     let batch: Array<{ id: string; crime: CrimeEventInput }> = [];
     const flush = async () => {
@@ -86,20 +101,19 @@ export async function importPoliceUkStream(
       batch = [];
     };
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (index === undefined) {
+      if (layout === undefined) {
         header = record;
-        const result = policeUkHeaderIndex(record, file);
+        const result = policeUkLayout(record, file, options.crimeType);
         if (!result.ok) throw new AppError('BAD_INPUT', formatProblem(result.problem), [result.problem]);
-        index = result.index;
-        options.onReject?.(stringify([[...header, 'Line', 'Problem']]));
+        layout = result.layout;
         continue;
       }
       report.rows += 1;
-      const row = parsePoliceUkRow(record, index, file, info.lines);
+      const row = parsePoliceUkRow(layout.toStreetFields(record), file, info.lines, layout.columnName);
       if (!row.ok) {
         report.rejected += 1;
         report.problems.push(...row.problems);
-        options.onReject?.(stringify([[...record, String(info.lines), row.problems.map(formatProblem).join('; ')]]));
+        options.onReject?.({ header, record, line: info.lines, problems: row.problems });
         continue;
       }
       if (row.crime.lon === null) report.withoutLocation += 1;
@@ -108,7 +122,7 @@ export async function importPoliceUkStream(
       batch.push({ id: keyer.next(row.crime), crime: row.crime });
       if (batch.length >= batchSize) await flush();
     }
-    if (index === undefined) {
+    if (layout === undefined) {
       const problem = { file, line: 1, message: 'the file is empty: expected a data.police.uk header row' };
       throw new AppError('BAD_INPUT', formatProblem(problem), [problem]);
     }

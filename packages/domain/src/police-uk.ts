@@ -38,30 +38,125 @@ export interface CrimeEventInput {
 
 export type RowResult = { ok: true; crime: CrimeEventInput } | { ok: false; problems: FieldProblem[] };
 
-/** Maps each police.uk column to its index in a file's header, or reports the missing ones. */
-export function policeUkHeaderIndex(
+/** The 14 crime types data.police.uk publishes for street-level crime. */
+export const policeUkCrimeTypes = [
+  'Anti-social behaviour',
+  'Bicycle theft',
+  'Burglary',
+  'Criminal damage and arson',
+  'Drugs',
+  'Other crime',
+  'Other theft',
+  'Possession of weapons',
+  'Public order',
+  'Robbery',
+  'Shoplifting',
+  'Theft from the person',
+  'Vehicle crime',
+  'Violence and sexual offences',
+] as const;
+
+/**
+ * A reduced extract of police.uk data (one crime type per file, named in the file name, e.g.
+ * "2022-nottingham-city-burglary.csv"): month as YYYY-MM-01, longitude, latitude, location with
+ * "On or near" removed, LSOA code.
+ */
+export const policeUkReducedColumns = ['month', 'longitude', 'latitude', 'location', 'lsoa_code'] as const;
+
+export interface PoliceUkLayout {
+  kind: 'street' | 'reduced';
+  /** Rearranges a record into policeUkColumns order. */
+  toStreetFields(record: readonly string[]): string[];
+  /** The file's own name for a column, for error messages. */
+  columnName(column: PoliceUkColumn): string;
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z]+/g, '-');
+}
+
+/** Finds the crime type a reduced extract's file name names, e.g. "…-burglary.csv". */
+export function crimeTypeFromFileName(file: string): string | undefined {
+  const name = slug(file.replace(/\.csv$/i, ''));
+  return policeUkCrimeTypes.find((type) => name.endsWith(`-${slug(type)}`) || name === slug(type));
+}
+
+/** Recognises a file's header as a street CSV or a reduced extract, or says what is missing. */
+export function policeUkLayout(
   header: readonly string[],
   file: string,
-): { ok: true; index: Record<PoliceUkColumn, number> } | { ok: false; problem: FieldProblem } {
+  crimeType?: string,
+): { ok: true; layout: PoliceUkLayout } | { ok: false; problem: FieldProblem } {
   const trimmed = header.map((name) => name.trim());
   const missing = policeUkColumns.filter((column) => !trimmed.includes(column));
-  if (missing.length > 0) {
+  if (missing.length === 0) {
+    const index = policeUkColumns.map((column) => trimmed.indexOf(column));
     return {
-      ok: false,
-      problem: {
-        file,
-        line: 1,
-        message: `not a data.police.uk street CSV: missing column${missing.length > 1 ? 's' : ''} ${missing
-          .map((column) => `"${column}"`)
-          .join(', ')}`,
+      ok: true,
+      layout: {
+        kind: 'street',
+        toStreetFields: (record) => index.map((i) => record[i] ?? ''),
+        columnName: (column) => column,
       },
     };
   }
-  const index = Object.fromEntries(policeUkColumns.map((column) => [column, trimmed.indexOf(column)])) as Record<
-    PoliceUkColumn,
-    number
-  >;
-  return { ok: true, index };
+  if (policeUkReducedColumns.every((column) => trimmed.includes(column))) {
+    const type = crimeType ?? crimeTypeFromFileName(file);
+    if (type === undefined) {
+      return {
+        ok: false,
+        problem: {
+          file,
+          line: 1,
+          message: 'a reduced police.uk extract must name its crime type in the file name (e.g. "…-burglary.csv")',
+        },
+      };
+    }
+    const at = (record: readonly string[], column: (typeof policeUkReducedColumns)[number]) =>
+      record[trimmed.indexOf(column)] ?? '';
+    const names: Partial<Record<PoliceUkColumn, string>> = {
+      Month: 'month',
+      Longitude: 'longitude',
+      Latitude: 'latitude',
+      Location: 'location',
+      'LSOA code': 'lsoa_code',
+    };
+    return {
+      ok: true,
+      layout: {
+        kind: 'reduced',
+        toStreetFields: (record) => {
+          const month = at(record, 'month').trim();
+          const location = at(record, 'location').trim();
+          return [
+            '',
+            /^\d{4}-\d{2}-01$/.test(month) ? month.slice(0, 7) : month,
+            'Nottinghamshire Police',
+            'Nottinghamshire Police',
+            at(record, 'longitude'),
+            at(record, 'latitude'),
+            location === '' ? '' : `On or near ${location}`,
+            at(record, 'lsoa_code'),
+            '',
+            type,
+            '',
+            '',
+          ];
+        },
+        columnName: (column) => names[column] ?? column,
+      },
+    };
+  }
+  return {
+    ok: false,
+    problem: {
+      file,
+      line: 1,
+      message: `not a data.police.uk street CSV: missing column${missing.length > 1 ? 's' : ''} ${missing
+        .map((column) => `"${column}"`)
+        .join(', ')}`,
+    },
+  };
 }
 
 const monthPattern = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -92,14 +187,14 @@ function coordinate(
   return number;
 }
 
-/** Validates one record (the fields of a row, by header index) and converts it. */
+/** Validates one record (its fields in policeUkColumns order) and converts it. */
 export function parsePoliceUkRow(
   fields: readonly string[],
-  index: Record<PoliceUkColumn, number>,
   file: string,
   line: number,
+  columnName: (column: PoliceUkColumn) => string = (column) => column,
 ): RowResult {
-  const get = (column: PoliceUkColumn) => optional(fields[index[column]]);
+  const get = (column: PoliceUkColumn) => optional(fields[policeUkColumns.indexOf(column)]);
   const where = { file, line };
   const problems: FieldProblem[] = [];
 
@@ -119,7 +214,14 @@ export function parsePoliceUkRow(
   const lon = coordinate(lonText, 'Longitude', 180, where, problems);
   const lat = coordinate(latText, 'Latitude', 90, where, problems);
 
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) {
+    return {
+      ok: false,
+      problems: problems.map((problem) =>
+        problem.field ? { ...problem, field: columnName(problem.field as PoliceUkColumn) } : problem,
+      ),
+    };
+  }
   return {
     ok: true,
     crime: {

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readdirSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Database, importPoliceUkFile, type PoliceUkImportReport, shippedPath } from '@lantern/db';
+import { type Database, importPoliceUkFile, type PoliceUkImportReport, rejectsCsv, shippedPath } from '@lantern/db';
 import type { Io } from '../io.ts';
 
 export interface ImportOptions {
@@ -19,20 +19,18 @@ function describe(report: PoliceUkImportReport, seconds: number): string {
 
 export async function importPoliceUk(db: Database, files: string[], options: ImportOptions, io: Io): Promise<void> {
   const rejects = options.rejects ? openSync(options.rejects, 'w') : undefined;
-  let wroteHeader = false;
+  let lastHeader = '';
   try {
     for (const file of files) {
       const started = performance.now();
       const report = await importPoliceUkFile(db.sql, file, {
         skipInvalid: options.skipInvalid,
-        onReject: (line) => {
+        onReject: (reject) => {
           if (rejects === undefined) return;
-          // One header for the whole rejects file, however many inputs.
-          if (line.startsWith('Crime ID,') || line.startsWith('\ufeffCrime ID,')) {
-            if (wroteHeader) return;
-            wroteHeader = true;
-          }
-          writeSync(rejects, line);
+          // A header before the first reject, and again only if a later file's columns differ.
+          const header = reject.header.join(',');
+          writeSync(rejects, rejectsCsv(reject, header !== lastHeader));
+          lastHeader = header;
         },
       });
       io.out(describe(report, (performance.now() - started) / 1000));
