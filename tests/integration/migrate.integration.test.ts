@@ -16,7 +16,12 @@ describe('migrations', () => {
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name)
       .sort();
-    const rows = await db.sql.query<{ migration_name: string; checksum: string; applied_steps_count: number; finished: boolean }>(
+    const rows = await db.sql.query<{
+      migration_name: string;
+      checksum: string;
+      applied_steps_count: number;
+      finished: boolean;
+    }>(
       `SELECT migration_name, checksum, applied_steps_count, finished_at IS NOT NULL AS finished
        FROM "_prisma_migrations" ORDER BY migration_name`,
     );
@@ -43,7 +48,11 @@ describe('migrations', () => {
   });
 
   it('leaves nothing behind when a migration fails', async () => {
-    const broken = { name: '29990101000000_broken', script: 'CREATE TABLE half_done (id int); SELECT no_such_function();', checksum: 'a'.repeat(64) };
+    const broken = {
+      name: '29990101000000_broken',
+      script: 'CREATE TABLE half_done (id int); SELECT no_such_function();',
+      checksum: 'a'.repeat(64),
+    };
     await expect(migrate(db.sql, [...readMigrations(), broken])).rejects.toThrow(
       /^migration 29990101000000_broken failed: .*no_such_function/,
     );
@@ -61,7 +70,13 @@ describe('boundaries', () => {
   it('loads every district, ward and LSOA of the bundled files, valid and in EPSG:4326', async () => {
     const expected = (file: string) =>
       (JSON.parse(readFileSync(shippedPath(file), 'utf8')) as { features: unknown[] }).features.length;
-    const [counts] = await db.sql.query<{ districts: number; wards: number; lsoas: number; invalid: number; srids: number[] }>(
+    const [counts] = await db.sql.query<{
+      districts: number;
+      wards: number;
+      lsoas: number;
+      invalid: number;
+      srids: number[];
+    }>(
       `SELECT (SELECT count(*)::int FROM district) AS districts, (SELECT count(*)::int FROM ward) AS wards,
               (SELECT count(*)::int FROM lsoa) AS lsoas,
               (SELECT count(*)::int FROM (SELECT geom FROM district UNION ALL SELECT geom FROM ward UNION ALL SELECT geom FROM lsoa) g

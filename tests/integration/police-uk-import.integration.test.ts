@@ -118,7 +118,9 @@ describe('bad input', () => {
       { file: 'broken.csv', line: 21, field: 'Latitude', value: '91.5' },
     ]);
     expect(appError.message).toContain('broken.csv: 3 invalid rows; nothing was imported');
-    expect(appError.message).toContain('broken.csv, line 11, field "Longitude": is not a decimal number (value "west")');
+    expect(appError.message).toContain(
+      'broken.csv, line 11, field "Longitude": is not a decimal number (value "west")',
+    );
     expect(await crimeEventCount(db)).toBe(0);
   });
 
@@ -143,7 +145,9 @@ describe('bad input', () => {
     const path = tempFile('people.csv', 'name,dob\nA,2010-01-01\n');
     await expect(importPoliceUkFile(db.sql, path)).rejects.toMatchObject({
       code: 'BAD_INPUT',
-      message: expect.stringMatching(/^people\.csv, line 1: not a data\.police\.uk street CSV: missing columns "Crime ID"/),
+      message: expect.stringMatching(
+        /^people\.csv, line 1: not a data\.police\.uk street CSV: missing columns "Crime ID"/,
+      ),
     });
   });
 

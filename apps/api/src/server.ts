@@ -22,5 +22,16 @@ export async function createServer({ db, logger = false }: ServerOptions): Promi
     }
   });
 
+  // Until the web app lands (apps/web), `/` says what is running instead of a bare 404.
+  app.get('/', async (_request, reply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .send(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Lantern</title></head>' +
+          '<body><main><h1>Lantern</h1><p>The Lantern server is running. Health: <a href="/healthz">/healthz</a>.</p>' +
+          '</main></body></html>',
+      ),
+  );
+
   return app;
 }

@@ -1,9 +1,9 @@
 import { AppError } from '@lantern/domain';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { withDatabase, withMigratedDatabase } from './database.ts';
 import { dbMigrate, dbReset, dbSeed, dbStatus } from './commands/db.ts';
 import { importPoliceUk } from './commands/import.ts';
 import { serve } from './commands/serve.ts';
+import { configuredDatabase, type DatabaseProvider, withMigrated } from './database.ts';
 import { readEnv } from './env.ts';
 import type { Io } from './io.ts';
 
@@ -14,9 +14,10 @@ function integer(name: string) {
   };
 }
 
-/** The `lantern` command tree (ARCHITECTURE.md, "CLI"). */
-export function buildProgram(io: Io): Command {
+/** The `lantern` command tree (ARCHITECTURE.md, "CLI"). Tests may hand in their own database. */
+export function buildProgram(io: Io, database?: DatabaseProvider): Command {
   const env = readEnv();
+  const withDatabase = database ?? configuredDatabase(env);
   const program = new Command('lantern')
     .description(
       'Lantern: contextual safeguarding intelligence and mapping.\n' +
@@ -29,7 +30,7 @@ export function buildProgram(io: Io): Command {
   const db = program.command('db').description('create, fill and inspect the database');
   db.command('migrate')
     .description('apply pending migrations (idempotent) and load the bundled ONS boundaries')
-    .action(() => withDatabase(env, (database) => dbMigrate(database, io)));
+    .action(() => withDatabase((database) => dbMigrate(database, io)));
   db.command('seed')
     .description('fill an empty database with deterministic synthetic data, demo users and bundled police.uk months')
     .addOption(
@@ -39,16 +40,16 @@ export function buildProgram(io: Io): Command {
     )
     .option('--seed <n>', 'random seed; the same seed gives the same data', integer('--seed'), 42)
     .action((options: { scale: 'county' | 'national'; seed: number }) =>
-      withDatabase(env, (database) => dbSeed(database, options, io)),
+      withDatabase((database) => dbSeed(database, options, io)),
     );
   db.command('reset')
     .description('drop every table and migrate again (all data is lost)')
-    .action(() => withDatabase(env, (database) => dbReset(database, io)));
+    .action(() => withDatabase((database) => dbReset(database, io)));
   db.command('status')
     .description('backend, applied migrations and row counts')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('text'))
     .action((options: { format: 'json' | 'text' }) =>
-      withDatabase(env, (database) => dbStatus(database, options.format, io)),
+      withDatabase((database) => dbStatus(database, options.format, io)),
     );
 
   const importCommand = program.command('import').description('load data files');
@@ -65,7 +66,7 @@ export function buildProgram(io: Io): Command {
       if (options.rejects && !options.skipInvalid) {
         throw new AppError('BAD_INPUT', '--rejects needs --skip-invalid (without it a bad row imports nothing)');
       }
-      return withMigratedDatabase(env, (database) => importPoliceUk(database, files, options, io));
+      return withMigrated(withDatabase, (database) => importPoliceUk(database, files, options, io));
     });
 
   const serveOptions = (command: Command) =>
@@ -73,15 +74,14 @@ export function buildProgram(io: Io): Command {
       .option('--port <port>', 'port to listen on (env PORT)', integer('--port'), env.PORT)
       .option('--host <host>', 'address to listen on (env HOST)', env.HOST);
   serveOptions(program.command('serve').description('run the Lantern server (GET /healthz; API and web app)')).action(
-    (options: { port: number; host: string }) =>
-      withMigratedDatabase(env, (database) => serve(database, options, io)),
+    (options: { port: number; host: string }) => withMigrated(withDatabase, (database) => serve(database, options, io)),
   );
   serveOptions(
     program
       .command('start')
       .description('migrate, seed synthetic data if the database is empty, then serve: the one command for a demo'),
   ).action((options: { port: number; host: string }) =>
-    withDatabase(env, async (database) => {
+    withDatabase(async (database) => {
       await dbSeed(database, { scale: 'county', seed: 42 }, io);
       await serve(database, options, io);
     }),
@@ -90,9 +90,9 @@ export function buildProgram(io: Io): Command {
 }
 
 /** Runs the CLI and returns the exit code: 0 success, 2 bad input, 1 anything else. */
-export async function run(argv: string[], io: Io): Promise<number> {
+export async function run(argv: string[], io: Io, database?: DatabaseProvider): Promise<number> {
   try {
-    await buildProgram(io).parseAsync(argv, { from: 'user' });
+    await buildProgram(io, database).parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
     // Commander has already printed its usage message; --help and --version are not errors.

@@ -7,7 +7,7 @@ import type { Sql } from './sql.ts';
  */
 export type ColumnSpec<Row> =
   | { column: string; type: string; value: (row: Row) => unknown; select?: (alias: string) => string }
-    /** A WGS84 point column from a { lon, lat } or null. */
+  /** A WGS84 point column from a { lon, lat } or null. */
   | { column: string; type: 'point'; value: (row: Row) => { lon: number; lat: number } | null };
 
 export async function bulkInsert<Row>(
@@ -27,7 +27,10 @@ export async function bulkInsert<Row>(
     for (const [index, spec] of columns.entries()) {
       if (spec.type === 'point') {
         const points = chunk.map((row) => spec.value(row) as { lon: number; lat: number } | null);
-        params.push(points.map((p) => p?.lon ?? null), points.map((p) => p?.lat ?? null));
+        params.push(
+          points.map((p) => p?.lon ?? null),
+          points.map((p) => p?.lat ?? null),
+        );
         unnestArgs.push(`$${params.length - 1}::float8[]`, `$${params.length}::float8[]`);
         aliases.push(`lon${index}`, `lat${index}`);
         selects.push(

@@ -18,8 +18,8 @@ export { SeedConflictError, type SeedReport, seedDatabase } from './seed.ts';
 export type { Sql, TransactionalSql } from './sql.ts';
 export { type DatabaseStatus, databaseStatus } from './status.ts';
 
-import type { Database } from './connect.ts';
 import { loadBoundaries } from './boundaries.ts';
+import type { Database } from './connect.ts';
 import { migrate } from './migrate.ts';
 
 /** Applies pending migrations and loads the bundled boundaries: what `lantern db migrate` does. */

@@ -2,7 +2,14 @@
  * The one error type of Lantern. Codes map to tRPC/HTTP codes in one place (apps/api) and to exit
  * codes in the CLI. Messages name the offending field, line or value so a user can fix it.
  */
-export const appErrorCodes = ['BAD_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'CONFLICT', 'INTERNAL'] as const;
+export const appErrorCodes = [
+  'BAD_INPUT',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'CONFLICT',
+  'INTERNAL',
+] as const;
 export type AppErrorCode = (typeof appErrorCodes)[number];
 
 export interface FieldProblem {

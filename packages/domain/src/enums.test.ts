@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import * as enums from './enums.ts';
 
 // The SQL migrations are the database's source of truth; these lists must say the same.
-const sql = readFileSync(new URL('../../../prisma/migrations/20261122090000_init/migration.sql', import.meta.url), 'utf8');
+const sql = readFileSync(
+  new URL('../../../prisma/migrations/20261122090000_init/migration.sql', import.meta.url),
+  'utf8',
+);
 
 function sqlEnum(name: string): string[] {
   const match = new RegExp(`CREATE TYPE "${name}" AS ENUM \\(([^)]*)\\)`).exec(sql);

@@ -81,7 +81,12 @@ export type LinkReliability = (typeof linkReliabilities)[number];
 export const policeRisks = ['high', 'medium', 'low', 'no_apparent_risk'] as const;
 export type PoliceRisk = (typeof policeRisks)[number];
 
-export const rhiServices = ['childrens_social_care', 'family_service', 'adoption_service', 'other_local_authority'] as const;
+export const rhiServices = [
+  'childrens_social_care',
+  'family_service',
+  'adoption_service',
+  'other_local_authority',
+] as const;
 export type RhiService = (typeof rhiServices)[number];
 
 export const foundLocationTypes = [

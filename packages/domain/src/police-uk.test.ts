@@ -105,10 +105,15 @@ describe('policeUkLayout', () => {
     });
   });
 
-  it('names the reduced file\'s own column in errors', () => {
+  it("names the reduced file's own column in errors", () => {
     const result = policeUkLayout(['month', 'longitude', 'latitude', 'location', 'lsoa_code'], 'x-burglary.csv');
     if (!result.ok) throw new Error(result.problem.message);
-    const parsed = parsePoliceUkRow(result.layout.toStreetFields(['2022-03-02', '1', '2', '', '']), 'x.csv', 9, result.layout.columnName);
+    const parsed = parsePoliceUkRow(
+      result.layout.toStreetFields(['2022-03-02', '1', '2', '', '']),
+      'x.csv',
+      9,
+      result.layout.columnName,
+    );
     expect(parsed.ok ? undefined : parsed.problems[0]?.field).toBe('month');
   });
 

@@ -1,10 +1,4 @@
-import {
-  type Database,
-  databaseStatus,
-  dropEverything,
-  migrateAndLoad,
-  seedDatabase,
-} from '@lantern/db';
+import { type Database, databaseStatus, dropEverything, migrateAndLoad, seedDatabase } from '@lantern/db';
 import { generateDataset } from '@lantern/synth';
 import type { Io } from '../io.ts';
 import { importBundledPoliceUk } from './import.ts';
@@ -37,7 +31,8 @@ export async function dbSeed(db: Database, options: SeedOptions, io: Io): Promis
       .join(', ');
     io.out(`seed: ${report.marker} in ${((performance.now() - started) / 1000).toFixed(1)} s: ${counts}`);
   }
-  if (options.scale === 'county') await importBundledPoliceUk(db, io);
+  // Real police.uk months for the demo map; already there when the seed was.
+  if (report.status === 'seeded' && options.scale === 'county') await importBundledPoliceUk(db, io);
   io.out('');
   io.out('Demo accounts (synthetic data only; never use these credentials anywhere real):');
   for (const user of dataset.users) {

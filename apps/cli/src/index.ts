@@ -1,0 +1,3 @@
+export { givenDatabase } from './database.ts';
+export type { Io } from './io.ts';
+export { buildProgram, run } from './program.ts';

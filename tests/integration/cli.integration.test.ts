@@ -1,0 +1,104 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { givenDatabase, type Io, run } from '@lantern/cli';
+import type { Database } from '@lantern/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, testBackend } from '../support/test-database.ts';
+
+const sample = new URL(
+  '../../../shared/data/police-uk/samples/2022-02-nottinghamshire-street.first100.csv',
+  import.meta.url,
+).pathname;
+
+function captureIo() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (text) => out.push(text), err: (text) => err.push(text) };
+  return { io, out, err };
+}
+
+let db: Database;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(() => db.close());
+
+async function lantern(...argv: string[]) {
+  const captured = captureIo();
+  const code = await run(argv, captured.io, givenDatabase(db));
+  return { code, stdout: captured.out.join('\n'), stderr: captured.err.join('\n') };
+}
+
+describe('lantern db status --format json', () => {
+  it('gives the backend, the migrations and every count', async () => {
+    const { code, stdout } = await lantern('db', 'status', '--format', 'json');
+    expect(code).toBe(0);
+    const status = JSON.parse(stdout) as { backend: string; migrations: number; counts: Record<string, number> };
+    expect(status.backend).toBe(testBackend);
+    expect(status.migrations).toBeGreaterThan(0);
+    expect(Object.keys(status.counts)).toEqual(
+      expect.arrayContaining([
+        'districts',
+        'people',
+        'places',
+        'crimeEvents',
+        'intelligenceReports',
+        'links',
+        'missingEpisodes',
+        'users',
+        'auditEvents',
+      ]),
+    );
+    expect(status.counts.districts).toBe(8);
+  });
+});
+
+describe('lantern import police-uk', () => {
+  it('imports a file and reports its rows', async () => {
+    const { code, stdout } = await lantern('import', 'police-uk', sample);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/2022-02-nottinghamshire-street\.first100\.csv: 100 rows \(100 new, 0 updated, 0 unchanged/);
+  });
+
+  it('exits 2 on a bad row, naming file, line and field, and imports nothing', async () => {
+    const lines = readFileSync(sample, 'utf8').split('\r\n');
+    lines[2] = (lines[2] ?? '').replace(',2022-02,', ',2022-2,');
+    const dir = mkdtempSync(join(tmpdir(), 'lantern-cli-'));
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, lines.join('\r\n'));
+    const before = await db.prisma.crimeEvent.count();
+    const { code, stderr } = await lantern('import', 'police-uk', bad);
+    expect(code).toBe(2);
+    expect(stderr).toContain('bad.csv, line 3, field "Month": must be a month as YYYY-MM (value "2022-2")');
+    expect(await db.prisma.crimeEvent.count()).toBe(before);
+
+    const rejects = join(dir, 'rejects.csv');
+    const skipped = await lantern('import', 'police-uk', bad, '--skip-invalid', '--rejects', rejects);
+    expect(skipped.code).toBe(0);
+    expect(readFileSync(rejects, 'utf8').split('\n')[0]).toMatch(/^Crime ID,Month,.*,Context,Line,Problem$/);
+  });
+
+  it('refuses --rejects without --skip-invalid', async () => {
+    const { code, stderr } = await lantern('import', 'police-uk', sample, '--rejects', '/tmp/x.csv');
+    expect(code).toBe(2);
+    expect(stderr).toBe('error: --rejects needs --skip-invalid (without it a bad row imports nothing)');
+  });
+
+  it('exits 2 with usage on an unknown option', async () => {
+    const { code, stderr } = await lantern('import', 'police-uk', sample, '--frobnicate');
+    expect(code).toBe(2);
+    expect(stderr).toContain("unknown option '--frobnicate'");
+  });
+});
+
+describe('lantern db reset', () => {
+  it('drops the data and migrates again', async () => {
+    expect(await db.prisma.crimeEvent.count()).toBeGreaterThan(0);
+    const { code } = await lantern('db', 'reset');
+    expect(code).toBe(0);
+    const { stdout } = await lantern('db', 'status', '--format', 'json');
+    const status = JSON.parse(stdout) as { counts: Record<string, number> };
+    expect(status.counts).toMatchObject({ crimeEvents: 0, districts: 8, wards: 188 });
+  });
+});
