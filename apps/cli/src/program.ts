@@ -1,4 +1,5 @@
 import { AppError } from '@lantern/domain';
+import { DEFAULT_SEED } from '@lantern/synth';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { dbMigrate, dbReset, dbSeed, dbStatus } from './commands/db.ts';
 import { importPoliceUk } from './commands/import.ts';
@@ -38,7 +39,7 @@ export function buildProgram(io: Io, database?: DatabaseProvider): Command {
         .choices(['county', 'national'])
         .default('county'),
     )
-    .option('--seed <n>', 'random seed; the same seed gives the same data', integer('--seed'), 42)
+    .option('--seed <n>', 'random seed; the same seed gives the same data', integer('--seed'), DEFAULT_SEED)
     .action((options: { scale: 'county' | 'national'; seed: number }) =>
       withDatabase((database) => dbSeed(database, options, io)),
     );
@@ -82,7 +83,7 @@ export function buildProgram(io: Io, database?: DatabaseProvider): Command {
       .description('migrate, seed synthetic data if the database is empty, then serve: the one command for a demo'),
   ).action((options: { port: number; host: string }) =>
     withDatabase(async (database) => {
-      await dbSeed(database, { scale: 'county', seed: 42 }, io);
+      await dbSeed(database, { scale: 'county', seed: DEFAULT_SEED }, io);
       await serve(database, options, io);
     }),
   );

@@ -10,6 +10,8 @@ export type ColumnSpec<Row> =
   /** A WGS84 point column from a { lon, lat } or null. */
   | { column: string; type: 'point'; value: (row: Row) => { lon: number; lat: number } | null };
 
+const builtInTypes = new Set(['text', 'uuid', 'date', 'timestamptz', 'float8', 'int4', 'int8', 'bool', 'jsonb']);
+
 export async function bulkInsert<Row>(
   sql: Sql,
   table: string,
@@ -38,9 +40,12 @@ export async function bulkInsert<Row>(
         );
       } else {
         params.push(chunk.map((row) => spec.value(row)));
-        unnestArgs.push(`$${params.length}::${spec.type}[]`);
+        // Drivers serialise arrays of built-in types only: enums travel as text and are cast here.
+        const builtIn = builtInTypes.has(spec.type);
+        unnestArgs.push(`$${params.length}::${builtIn ? spec.type : 'text'}[]`);
         aliases.push(`c${index}`);
-        selects.push('select' in spec && spec.select ? spec.select(`c${index}`) : `c${index}`);
+        const value = builtIn ? `c${index}` : `c${index}::"${spec.type}"`;
+        selects.push('select' in spec && spec.select ? spec.select(value) : value);
       }
     }
     await sql.query(

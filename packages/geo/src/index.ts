@@ -1,0 +1,1 @@
+export { fromBritishNationalGrid, toBritishNationalGrid } from './to-british-national-grid.ts';

@@ -1,0 +1,104 @@
+/**
+ * The entry point: builds a whole synthetic dataset from a seed, in dependency order (who goes
+ * missing → who else is flagged → the networks around them → the intelligence and episodes that
+ * evidence those networks). Each step draws from its own named random stream.
+ */
+import { generateAgencies } from './agencies.ts';
+import { NATIONAL_CRIME_EVENTS, syntheticCrimeEvents } from './crime.ts';
+import { flagChildrenWithoutEpisodes } from './exploitation.ts';
+import { generateIntelligence } from './intelligence.ts';
+import { LinkBuilder } from './links.ts';
+import { completeEpisodes } from './missing-episodes.ts';
+import { planMissingChildren } from './missing-roster.ts';
+import { PseudonymIssuer } from './names.ts';
+import { buildNetworks, type Network } from './networks.ts';
+import { PeopleFactory } from './people.ts';
+import { buildPeriod } from './period.ts';
+import { PlaceFactory } from './places.ts';
+import { Rng } from './rng.ts';
+import { parseDate } from './time.ts';
+import type { SyntheticDataset } from './types.ts';
+import { generateUsers } from './users.ts';
+import { VehicleFactory } from './vehicles.ts';
+
+export interface GenerateOptions {
+  seed?: number;
+  scale?: 'county' | 'national';
+  /** Last day covered, 'YYYY-MM-DD'; the dataset spans the three years ending here. */
+  periodEnd?: string;
+}
+
+export const DEFAULT_SEED = 1;
+export const DEFAULT_PERIOD_END = '2026-03-31';
+
+export function generateDataset(options: GenerateOptions = {}): SyntheticDataset {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const scale = options.scale ?? 'county';
+  const periodEnd = options.periodEnd ?? DEFAULT_PERIOD_END;
+  if (!Number.isSafeInteger(seed)) throw new Error(`seed must be an integer, got ${seed}`);
+  if (scale !== 'county' && scale !== 'national')
+    throw new Error(`scale must be 'county' or 'national', got '${scale}'`);
+  parseDate(periodEnd);
+
+  const period = buildPeriod(periodEnd);
+  const root = new Rng(seed);
+  const agencies = generateAgencies(root.fork('agencies'));
+  const users = generateUsers(root.fork('users'), agencies);
+  const people = new PeopleFactory(
+    root.fork('people'),
+    new PseudonymIssuer(root.fork('pseudonyms')),
+    root.fork('child-refs').int(1000, 9000),
+  );
+
+  const roster = planMissingChildren(root.fork('missing'), people, period);
+  const flaggedOnly = flagChildrenWithoutEpisodes(root.fork('exploitation'), people, period, roster.children);
+  const children = [...roster.children, ...flaggedOnly];
+  const world = buildNetworks(
+    root.fork('networks'),
+    period,
+    people,
+    new PlaceFactory(root.fork('places')),
+    new VehicleFactory(root.fork('vehicles')),
+    children,
+  );
+
+  const links = new LinkBuilder(root.fork('links'));
+  const intelligenceReports = generateIntelligence({
+    rng: root.fork('intelligence'),
+    period,
+    agencies,
+    users,
+    networks: world.networks,
+    places: world.places,
+    links,
+  });
+  const networkOfChild = new Map<string, Network>();
+  for (const network of world.networks) {
+    for (const child of network.children) networkOfChild.set(child.person.id, network);
+  }
+  const missingEpisodes = completeEpisodes({
+    rng: root.fork('episodes'),
+    period,
+    planned: roster.episodes,
+    networkOfChild,
+    links,
+  });
+
+  const crimeEventCount = scale === 'national' ? NATIONAL_CRIME_EVENTS : 0;
+  return {
+    seed,
+    scale,
+    periodStart: period.start,
+    periodEnd: period.end,
+    agencies: agencies.all,
+    users,
+    people: [...children.map((child) => child.person), ...world.associates],
+    places: world.places,
+    vehicles: world.vehicles,
+    intelligenceReports,
+    links: links.build(),
+    missingEpisodes,
+    crimeEvents: syntheticCrimeEvents(seed, period, crimeEventCount),
+    crimeEventCount,
+  };
+}
