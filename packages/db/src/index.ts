@@ -28,3 +28,38 @@ export async function migrateAndLoad(db: Database) {
   const boundaries = await loadBoundaries(db.sql);
   return { migrations, boundaries };
 }
+export {
+  type AuditAction,
+  type AuditInput,
+  type AuditVerification,
+  appendAudit,
+  auditHash,
+  canonicalJson,
+  genesisHash,
+  verifyAuditChain,
+} from './audit.ts';
+export { Prisma } from './generated/prisma/client.ts';
+export {
+  clearLoginFailures,
+  createSession,
+  endSession,
+  findLoginCandidate,
+  hashToken,
+  lockedUntil,
+  type Principal,
+  recordLoginFailure,
+  resolveSession,
+  type SessionPolicy,
+  throttlePolicy,
+} from './identity.ts';
+export {
+  createPerson,
+  type DistrictScope,
+  getPerson,
+  type PeopleQuery,
+  type PersonRow,
+  searchPeople,
+  type UpdateOutcome,
+  updatePerson,
+} from './people.ts';
+export type { PrismaTx } from './prisma-tx.ts';

@@ -8,6 +8,7 @@ export const appErrorCodes = [
   'FORBIDDEN',
   'UNAUTHENTICATED',
   'CONFLICT',
+  'TOO_MANY_REQUESTS',
   'INTERNAL',
 ] as const;
 export type AppErrorCode = (typeof appErrorCodes)[number];

@@ -1,4 +1,10 @@
 export * from './app-error.ts';
 export * from './districts.ts';
 export * from './enums.ts';
+export * from './person-dto.ts';
 export * from './police-uk.ts';
+export * from './policy.ts';
+export * from './redaction.ts';
+export * from './schemas/auth.ts';
+export * as fields from './schemas/common.ts';
+export * from './schemas/people.ts';

@@ -1,0 +1,21 @@
+import type { AuditAction, AuditInput } from '@lantern/db';
+import type { Access } from '../trpc.ts';
+
+/** An audit event for the current caller and procedure. */
+export function auditEvent(
+  access: Access,
+  action: AuditAction,
+  record: { type: string | null; ids: readonly string[] },
+  extra: { reason?: string | null | undefined; details?: Record<string, unknown> } = {},
+): AuditInput {
+  return {
+    userId: access.principal?.id ?? null,
+    role: access.role,
+    action,
+    procedure: access.procedure,
+    recordType: record.type,
+    recordIds: record.ids,
+    reason: extra.reason ?? null,
+    details: extra.details ?? {},
+  };
+}

@@ -1,0 +1,121 @@
+import {
+  appendAudit,
+  clearLoginFailures,
+  createSession,
+  endSession,
+  findLoginCandidate,
+  hashPassword,
+  lockedUntil,
+  type Principal,
+  recordLoginFailure,
+  verifyPassword,
+} from '@lantern/db';
+import { AppError, type CurrentUser, hasPersonLevelAccess } from '@lantern/domain';
+import type { Context } from '../context.ts';
+
+/**
+ * Password sign-in with throttling per account and per address. Every outcome is audited, and
+ * every failure gives the same message, whether the account exists or not.
+ */
+let dummyHash: Promise<string> | undefined;
+/** Verifying against a throwaway hash keeps unknown emails as slow as wrong passwords. */
+function timingDecoy(): Promise<string> {
+  dummyHash ??= hashPassword('timing decoy for unknown accounts');
+  return dummyHash;
+}
+
+export function currentUser(principal: Principal): CurrentUser {
+  return {
+    id: principal.id,
+    email: principal.email,
+    displayName: principal.displayName,
+    agency: principal.agency,
+    roles: principal.roles,
+    districtCodes: principal.districtCodes,
+    personLevelAccess: hasPersonLevelAccess(principal.roles),
+  };
+}
+
+export async function loginWithPassword(ctx: Context, email: string, password: string): Promise<CurrentUser> {
+  const { prisma } = ctx.db;
+  const keys = [`account:${email}`, `address:${ctx.client.ip ?? 'unknown'}`];
+  const locked = await lockedUntil(prisma, keys);
+  if (locked) {
+    await prisma.$transaction((tx) =>
+      appendAudit(tx, {
+        userId: null,
+        role: null,
+        action: 'login_failed',
+        procedure: 'auth.login',
+        recordType: null,
+        recordIds: [],
+        reason: null,
+        details: { email, ip: ctx.client.ip, throttled: true },
+      }),
+    );
+    const minutes = Math.max(1, Math.ceil((locked.getTime() - Date.now()) / 60_000));
+    throw new AppError(
+      'TOO_MANY_REQUESTS',
+      `Too many failed sign-ins. Try again in ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+    );
+  }
+  const candidate = await findLoginCandidate(prisma, email);
+  const verified =
+    candidate?.passwordHash && !candidate.disabled
+      ? await verifyPassword(candidate.passwordHash, password)
+      : (await verifyPassword(await timingDecoy(), password)) && false;
+  if (!candidate || !verified) {
+    await prisma.$transaction(async (tx) => {
+      for (const key of keys) await recordLoginFailure(tx, key);
+      await appendAudit(tx, {
+        userId: candidate?.principal.id ?? null,
+        role: null,
+        action: 'login_failed',
+        procedure: 'auth.login',
+        recordType: null,
+        recordIds: [],
+        reason: null,
+        details: { email, ip: ctx.client.ip },
+      });
+    });
+    throw new AppError('UNAUTHENTICATED', 'Email or password is incorrect');
+  }
+  const principal = candidate.principal;
+  const token = await prisma.$transaction(async (tx) => {
+    await clearLoginFailures(tx, `account:${email}`);
+    const sessionToken = await createSession(tx, principal.id, 'password', ctx.config.session, ctx.client);
+    await appendAudit(tx, {
+      userId: principal.id,
+      role: principal.roles[0] ?? null,
+      action: 'login',
+      procedure: 'auth.login',
+      recordType: null,
+      recordIds: [],
+      reason: null,
+      details: { method: 'password', ip: ctx.client.ip },
+    });
+    return sessionToken;
+  });
+  ctx.cookies.set(token);
+  return currentUser(principal);
+}
+
+export async function logout(ctx: Context): Promise<void> {
+  const { principal, sessionId } = ctx;
+  if (principal && sessionId) {
+    await ctx.db.prisma.$transaction(async (tx) => {
+      await endSession(tx, sessionId);
+      await appendAudit(tx, {
+        userId: principal.id,
+        role: principal.roles[0] ?? null,
+        action: 'logout',
+        procedure: 'auth.logout',
+        recordType: null,
+        recordIds: [],
+        reason: null,
+        details: {},
+      });
+    });
+  }
+  ctx.cookies.clear();
+}

@@ -1,0 +1,152 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Role } from '@lantern/domain';
+import type { PrismaClient } from './generated/prisma/client.ts';
+import type { PrismaTx } from './prisma-tx.ts';
+
+/** Users, server-side sessions and login throttling. */
+export interface Principal {
+  id: string;
+  email: string;
+  displayName: string;
+  agencyId: string;
+  agency: string;
+  roles: Role[];
+  districtCodes: string[];
+}
+
+const principalSelect = {
+  id: true,
+  email: true,
+  displayName: true,
+  agencyId: true,
+  disabledAt: true,
+  agency: { select: { name: true } },
+  roles: { select: { role: true } },
+  scopes: { select: { districtCode: true } },
+} as const;
+
+type PrincipalRow = {
+  id: string;
+  email: string;
+  displayName: string;
+  agencyId: string;
+  disabledAt: Date | null;
+  agency: { name: string };
+  roles: { role: Role }[];
+  scopes: { districtCode: string }[];
+};
+
+function toPrincipal(row: PrincipalRow): Principal {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    agencyId: row.agencyId,
+    agency: row.agency.name,
+    roles: row.roles.map((r) => r.role),
+    districtCodes: row.scopes.map((s) => s.districtCode).sort(),
+  };
+}
+
+export async function findLoginCandidate(prisma: PrismaTx, email: string) {
+  const row = await prisma.user.findUnique({ where: { email }, select: { ...principalSelect, passwordHash: true } });
+  if (!row) return null;
+  return { principal: toPrincipal(row), passwordHash: row.passwordHash, disabled: row.disabledAt !== null };
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+export async function createSession(
+  tx: PrismaTx,
+  userId: string,
+  authMethod: 'password' | 'oidc',
+  policy: SessionPolicy,
+  client: { ip: string | null; userAgent: string | null },
+): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  const now = new Date();
+  await tx.session.create({
+    data: {
+      id: hashToken(token),
+      userId,
+      authMethod,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + policy.absoluteHours * 3_600_000),
+      ip: client.ip,
+      userAgent: client.userAgent?.slice(0, 500) ?? null,
+    },
+  });
+  await tx.user.update({ where: { id: userId }, data: { lastLoginAt: now } });
+  return token;
+}
+
+/** The signed-in principal for a session token, or null when it is unknown, ended or expired. */
+export async function resolveSession(
+  prisma: PrismaClient,
+  token: string,
+  policy: SessionPolicy,
+): Promise<{ sessionId: string; principal: Principal } | null> {
+  const id = hashToken(token);
+  const now = new Date();
+  const session = await prisma.session.findUnique({
+    where: { id },
+    select: { endedAt: true, expiresAt: true, lastSeenAt: true, user: { select: principalSelect } },
+  });
+  if (!session || session.endedAt || session.user.disabledAt) return null;
+  const idleLimit = new Date(session.lastSeenAt.getTime() + policy.idleMinutes * 60_000);
+  if (session.expiresAt <= now || idleLimit <= now) return null;
+  // Touch at most once a minute: reads should not each cost a write.
+  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+    await prisma.session.update({ where: { id }, data: { lastSeenAt: now } });
+  }
+  return { sessionId: id, principal: toPrincipal(session.user) };
+}
+
+export async function endSession(tx: PrismaTx, sessionId: string): Promise<void> {
+  await tx.session.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: new Date() } });
+}
+
+/**
+ * Throttling: `maxFailures` failures within `windowMinutes` lock the key for `baseLockSeconds`,
+ * doubling with each further failure up to `maxLockSeconds`. Keys are "account:<email>" and
+ * "address:<ip>", so neither guessing one account from many addresses nor many accounts from
+ * one address gets far.
+ */
+export const throttlePolicy = { maxFailures: 5, windowMinutes: 15, baseLockSeconds: 30, maxLockSeconds: 3600 };
+
+export async function lockedUntil(prisma: PrismaTx, keys: readonly string[], now = new Date()): Promise<Date | null> {
+  const rows = await prisma.loginThrottle.findMany({
+    where: { key: { in: [...keys] }, lockedUntil: { gt: now } },
+    select: { lockedUntil: true },
+  });
+  const times = rows.map((row) => row.lockedUntil?.getTime() ?? 0);
+  return times.length > 0 ? new Date(Math.max(...times)) : null;
+}
+
+export async function recordLoginFailure(tx: PrismaTx, key: string, now = new Date()): Promise<void> {
+  const current = await tx.loginThrottle.findUnique({ where: { key } });
+  const windowStart = new Date(now.getTime() - throttlePolicy.windowMinutes * 60_000);
+  const fresh = !current || current.windowStartedAt < windowStart;
+  const failures = fresh ? 1 : current.failures + 1;
+  const over = failures - throttlePolicy.maxFailures;
+  const lockSeconds =
+    over >= 0 ? Math.min(throttlePolicy.baseLockSeconds * 2 ** over, throttlePolicy.maxLockSeconds) : 0;
+  const data = {
+    failures,
+    windowStartedAt: fresh ? now : current.windowStartedAt,
+    lockedUntil: lockSeconds > 0 ? new Date(now.getTime() + lockSeconds * 1000) : null,
+  };
+  await tx.loginThrottle.upsert({ where: { key }, create: { key, ...data }, update: data });
+}
+
+export async function clearLoginFailures(tx: PrismaTx, key: string): Promise<void> {
+  await tx.loginThrottle.deleteMany({ where: { key } });
+}

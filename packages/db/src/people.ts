@@ -1,0 +1,150 @@
+import type { CreatePersonInput, PersonKind, UpdatePersonInput } from '@lantern/domain';
+import { Prisma } from './generated/prisma/client.ts';
+import type { PrismaTx } from './prisma-tx.ts';
+
+/** People: explicit selects, district scope applied in SQL, versions checked on update. */
+export type DistrictScope = 'all' | readonly string[];
+
+export interface PersonRow {
+  id: string;
+  kind: PersonKind;
+  pseudonymRef: string;
+  givenName: string;
+  familyName: string;
+  aliases: string[];
+  dateOfBirth: string | null;
+  sex: 'M' | 'F' | 'X' | 'U';
+  careStatus: 'home' | 'county_care' | 'ola_care' | null;
+  responsibleAuthority: string | null;
+  homeDistrictCode: string | null;
+  cseRisk: 'none' | 'low' | 'medium' | 'high';
+  cseFlaggedAt: string | null;
+  cceRisk: 'none' | 'low' | 'medium' | 'high';
+  cceFlaggedAt: string | null;
+  version: number;
+}
+
+const personColumns = Prisma.sql`
+  p.id::text AS "id", p.kind::text AS "kind", p.pseudonym_ref AS "pseudonymRef", p.given_name AS "givenName",
+  p.family_name AS "familyName", p.aliases AS "aliases", to_char(p.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth",
+  p.sex::text AS "sex", p.care_status::text AS "careStatus", p.responsible_authority AS "responsibleAuthority",
+  p.home_district_code AS "homeDistrictCode", p.cse_risk::text AS "cseRisk",
+  to_char(p.cse_flagged_at, 'YYYY-MM-DD') AS "cseFlaggedAt", p.cce_risk::text AS "cceRisk",
+  to_char(p.cce_flagged_at, 'YYYY-MM-DD') AS "cceFlaggedAt", p.version AS "version"`;
+
+function scopeFilter(scope: DistrictScope) {
+  return scope === 'all' ? Prisma.sql`TRUE` : Prisma.sql`p.home_district_code = ANY(${[...scope]}::text[])`;
+}
+
+export interface PeopleQuery {
+  name?: string | undefined;
+  dateOfBirth?: string | undefined;
+  districtCode?: string | undefined;
+  cseFlagged?: boolean | undefined;
+  cceFlagged?: boolean | undefined;
+  /** The kinds the caller may find this way (decided by the API from the caller's views). */
+  kinds: readonly PersonKind[];
+  limit: number;
+}
+
+/**
+ * Fuzzy search: trigram similarity (pg_trgm) of the query against the full name and every
+ * alias, best first; the other criteria filter exactly. Scope is part of the WHERE clause.
+ */
+export async function searchPeople(prisma: PrismaTx, query: PeopleQuery, scope: DistrictScope) {
+  const name = query.name ?? null;
+  const conditions = [scopeFilter(scope)];
+  if (name !== null) {
+    conditions.push(Prisma.sql`(
+      (p.given_name || ' ' || p.family_name) % ${name}
+      OR word_similarity(${name}, p.given_name || ' ' || p.family_name) > 0.5
+      OR EXISTS (SELECT 1 FROM unnest(p.aliases) a WHERE a % ${name}))`);
+  }
+  if (query.dateOfBirth) conditions.push(Prisma.sql`p.date_of_birth = ${query.dateOfBirth}::date`);
+  if (query.districtCode) conditions.push(Prisma.sql`p.home_district_code = ${query.districtCode}`);
+  conditions.push(Prisma.sql`p.kind::text = ANY(${[...query.kinds]}::text[])`);
+  if (query.cseFlagged !== undefined) {
+    conditions.push(query.cseFlagged ? Prisma.sql`p.cse_risk <> 'none'` : Prisma.sql`p.cse_risk = 'none'`);
+  }
+  if (query.cceFlagged !== undefined) {
+    conditions.push(query.cceFlagged ? Prisma.sql`p.cce_risk <> 'none'` : Prisma.sql`p.cce_risk = 'none'`);
+  }
+  const score =
+    name === null
+      ? Prisma.sql`NULL::float8`
+      : Prisma.sql`GREATEST(similarity(p.given_name || ' ' || p.family_name, ${name}),
+          COALESCE((SELECT max(similarity(a, ${name})) FROM unnest(p.aliases) a), 0))::float8`;
+  return prisma.$queryRaw<Array<PersonRow & { score: number | null }>>`
+    SELECT ${personColumns}, ${score} AS "score"
+    FROM person p
+    WHERE ${Prisma.join(conditions, ' AND ')}
+    ORDER BY "score" DESC NULLS LAST, p.family_name, p.given_name, p.id
+    LIMIT ${query.limit}`;
+}
+
+export async function getPerson(prisma: PrismaTx, id: string, scope: DistrictScope): Promise<PersonRow | null> {
+  const [row] = await prisma.$queryRaw<PersonRow[]>`
+    SELECT ${personColumns} FROM person p WHERE p.id = ${id}::uuid AND ${scopeFilter(scope)}`;
+  return row ?? null;
+}
+
+export async function createPerson(tx: PrismaTx, input: CreatePersonInput, pseudonymRef: string): Promise<PersonRow> {
+  const created = await tx.person.create({
+    data: {
+      kind: input.kind,
+      pseudonymRef,
+      givenName: input.givenName,
+      familyName: input.familyName,
+      aliases: input.aliases,
+      dateOfBirth: input.dateOfBirth ? new Date(`${input.dateOfBirth}T00:00:00Z`) : null,
+      sex: input.sex,
+      careStatus: input.careStatus,
+      responsibleAuthority: input.responsibleAuthority,
+      homeDistrictCode: input.homeDistrictCode,
+      cseRisk: input.cseRisk,
+      cseFlaggedAt: input.cseFlaggedAt ? new Date(`${input.cseFlaggedAt}T00:00:00Z`) : null,
+      cceRisk: input.cceRisk,
+      cceFlaggedAt: input.cceFlaggedAt ? new Date(`${input.cceFlaggedAt}T00:00:00Z`) : null,
+    },
+    select: { id: true },
+  });
+  const row = await getPerson(tx, created.id, 'all');
+  if (!row) throw new Error(`person ${created.id} vanished after insert`);
+  return row;
+}
+
+const dateOrNull = (value: string | null | undefined) =>
+  value === undefined ? undefined : value === null ? null : new Date(`${value}T00:00:00Z`);
+
+export type UpdateOutcome =
+  | { status: 'updated'; person: PersonRow }
+  | { status: 'not-found' }
+  | { status: 'conflict'; currentVersion: number };
+
+/**
+ * Optimistic concurrency: the update applies only if the row still has the version the editor
+ * read; otherwise nothing changes and the caller learns the current version.
+ */
+export async function updatePerson(
+  tx: PrismaTx,
+  { id, version, changes }: UpdatePersonInput,
+  scope: DistrictScope,
+): Promise<UpdateOutcome> {
+  const current = await getPerson(tx, id, scope);
+  if (!current) return { status: 'not-found' };
+  const { count } = await tx.person.updateMany({
+    where: { id, version },
+    data: {
+      ...changes,
+      dateOfBirth: dateOrNull(changes.dateOfBirth),
+      cseFlaggedAt: dateOrNull(changes.cseFlaggedAt),
+      cceFlaggedAt: dateOrNull(changes.cceFlaggedAt),
+      version: { increment: 1 },
+      updatedAt: new Date(),
+    },
+  });
+  if (count === 0) return { status: 'conflict', currentVersion: current.version };
+  const person = await getPerson(tx, id, 'all');
+  if (!person) return { status: 'not-found' };
+  return { status: 'updated', person };
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { roles } from '../enums.ts';
+
+export const loginInput = z.object({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254)
+    .pipe(z.email({ error: 'must be an email address' })),
+  password: z.string().min(1, 'is required').max(1024, 'must be at most 1024 characters'),
+});
+
+export const currentUser = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  agency: z.string(),
+  roles: z.array(z.enum(roles)),
+  districtCodes: z.array(z.string()),
+  personLevelAccess: z.boolean(),
+});
+export type CurrentUser = z.infer<typeof currentUser>;
+
+export const loginOutput = z.object({ user: currentUser });
+export const logoutOutput = z.object({ ok: z.literal(true) });

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { careStatuses, exploitationRisks, personKinds, sexes } from '../enums.ts';
+import { ageBands } from '../redaction.ts';
+import { districtCode, id, isoDate, limit, reason, text, version } from './common.ts';
+
+const personFields = {
+  givenName: text(100),
+  familyName: text(100),
+  aliases: z.array(text(100)).max(20).default([]),
+  dateOfBirth: isoDate.nullable().default(null),
+  sex: z.enum(sexes).default('U'),
+  careStatus: z.enum(careStatuses).nullable().default(null),
+  responsibleAuthority: text(200).nullable().default(null),
+  homeDistrictCode: districtCode,
+  cseRisk: z.enum(exploitationRisks).default('none'),
+  cseFlaggedAt: isoDate.nullable().default(null),
+  cceRisk: z.enum(exploitationRisks).default('none'),
+  cceFlaggedAt: isoDate.nullable().default(null),
+};
+
+type FlagFields = { cseRisk?: string; cseFlaggedAt?: string | null; cceRisk?: string; cceFlaggedAt?: string | null };
+function flagsNeedDates(value: FlagFields, ctx: z.RefinementCtx) {
+  for (const kind of ['cse', 'cce'] as const) {
+    const risk = value[`${kind}Risk`];
+    if (risk !== undefined && risk !== 'none' && !value[`${kind}FlaggedAt`]) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [`${kind}FlaggedAt`],
+        message: `is required when ${kind}Risk is "${risk}"`,
+      });
+    }
+  }
+}
+
+export const createPersonInput = z.object({ kind: z.enum(personKinds), ...personFields }).superRefine((value, ctx) => {
+  flagsNeedDates(value, ctx);
+  if (value.kind === 'associate' && value.careStatus !== null) {
+    ctx.addIssue({ code: 'custom', path: ['careStatus'], message: 'applies to children only' });
+  }
+});
+export type CreatePersonInput = z.infer<typeof createPersonInput>;
+
+export const updatePersonInput = z.object({
+  id,
+  version,
+  changes: z
+    .object(personFields)
+    .partial()
+    .strict()
+    .superRefine(flagsNeedDates)
+    .refine((changes) => Object.keys(changes).length > 0, 'must change at least one field'),
+});
+export type UpdatePersonInput = z.infer<typeof updatePersonInput>;
+
+export const searchPeopleInput = z
+  .object({
+    name: text(100).optional(),
+    dateOfBirth: isoDate.optional(),
+    districtCode: districtCode.optional(),
+    kind: z.enum(personKinds).optional(),
+    cseFlagged: z.boolean().optional(),
+    cceFlagged: z.boolean().optional(),
+    limit,
+  })
+  .strict()
+  .refine(
+    (q) => q.name || q.dateOfBirth || q.districtCode || q.cseFlagged !== undefined || q.cceFlagged !== undefined,
+    'give at least one of name, dateOfBirth, districtCode, cseFlagged, cceFlagged',
+  );
+export type SearchPeopleInput = z.infer<typeof searchPeopleInput>;
+
+export const getPersonInput = z.object({ id, reason }).strict();
+
+export const fullPerson = z.object({
+  view: z.literal('full'),
+  id: z.uuid(),
+  kind: z.enum(personKinds),
+  pseudonymRef: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  aliases: z.array(z.string()),
+  dateOfBirth: z.string().nullable(),
+  sex: z.enum(sexes),
+  careStatus: z.enum(careStatuses).nullable(),
+  responsibleAuthority: z.string().nullable(),
+  homeDistrictCode: z.string().nullable(),
+  cseRisk: z.enum(exploitationRisks),
+  cseFlaggedAt: z.string().nullable(),
+  cceRisk: z.enum(exploitationRisks),
+  cceFlaggedAt: z.string().nullable(),
+  version: z.int(),
+});
+export type FullPerson = z.infer<typeof fullPerson>;
+
+/** What district officers and NSD attendees see of a child: never a name or a date of birth. */
+export const pseudonymisedPerson = z
+  .object({
+    view: z.literal('pseudonymised'),
+    id: z.uuid(),
+    kind: z.enum(personKinds),
+    pseudonymRef: z.string(),
+    initials: z.string().max(2),
+    ageBand: z.enum(ageBands),
+    homeDistrictCode: z.string().nullable(),
+  })
+  .strict();
+export type PseudonymisedPerson = z.infer<typeof pseudonymisedPerson>;
+
+export const person = z.discriminatedUnion('view', [fullPerson, pseudonymisedPerson]);
+export type Person = z.infer<typeof person>;
+
+export const personSearchResult = z.object({
+  people: z.array(z.object({ person, score: z.number().nullable() })),
+});

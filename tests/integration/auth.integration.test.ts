@@ -1,0 +1,113 @@
+import type { Database } from '@lantern/db';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpClient, testServer } from '../support/api.ts';
+import { createUser } from '../support/factories.ts';
+import { createTestDatabase } from '../support/test-database.ts';
+
+let db: Database;
+let app: FastifyInstance;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  app = await testServer(db);
+});
+afterAll(async () => {
+  await app.close();
+  await db.close();
+});
+
+async function auditActions(userId: string) {
+  const rows = await db.prisma.auditEvent.findMany({
+    where: { userId },
+    orderBy: { seq: 'asc' },
+    select: { action: true },
+  });
+  return rows.map((row) => row.action);
+}
+
+describe('sign in, who am I, sign out', () => {
+  it('gives an httpOnly SameSite=Lax session cookie that logout ends server-side', async () => {
+    const user = await createUser(db, { roles: ['district_officer'], districtCodes: ['E07000174'] });
+    const client = new HttpClient(app);
+    const login = await client.mutation('auth.login', { email: user.email.toUpperCase(), password: user.password });
+    expect(login.status).toBe(200);
+    expect(login.setCookie).toMatch(/^lantern_session=[^;]+; Max-Age=43200; Path=\/; HttpOnly; SameSite=Lax$/);
+    const stolenCookie = client.cookie;
+
+    const me = await client.query('auth.me');
+    expect(me.body.result?.data).toMatchObject({
+      email: user.email,
+      roles: ['district_officer'],
+      districtCodes: ['E07000174'],
+      personLevelAccess: false,
+    });
+
+    expect((await client.mutation('auth.logout')).status).toBe(200);
+    const replay = new HttpClient(app);
+    replay.cookie = stolenCookie;
+    const after = await replay.query('auth.me');
+    expect(after.status).toBe(401);
+    expect(await auditActions(user.id)).toEqual(['login', 'logout']);
+  });
+
+  it('gives the same message for a wrong password and an unknown account, and audits both', async () => {
+    const user = await createUser(db, { roles: ['police_analyst'] });
+    const wrong = await new HttpClient(app).mutation('auth.login', {
+      email: user.email,
+      password: 'not the password at all',
+    });
+    const unknown = await new HttpClient(app).mutation('auth.login', {
+      email: 'nobody@lantern.test',
+      password: 'whatever it is',
+    });
+    expect([wrong.status, unknown.status]).toEqual([401, 401]);
+    expect(wrong.body.error?.message).toBe('Email or password is incorrect');
+    expect(unknown.body.error?.message).toBe('Email or password is incorrect');
+    expect(await auditActions(user.id)).toEqual(['login_failed']);
+  });
+
+  it('locks an account after repeated failures, even with the right password', async () => {
+    const user = await createUser(db, { roles: ['police_analyst'] });
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await new HttpClient(app, { 'x-lantern-csrf': '1', 'x-forwarded-for': `10.0.0.${attempt}` }).mutation(
+        'auth.login',
+        {
+          email: user.email,
+          password: 'wrong password number',
+        },
+      );
+    }
+    const right = await new HttpClient(app).mutation('auth.login', { email: user.email, password: user.password });
+    expect(right.status).toBe(429);
+    expect(right.body.error?.message).toMatch(/^Too many failed sign-ins\. Try again in \d+ minutes?\.$/);
+  });
+
+  it('names the field of a malformed sign-in', async () => {
+    const response = await new HttpClient(app).mutation('auth.login', { email: 'not-an-email', password: '' });
+    expect(response.status).toBe(400);
+    expect(response.body.error?.message).toBe('email: must be an email address; password: is required');
+  });
+});
+
+describe('cross-site request defences', () => {
+  it('refuses API calls without the custom header', async () => {
+    const response = await new HttpClient(app, {}).mutation('auth.login', { email: 'a@b.c', password: 'x' });
+    expect(response.status).toBe(403);
+    expect(response.body.error?.message).toBe('Missing the x-lantern-csrf header required on API requests');
+  });
+
+  it('refuses API calls from another origin', async () => {
+    const response = await new HttpClient(app, { 'x-lantern-csrf': '1', origin: 'https://evil.example' }).query(
+      'auth.me',
+    );
+    expect(response.status).toBe(403);
+  });
+
+  it('sends a strict content security policy and no-referrer', async () => {
+    const response = await app.inject({ method: 'GET', url: '/' });
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
