@@ -3,19 +3,34 @@ import { careStatuses, exploitationRisks, personKinds, sexes } from '../enums.ts
 import { ageBands } from '../redaction.ts';
 import { districtCode, id, isoDate, limit, reason, text, version } from './common.ts';
 
+/** The editable fields, without defaults: an update must change only what it names. */
 const personFields = {
   givenName: text(100),
   familyName: text(100),
-  aliases: z.array(text(100)).max(20).default([]),
-  dateOfBirth: isoDate.nullable().default(null),
-  sex: z.enum(sexes).default('U'),
-  careStatus: z.enum(careStatuses).nullable().default(null),
-  responsibleAuthority: text(200).nullable().default(null),
+  aliases: z.array(text(100)).max(20),
+  dateOfBirth: isoDate.nullable(),
+  sex: z.enum(sexes),
+  careStatus: z.enum(careStatuses).nullable(),
+  responsibleAuthority: text(200).nullable(),
   homeDistrictCode: districtCode,
-  cseRisk: z.enum(exploitationRisks).default('none'),
-  cseFlaggedAt: isoDate.nullable().default(null),
-  cceRisk: z.enum(exploitationRisks).default('none'),
-  cceFlaggedAt: isoDate.nullable().default(null),
+  cseRisk: z.enum(exploitationRisks),
+  cseFlaggedAt: isoDate.nullable(),
+  cceRisk: z.enum(exploitationRisks),
+  cceFlaggedAt: isoDate.nullable(),
+};
+
+/** A new record: what is not given takes its default. */
+const newPersonFields = {
+  ...personFields,
+  aliases: personFields.aliases.default([]),
+  dateOfBirth: personFields.dateOfBirth.default(null),
+  sex: personFields.sex.default('U'),
+  careStatus: personFields.careStatus.default(null),
+  responsibleAuthority: personFields.responsibleAuthority.default(null),
+  cseRisk: personFields.cseRisk.default('none'),
+  cseFlaggedAt: personFields.cseFlaggedAt.default(null),
+  cceRisk: personFields.cceRisk.default('none'),
+  cceFlaggedAt: personFields.cceFlaggedAt.default(null),
 };
 
 type FlagFields = { cseRisk?: string; cseFlaggedAt?: string | null; cceRisk?: string; cceFlaggedAt?: string | null };
@@ -32,7 +47,8 @@ function flagsNeedDates(value: FlagFields, ctx: z.RefinementCtx) {
   }
 }
 
-export const createPersonInput = z.object({ kind: z.enum(personKinds), ...personFields }).superRefine((value, ctx) => {
+export const createPersonInput = z.object({ kind: z.enum(personKinds), ...newPersonFields })
+  .strict().superRefine((value, ctx) => {
   flagsNeedDates(value, ctx);
   if (value.kind === 'associate' && value.careStatus !== null) {
     ctx.addIssue({ code: 'custom', path: ['careStatus'], message: 'applies to children only' });
