@@ -6,8 +6,8 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Database, importPoliceUkFile, migrateAndLoad, openDatabase } from '@lantern/db';
-import pg from 'pg';
+import { type Database, importPoliceUkFile, migrateAndLoad } from '@lantern/db';
+import { onEachBackend } from './scratch-database.ts';
 
 const shared = new URL('../../shared/data/police-uk/', import.meta.url).pathname;
 const files =
@@ -31,22 +31,4 @@ async function measure(label: string, db: Database) {
   await db.close();
 }
 
-await measure('pglite', await openDatabase({ inMemory: true }));
-
-const adminUrl = process.env.BENCH_DATABASE_URL;
-if (adminUrl) {
-  const name = `lantern_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  try {
-    await measure('postgres', await openDatabase({ databaseUrl: url.toString() }));
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
-} else {
-  console.log('postgres  (skipped: set BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres)');
-}
+await onEachBackend(measure);

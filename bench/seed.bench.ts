@@ -2,9 +2,9 @@
  * Seed generation and load times: county (default) or national (`--scale national`, 1M+ crime
  * points), on PGlite and, with BENCH_DATABASE_URL, PostgreSQL. Run: pnpm bench:seed [--scale national]
  */
-import { type Database, migrateAndLoad, openDatabase, seedDatabase } from '@lantern/db';
+import { type Database, migrateAndLoad, seedDatabase } from '@lantern/db';
 import { generateDataset } from '@lantern/synth';
-import pg from 'pg';
+import { onEachBackend } from './scratch-database.ts';
 
 const scale = process.argv.includes('national') ? 'national' : 'county';
 
@@ -23,19 +23,4 @@ async function measure(label: string, db: Database) {
   await db.close();
 }
 
-await measure('pglite', await openDatabase({ inMemory: true }));
-const adminUrl = process.env.BENCH_DATABASE_URL;
-if (adminUrl) {
-  const name = `lantern_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  try {
-    await measure('postgres', await openDatabase({ databaseUrl: url.toString() }));
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
-}
+await onEachBackend(measure);

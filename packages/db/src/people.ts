@@ -1,28 +1,12 @@
-import type { CreatePersonInput, PersonKind, UpdatePersonInput } from '@lantern/domain';
+import type { CreatePersonInput, PersonKind, PersonRecord, UpdatePersonInput } from '@lantern/domain';
 import { Prisma } from './generated/prisma/client.ts';
 import type { PrismaTx } from './prisma-tx.ts';
 
 /** People: explicit selects, district scope applied in SQL, versions checked on update. */
 export type DistrictScope = 'all' | readonly string[];
 
-export interface PersonRow {
-  id: string;
-  kind: PersonKind;
-  pseudonymRef: string;
-  givenName: string;
-  familyName: string;
-  aliases: string[];
-  dateOfBirth: string | null;
-  sex: 'M' | 'F' | 'X' | 'U';
-  careStatus: 'home' | 'county_care' | 'ola_care' | null;
-  responsibleAuthority: string | null;
-  homeDistrictCode: string | null;
-  cseRisk: 'none' | 'low' | 'medium' | 'high';
-  cseFlaggedAt: string | null;
-  cceRisk: 'none' | 'low' | 'medium' | 'high';
-  cceFlaggedAt: string | null;
-  version: number;
-}
+/** A person as stored: the domain's PersonRecord, read with the columns below. */
+export type PersonRow = PersonRecord;
 
 const personColumns = Prisma.sql`
   p.id::text AS "id", p.kind::text AS "kind", p.pseudonym_ref AS "pseudonymRef", p.given_name AS "givenName",

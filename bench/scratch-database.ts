@@ -1,0 +1,27 @@
+import { type Database, openDatabase } from '@lantern/db';
+import pg from 'pg';
+
+/**
+ * Runs a benchmark on the embedded database and, when BENCH_DATABASE_URL (an admin URL) is set,
+ * on a scratch PostgreSQL database created for the run and dropped after it.
+ */
+export async function onEachBackend(measure: (label: string, db: Database) => Promise<void>): Promise<void> {
+  await measure('pglite', await openDatabase({ inMemory: true }));
+  const adminUrl = process.env.BENCH_DATABASE_URL;
+  if (!adminUrl) {
+    console.log('postgres  (skipped: set BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres)');
+    return;
+  }
+  const name = `lantern_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  try {
+    await measure('postgres', await openDatabase({ databaseUrl: url.toString() }));
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
