@@ -29,6 +29,27 @@ export default defineConfig({
           fileParallelism: false,
         },
       })),
+      {
+        // Web app components in a simulated DOM (apps/web/src/**/*.test.tsx).
+        test: {
+          name: 'web',
+          include: ['apps/web/src/**/*.test.tsx'],
+          exclude: ignored,
+          environment: 'jsdom',
+        },
+      },
+      {
+        // The built web app in Debian's Chromium against a seeded server (tests/e2e/global-setup.ts).
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.spec.ts'],
+          exclude: ['**/node_modules/**'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -10,6 +10,10 @@ export default defineConfig({
   outDir: 'dist',
   clean: true,
   sourcemap: true,
+  // Bundled CommonJS (fastify plugins) calls require() for Node built-ins, which ESM lacks.
+  banner: {
+    js: "import { createRequire as __lanternCreateRequire } from 'node:module'; const require = __lanternCreateRequire(import.meta.url);",
+  },
   noExternal: [/^@lantern\//],
   external: [
     '@electric-sql/pglite',

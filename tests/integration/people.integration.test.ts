@@ -57,7 +57,11 @@ describe('people.search', () => {
     const child = await createPersonRecord(db, { givenName: 'Ellie', familyName: 'Quarrington' });
     const byName = await callerFor(db, officer).people.search({ name: 'Quarrington' });
     expect(byName.people).toEqual([]);
-    const byDistrict = await callerFor(db, officer).people.search({ districtCode: mansfield, kind: 'child', limit: 200 });
+    const byDistrict = await callerFor(db, officer).people.search({
+      districtCode: mansfield,
+      kind: 'child',
+      limit: 200,
+    });
     const shown = byDistrict.people.find((p) => p.person.id === child.id)?.person;
     expect(shown).toEqual({
       view: 'pseudonymised',
@@ -117,10 +121,14 @@ describe('people.create and people.update', () => {
   it('refuses a coordinator recording an associate, and a child outside their districts', async () => {
     const caller = callerFor(db, coordinator);
     expect(
-      await rejection(caller.people.create({ kind: 'associate', givenName: 'A', familyName: 'B', homeDistrictCode: mansfield })),
+      await rejection(
+        caller.people.create({ kind: 'associate', givenName: 'A', familyName: 'B', homeDistrictCode: mansfield }),
+      ),
     ).toEqual({ code: 'FORBIDDEN', message: 'Your role may not record or change associates' });
     expect(
-      await rejection(caller.people.create({ kind: 'child', givenName: 'A', familyName: 'B', homeDistrictCode: gedling })),
+      await rejection(
+        caller.people.create({ kind: 'child', givenName: 'A', familyName: 'B', homeDistrictCode: gedling }),
+      ),
     ).toEqual({ code: 'FORBIDDEN', message: `homeDistrictCode: ${gedling} is outside your districts` });
   });
 
@@ -140,13 +148,20 @@ describe('people.create and people.update', () => {
   it('applies an update at the version read and refuses a stale one', async () => {
     const child = await createPersonRecord(db);
     const caller = callerFor(db, analyst);
-    const updated = await caller.people.update({ id: child.id, version: 1, changes: { cseRisk: 'medium', cseFlaggedAt: '2026-01-05' } });
+    const updated = await caller.people.update({
+      id: child.id,
+      version: 1,
+      changes: { cseRisk: 'medium', cseFlaggedAt: '2026-01-05' },
+    });
     expect(updated).toMatchObject({ version: 2, cseRisk: 'medium', cseFlaggedAt: '2026-01-05' });
     expect(await rejection(caller.people.update({ id: child.id, version: 1, changes: { sex: 'M' } }))).toEqual({
       code: 'CONFLICT',
       message: `version: person ${child.id} was changed by someone else since you read version 1 (it is now version 2); reload it and make your change again`,
     });
-    const stored = await db.prisma.person.findUniqueOrThrow({ where: { id: child.id }, select: { sex: true, version: true } });
+    const stored = await db.prisma.person.findUniqueOrThrow({
+      where: { id: child.id },
+      select: { sex: true, version: true },
+    });
     expect(stored).toEqual({ sex: 'F', version: 2 });
   });
 });
@@ -156,7 +171,11 @@ describe('regression: an update must not reset the fields it does not name', () 
   // field silently reset sex, risks and dates to their defaults.
   it('leaves unnamed fields as they were', async () => {
     const child = await createPersonRecord(db, { dateOfBirth: '2009-09-09' });
-    const updated = await callerFor(db, analyst).people.update({ id: child.id, version: 1, changes: { givenName: 'Renamed' } });
+    const updated = await callerFor(db, analyst).people.update({
+      id: child.id,
+      version: 1,
+      changes: { givenName: 'Renamed' },
+    });
     expect(updated).toMatchObject({ givenName: 'Renamed', sex: 'F', dateOfBirth: '2009-09-09', careStatus: 'home' });
   });
 });

@@ -1,4 +1,6 @@
 import type { Database, Principal, SessionPolicy } from '@lantern/db';
+import type { FastifyReply } from 'fastify';
+import { type OidcSettings, oidcSettings } from './auth/oidc-settings.ts';
 import type { ApiEnv } from './env.ts';
 
 /**
@@ -10,6 +12,8 @@ export interface ApiConfig {
   session: SessionPolicy;
   /** Name of the session cookie: __Host- prefixed (Secure, path /, no domain) in production. */
   cookieName: string;
+  /** Single sign-on, when the OIDC_* variables configure it. */
+  oidc: OidcSettings | null;
 }
 
 export interface SessionCookieWriter {
@@ -53,5 +57,23 @@ export function apiConfig(env: ApiEnv): ApiConfig {
     env,
     session: { idleMinutes: env.LANTERN_SESSION_IDLE_MINUTES, absoluteHours: env.LANTERN_SESSION_ABSOLUTE_HOURS },
     cookieName: env.NODE_ENV === 'production' ? '__Host-lantern_session' : 'lantern_session',
+    oidc: oidcSettings(env),
+  };
+}
+
+/** Attributes of the session cookie, the same whichever way the user signed in. */
+export function sessionCookieOptions(config: ApiConfig) {
+  return { httpOnly: true, sameSite: 'lax' as const, secure: config.env.NODE_ENV === 'production', path: '/' };
+}
+
+export function sessionCookieWriter(reply: FastifyReply, config: ApiConfig): SessionCookieWriter {
+  const options = sessionCookieOptions(config);
+  return {
+    set: (token) => {
+      reply.setCookie(config.cookieName, token, { ...options, maxAge: config.session.absoluteHours * 3600 });
+    },
+    clear: () => {
+      reply.clearCookie(config.cookieName, options);
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { type Role, roles } from '@lantern/domain';
 import { z } from 'zod';
 
 /** The API's configuration, validated once: the only place it reads process.env. */
@@ -33,20 +34,98 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** Single sign-on (apps/api/src/auth/oidc.ts documents these): all four or none of the first four. */
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_REDIRECT_URI: z.url().optional(),
   /** Claim holding the user's roles (array or space-separated), and how its values map to Lantern roles. */
-  OIDC_ROLE_CLAIM: z.string().default('roles'),
-  OIDC_ROLE_MAP: z.string().optional(),
-  OIDC_DISTRICT_CLAIM: z.string().default('districts'),
+  OIDC_ROLE_CLAIM: z.string().min(1).default('roles'),
+  OIDC_ROLE_MAP: z.string().optional().transform(parseRoleMap),
+  OIDC_DISTRICT_CLAIM: z.string().min(1).default('districts'),
+  /** Agency given to users that single sign-on creates (created, kind 'other', if missing). */
+  OIDC_DEFAULT_AGENCY: z.string().trim().min(1).max(200).default('Single sign-on users'),
 });
 
-export type ApiEnv = z.infer<typeof envSchema>;
+export interface RoleMapping {
+  claimValue: string;
+  role: Role;
+}
+
+/** "Claim.Value=lantern_role,…"; a bad pair stops start-up with a message naming it. */
+function parseRoleMap(text: string | undefined, context: z.RefinementCtx): RoleMapping[] {
+  const mappings: RoleMapping[] = [];
+  for (const pair of (text ?? '').split(',').map((part) => part.trim())) {
+    if (pair === '') continue;
+    // The last "=" splits, so claim values that contain "=" (URIs, group DNs) still map.
+    const split = pair.lastIndexOf('=');
+    const claimValue = split > 0 ? pair.slice(0, split).trim() : '';
+    const role = split > 0 ? pair.slice(split + 1).trim() : '';
+    if (claimValue === '' || role === '') {
+      context.addIssue({ code: 'custom', message: `"${pair}" is not a claimValue=lantern_role pair` });
+    } else if (!(roles as readonly string[]).includes(role)) {
+      context.addIssue({
+        code: 'custom',
+        message: `"${pair}" maps to unknown role "${role}" (roles: ${roles.join(', ')})`,
+      });
+    } else {
+      mappings.push({ claimValue, role: role as Role });
+    }
+  }
+  return mappings;
+}
+
+/** Where the provider sends the browser back; the route in auth/oidc.ts is registered here. */
+export const oidcCallbackPath = '/auth/oidc/callback';
+
+const oidcConnection = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'] as const;
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Plain http is only for a provider on this machine (development and tests): tokens cross that wire. */
+export function isLoopbackHttp(url: URL): boolean {
+  return url.protocol === 'http:' && loopbackHosts.has(url.hostname);
+}
+
+const checkedEnvSchema = envSchema.superRefine((env, context) => {
+  const set = oidcConnection.filter((name) => env[name] !== undefined);
+  if (set.length === 0) return;
+  for (const name of oidcConnection) {
+    if (env[name] === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: [name],
+        message: `is required when ${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} set (single sign-on needs all four)`,
+      });
+    }
+  }
+  for (const name of ['OIDC_ISSUER', 'OIDC_REDIRECT_URI'] as const) {
+    const value = env[name];
+    if (value === undefined) continue;
+    const url = new URL(value);
+    if (url.protocol !== 'https:' && !isLoopbackHttp(url)) {
+      context.addIssue({ code: 'custom', path: [name], message: `must be an https URL (got ${value})` });
+    }
+  }
+  if (env.OIDC_REDIRECT_URI !== undefined && new URL(env.OIDC_REDIRECT_URI).pathname !== oidcCallbackPath) {
+    context.addIssue({
+      code: 'custom',
+      path: ['OIDC_REDIRECT_URI'],
+      message: `must have the path ${oidcCallbackPath}, where Lantern receives the provider's answer (got ${env.OIDC_REDIRECT_URI})`,
+    });
+  }
+  if (env.OIDC_ROLE_MAP.length === 0) {
+    context.addIssue({
+      code: 'custom',
+      path: ['OIDC_ROLE_MAP'],
+      message: 'is required with single sign-on: without it nobody could be given a role',
+    });
+  }
+});
+
+export type ApiEnv = z.infer<typeof checkedEnvSchema>;
 
 export function readApiEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
-  const parsed = envSchema.safeParse(source);
+  const parsed = checkedEnvSchema.safeParse(source);
   if (!parsed.success) {
     throw new Error(
       `invalid environment: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,

@@ -3,9 +3,12 @@ import fastifyHelmet from '@fastify/helmet';
 import { type Database, resolveSession } from '@lantern/db';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { type ApiConfig, apiConfig, type Context, createContextInner } from './context.ts';
+import { oidcRoutes } from './auth/oidc.ts';
+import { type ApiConfig, apiConfig, type Context, createContextInner, sessionCookieWriter } from './context.ts';
 import { type ApiEnv, readApiEnv } from './env.ts';
 import { type AppRouter, appRouter } from './routers/index.ts';
+import { registerBoundaryRoutes } from './routes/boundaries.ts';
+import { findWebAppDist, registerWebApp } from './routes/web-app.ts';
 
 /**
  * Builds the HTTP server without listening, so tests drive it with `inject` and the CLI decides
@@ -15,6 +18,8 @@ export interface ServerOptions {
   db: Database;
   env?: ApiEnv;
   logger?: boolean;
+  /** The built web app to serve at `/`; null for none. Default: apps/web/dist when it is built. */
+  webRoot?: string | null;
 }
 
 /** Browsers cannot add this header to a cross-site request without a CORS preflight, which fails. */
@@ -29,6 +34,7 @@ export async function createServer({
   db,
   env = readApiEnv(),
   logger = false,
+  webRoot = findWebAppDist(),
 }: ServerOptions): Promise<FastifyInstance> {
   const config: ApiConfig = apiConfig(env);
   const production = env.NODE_ENV === 'production';
@@ -72,13 +78,6 @@ export async function createServer({
     }
   });
 
-  const cookieOptions = {
-    httpOnly: true,
-    sameSite: 'lax' as const,
-    secure: production,
-    path: '/',
-  };
-
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
@@ -92,14 +91,7 @@ export async function createServer({
           principal: session?.principal ?? null,
           sessionId: session?.sessionId ?? null,
           client: clientOf(req),
-          cookies: {
-            set: (value) =>
-              res.setCookie(config.cookieName, value, {
-                ...cookieOptions,
-                maxAge: config.session.absoluteHours * 3600,
-              }),
-            clear: () => res.clearCookie(config.cookieName, cookieOptions),
-          },
+          cookies: sessionCookieWriter(res, config),
         });
       },
       onError({ error, path }) {
@@ -108,6 +100,9 @@ export async function createServer({
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
+
+  // Single sign-on routes exist only when the OIDC_* variables configure a provider.
+  if (config.oidc) await app.register(oidcRoutes, { db, config, oidc: config.oidc });
 
   app.get('/healthz', async (_request, reply) => {
     try {
@@ -118,16 +113,9 @@ export async function createServer({
     }
   });
 
-  // Until the web app lands (apps/web), `/` says what is running instead of a bare 404.
-  app.get('/', async (_request, reply) =>
-    reply
-      .type('text/html; charset=utf-8')
-      .send(
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Lantern</title></head>' +
-          '<body><main><h1>Lantern</h1><p>The Lantern server is running. Health: <a href="/healthz">/healthz</a>.</p>' +
-          '</main></body></html>',
-      ),
-  );
+  // Open boundary data for the map, and the web app at / (a placeholder page when it is not built).
+  registerBoundaryRoutes(app, db);
+  await registerWebApp(app, webRoot);
 
   return app;
 }

@@ -80,7 +80,7 @@ const enforcePolicy = t.middleware(async ({ ctx, path, next }) => {
     policy,
     procedure: path,
     role: allowedRoles[0] ?? null,
-    scope: districtScope(allowedRoles, ctx.principal?.districtCodes ?? []),
+    scope: districtScope(allowedRoles, ctx.principal?.districtCodes ?? [], policy),
     personLevel: hasPersonLevelAccess(allowedRoles),
     view: (kind) => personView(allowedRoles, kind),
   };

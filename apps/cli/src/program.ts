@@ -1,6 +1,7 @@
 import { AppError } from '@lantern/domain';
 import { DEFAULT_SEED } from '@lantern/synth';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { AuditChainBroken, auditVerify } from './commands/audit.ts';
 import { dbMigrate, dbReset, dbSeed, dbStatus } from './commands/db.ts';
 import { importPoliceUk } from './commands/import.ts';
 import { serve } from './commands/serve.ts';
@@ -70,6 +71,15 @@ export function buildProgram(io: Io, database?: DatabaseProvider): Command {
       return withMigrated(withDatabase, (database) => importPoliceUk(database, files, options, io));
     });
 
+  program
+    .command('audit')
+    .description('check the audit trail')
+    .command('verify')
+    .description(
+      'recompute the hash chain of every audit event; exit 1 naming the first event that was edited, removed or reordered',
+    )
+    .action(() => withMigrated(withDatabase, (database) => auditVerify(database, io)));
+
   const serveOptions = (command: Command) =>
     command
       .option('--port <port>', 'port to listen on (env PORT)', integer('--port'), env.PORT)
@@ -98,6 +108,10 @@ export async function run(argv: string[], io: Io, database?: DatabaseProvider): 
   } catch (error) {
     // Commander has already printed its usage message; --help and --version are not errors.
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof AuditChainBroken) {
+      io.err(error.message);
+      return 1;
+    }
     if (error instanceof AppError) {
       io.err(`error: ${error.message}`);
       return error.code === 'BAD_INPUT' ? 2 : 1;

@@ -104,7 +104,7 @@ export async function verifyAuditChain(sql: Sql, pageSize = 5000): Promise<Audit
   for (;;) {
     const rows = await sql.query<AuditRow>(
       `SELECT seq::text AS seq, at, user_id, role, action, procedure, record_type, record_ids, reason, details, prev_hash, hash
-       FROM audit_event WHERE seq > $1::bigint ORDER BY seq LIMIT $2`,
+       FROM audit_event WHERE audit_event.seq > $1::bigint ORDER BY audit_event.seq LIMIT $2`,
       [after, pageSize],
     );
     for (const row of rows) {

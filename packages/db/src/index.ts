@@ -1,4 +1,11 @@
 export { type BoundaryLoadReport, loadBoundaries } from './boundaries.ts';
+export {
+  type BoundaryLayer,
+  boundaryLayerGeoJson,
+  boundaryLayers,
+  boundaryLayerVersion,
+  isBoundaryLayer,
+} from './boundaries-geojson.ts';
 export { bulkInsert, type ColumnSpec } from './bulk-insert.ts';
 export { type Backend, type Database, type DatabaseOptions, defaultDataDir, openDatabase } from './connect.ts';
 export { appliedMigrations, type MigrationReport, migrate, readMigrations } from './migrate.ts';
@@ -38,6 +45,8 @@ export {
   genesisHash,
   verifyAuditChain,
 } from './audit.ts';
+export { auditEventsForRecord, type RecordAccessRow } from './audit-queries.ts';
+export { type DistrictCountsRow, districtCounts } from './districts.ts';
 export { Prisma } from './generated/prisma/client.ts';
 export {
   clearLoginFailures,
@@ -53,6 +62,34 @@ export {
   throttlePolicy,
 } from './identity.ts';
 export {
+  type IntelligenceReceiptRow,
+  type IntelligenceRow,
+  listIntelligence,
+  type Submitter,
+  submitIntelligence,
+} from './intelligence.ts';
+export {
+  createLink,
+  findLinkable,
+  type LinkableRecord,
+  type LinkedSummaries,
+  type LinkRow,
+  linkedSummaries,
+  listLinksOf,
+  sourceExists,
+} from './links.ts';
+export {
+  type ConsumedOidcLogin,
+  consumeOidcLogin,
+  type OidcIdentity,
+  type OidcLoginStart,
+  type OidcRefusal,
+  type OidcSignIn,
+  oidcLoginLifetimeMinutes,
+  provisionOidcUser,
+  saveOidcLogin,
+} from './oidc-users.ts';
+export {
   createPerson,
   type DistrictScope,
   getPerson,
@@ -62,4 +99,14 @@ export {
   type UpdateOutcome,
   updatePerson,
 } from './people.ts';
+export {
+  countPeopleLinkedToPlace,
+  createPlace,
+  districtAt,
+  getPlace,
+  listPlaces,
+  type PlaceRow,
+  type PlaceUpdateOutcome,
+  updatePlace,
+} from './places.ts';
 export type { PrismaTx } from './prisma-tx.ts';

@@ -127,7 +127,11 @@ export async function updatePerson(
       updatedAt: new Date(),
     },
   });
-  if (count === 0) return { status: 'conflict', currentVersion: current.version };
+  if (count === 0) {
+    // Another editor committed first (we waited on its row lock): report the version it left.
+    const now = await getPerson(tx, id, 'all');
+    return now ? { status: 'conflict', currentVersion: now.version } : { status: 'not-found' };
+  }
   const person = await getPerson(tx, id, 'all');
   if (!person) return { status: 'not-found' };
   return { status: 'updated', person };

@@ -12,6 +12,8 @@ export interface ProcedurePolicy {
   callers: Caller;
   /** 'district': reads and writes are limited to the caller's district scope (analysts: all). */
   scope: 'none' | 'district';
+  /** Roles for which this procedure is not limited by district (besides police analysts). */
+  unscopedRoles?: readonly Role[];
   /** Returns people, each shown as `personView` allows for the caller's roles. */
   returnsPeople: boolean;
   /** Aggregates: counts of people 1–4 become "<5" for callers without person-level access. */
@@ -31,6 +33,7 @@ export const procedurePolicies = {
   'auth.login': policy('anyone', 'none', 'auth', 'sign in with email and password'),
   'auth.logout': policy('signed-in', 'none', 'auth', 'end the session'),
   'auth.me': policy('signed-in', 'none', 'none', 'who am I: roles and districts'),
+  'auth.providers': policy('anyone', 'none', 'none', 'sign-in methods on offer (single sign-on or not)'),
 
   'people.search': {
     ...policy([...personLevel, 'district_officer'], 'district', 'search', 'fuzzy name, date of birth, flags'),
@@ -50,7 +53,11 @@ export const procedurePolicies = {
   },
 
   'places.list': policy(partners, 'district', 'none', 'places of concern in the caller’s districts'),
-  'places.get': policy(partners, 'district', 'none', 'one place of concern'),
+  'places.get': {
+    ...policy(partners, 'district', 'none', 'one place of concern, with a count of the people linked to it'),
+    // The linked-people count is a count of people, so it is suppressed like any other.
+    suppressSmallCounts: true,
+  },
   'places.create': policy(['police_analyst', 'district_officer'], 'district', 'change', 'record a place of concern'),
   'places.update': policy(['police_analyst', 'district_officer'], 'district', 'change', 'change a place of concern'),
 
@@ -64,11 +71,24 @@ export const procedurePolicies = {
   'intelligence.list': policy(['police_analyst'], 'district', 'search', 'intelligence reports'),
 
   'districts.list': {
-    ...policy('signed-in', 'none', 'none', 'districts with counts'),
+    ...policy(
+      'signed-in',
+      'none',
+      'none',
+      'the eight districts with counts; people-derived counts of 1–4 show as "<5"',
+    ),
     suppressSmallCounts: true,
   },
 
-  'audit.forRecord': policy(['admin', 'missing_coordinator'], 'district', 'read', 'who accessed a child’s record'),
+  'audit.forRecord': {
+    ...policy(
+      ['admin', 'missing_coordinator'],
+      'district',
+      'read',
+      'who accessed a person’s record: admins for anyone, coordinators for the children in their districts',
+    ),
+    unscopedRoles: ['admin'],
+  },
 } as const satisfies Record<string, ProcedurePolicy>;
 
 export type ProcedureName = keyof typeof procedurePolicies;
@@ -86,9 +106,17 @@ export function mayCall(policy: ProcedurePolicy, roles: readonly Role[] | null):
   return roles.some((role) => allowed.includes(role));
 }
 
-/** The caller's district scope: every district for police analysts, else their assignments. */
-export function districtScope(roles: readonly Role[], assigned: readonly string[]): 'all' | readonly string[] {
-  return roles.includes('police_analyst') ? 'all' : assigned;
+/**
+ * The caller's district scope for a procedure: every district for police analysts and for the
+ * policy's unscoped roles, else the districts the caller is assigned.
+ */
+export function districtScope(
+  roles: readonly Role[],
+  assigned: readonly string[],
+  policy?: Pick<ProcedurePolicy, 'unscopedRoles'>,
+): 'all' | readonly string[] {
+  const unscoped = roles.some((role) => role === 'police_analyst' || policy?.unscopedRoles?.includes(role));
+  return unscoped ? 'all' : assigned;
 }
 
 export function inScope(scope: 'all' | readonly string[], districtCode: string | null): boolean {

@@ -47,13 +47,15 @@ function flagsNeedDates(value: FlagFields, ctx: z.RefinementCtx) {
   }
 }
 
-export const createPersonInput = z.object({ kind: z.enum(personKinds), ...newPersonFields })
-  .strict().superRefine((value, ctx) => {
-  flagsNeedDates(value, ctx);
-  if (value.kind === 'associate' && value.careStatus !== null) {
-    ctx.addIssue({ code: 'custom', path: ['careStatus'], message: 'applies to children only' });
-  }
-});
+export const createPersonInput = z
+  .object({ kind: z.enum(personKinds), ...newPersonFields })
+  .strict()
+  .superRefine((value, ctx) => {
+    flagsNeedDates(value, ctx);
+    if (value.kind === 'associate' && value.careStatus !== null) {
+      ctx.addIssue({ code: 'custom', path: ['careStatus'], message: 'applies to children only' });
+    }
+  });
 export type CreatePersonInput = z.infer<typeof createPersonInput>;
 
 export const updatePersonInput = z.object({

@@ -2,5 +2,6 @@ import { router } from '../../trpc.ts';
 import { login } from './login.ts';
 import { logout } from './logout.ts';
 import { me } from './me.ts';
+import { providers } from './providers.ts';
 
-export const authRouter = router({ login, logout, me });
+export const authRouter = router({ login, logout, me, providers });

@@ -1,0 +1,33 @@
+import type { AppRouter } from '@lantern/api';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCContext } from '@trpc/tanstack-react-query';
+
+/**
+ * The typed API client. `AppRouter` is a type-only import: nothing of the server (and never the
+ * database package) reaches the browser bundle.
+ */
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+/** The server refuses /trpc requests without it (apps/api/src/server.ts): a cross-site form cannot add it. */
+export const csrfHeader = 'x-lantern-csrf';
+
+export interface ApiClientOptions {
+  /** Where the API is; the app is served from the API's origin, so the default is relative. */
+  url?: string;
+  /** For tests: a fetch that answers without a server. */
+  fetch?: typeof fetch;
+}
+
+export function createApiClient({ url = '/trpc', fetch: fetcher = globalThis.fetch }: ApiClientOptions = {}) {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url,
+        headers: { [csrfHeader]: '1' },
+        fetch: (input, init) => fetcher(input, { ...init, credentials: 'same-origin' }),
+      }),
+    ],
+  });
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;

@@ -1,0 +1,80 @@
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import { errorMessage, isSignedOutError } from './api/errors.ts';
+import { type ApiClient, TRPCProvider } from './api/trpc.ts';
+import { AppHeader } from './auth/app-header.tsx';
+import { forgetSession, useCurrentUser } from './auth/current-user.ts';
+import { SignInPage } from './auth/sign-in-page.tsx';
+import { ErrorState, Loading } from './ui/status.tsx';
+
+// maplibre-gl is most of the bundle: the sign-in page must not wait for it.
+const MapPage = lazy(() => import('./map/map-page.tsx').then((module) => ({ default: module.MapPage })));
+
+export function createQueryClient(): QueryClient {
+  const queryClient: QueryClient = new QueryClient({
+    // A session that ends (idle timeout, signed out elsewhere) sends every open page back to sign-in.
+    queryCache: new QueryCache({
+      onError: (error) => {
+        if (isSignedOutError(error)) forgetSession(queryClient);
+      },
+    }),
+    defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+  });
+  return queryClient;
+}
+
+export function App({ apiClient, queryClient }: { apiClient: ApiClient; queryClient: QueryClient }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={apiClient} queryClient={queryClient}>
+        <Shell />
+      </TRPCProvider>
+    </QueryClientProvider>
+  );
+}
+
+function Shell() {
+  const currentUser = useCurrentUser();
+  if (currentUser.isPending) {
+    return (
+      <main className="page-status">
+        <title>Lantern</title>
+        <Loading>Checking your session…</Loading>
+      </main>
+    );
+  }
+  if (currentUser.isError) {
+    return (
+      <main className="page-status">
+        <title>Lantern</title>
+        <ErrorState message={errorMessage(currentUser.error)} onRetry={() => void currentUser.refetch()} />
+      </main>
+    );
+  }
+  if (currentUser.data === null) {
+    return (
+      <>
+        <title>Sign in – Lantern</title>
+        <SignInPage />
+      </>
+    );
+  }
+  return (
+    <div className="app">
+      <title>District map – Lantern</title>
+      <a className="skip-link" href="#main">
+        Skip to the map
+      </a>
+      <AppHeader user={currentUser.data} />
+      <Suspense
+        fallback={
+          <main className="page-status" id="main">
+            <Loading>Loading the map…</Loading>
+          </main>
+        }
+      >
+        <MapPage user={currentUser.data} />
+      </Suspense>
+    </div>
+  );
+}

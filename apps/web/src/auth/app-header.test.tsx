@@ -1,0 +1,40 @@
+import { cleanup, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeApi, renderWithApi } from '../test/fake-api.tsx';
+import { AppHeader } from './app-header.tsx';
+import { currentUserKey } from './current-user.ts';
+
+const nsdAttendee = {
+  id: '0b7c9a52-3f1e-4d2a-8c6b-5e4f3a2b1c0d',
+  email: 'nsd.mansfield@lantern.test',
+  displayName: 'Demo NSD Mansfield',
+  agency: 'Mansfield District Council',
+  roles: ['nsd_attendee' as const],
+  districtCodes: ['E07000174'],
+  personLevelAccess: false,
+};
+
+afterEach(cleanup);
+
+describe('AppHeader', () => {
+  it('shows who is signed in and their role as people say it', () => {
+    renderWithApi(<AppHeader user={nsdAttendee} />, fakeApi({}));
+    expect(screen.getByText('Demo NSD Mansfield')).toBeTruthy();
+    expect(screen.getByTestId('user-role').textContent).toBe('NSD attendee');
+    expect(screen.getByText('Mansfield District Council')).toBeTruthy();
+  });
+
+  it('signs out through auth.logout and forgets the user', async () => {
+    const api = fakeApi({ 'auth.logout': () => ({ data: { ok: true } }) });
+    const { queryClient } = renderWithApi(<AppHeader user={nsdAttendee} />, api);
+    queryClient.setQueryData(currentUserKey, nsdAttendee);
+    queryClient.setQueryData(['lantern', 'something-the-user-saw'], 'district counts');
+
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Sign out' }));
+
+    await expect.poll(() => queryClient.getQueryData(currentUserKey)).toBeNull();
+    expect(api.requests.map((request) => request.path)).toEqual(['auth.logout']);
+    expect(queryClient.getQueryData(['lantern', 'something-the-user-saw'])).toBeUndefined();
+  });
+});

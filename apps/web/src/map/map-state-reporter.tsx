@@ -1,0 +1,36 @@
+import { useEffect } from 'react';
+import { isRemoved, useMap } from './map-context.ts';
+
+/**
+ * Keeps the map container's `data-map-state` at "moving" while the view changes and "idle" once
+ * maplibre has drawn everything it has, for the browser tests and the benchmark; the first idle
+ * is also `performance.mark('lantern:map-idle')`. Render it after the layers whose drawing
+ * counts: it starts listening once their data has been handed to the map.
+ */
+export function MapStateReporter() {
+  const map = useMap();
+
+  useEffect(() => {
+    const container = map.getContainer();
+    let first = true;
+    const idle = () => {
+      container.dataset.mapState = 'idle';
+      if (first) performance.mark('lantern:map-idle');
+      first = false;
+    };
+    const moving = () => {
+      container.dataset.mapState = 'moving';
+    };
+    map.on('idle', idle);
+    map.on('movestart', moving);
+    // `idle` fires on becoming idle; a repaint makes sure it comes even if the map has nothing to load.
+    map.triggerRepaint();
+    return () => {
+      if (isRemoved(map)) return;
+      map.off('idle', idle);
+      map.off('movestart', moving);
+    };
+  }, [map]);
+
+  return null;
+}

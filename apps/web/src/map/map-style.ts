@@ -1,0 +1,36 @@
+import type { LngLatBoundsLike, StyleSpecification } from 'maplibre-gl';
+import type { Bbox } from './boundaries.ts';
+
+/**
+ * The map works offline: the default style is a plain background and the boundary layers draw
+ * on top. It has no `glyphs`, so no symbol layers: labels are DOM markers (district-labels.tsx).
+ * A deployment may build with LANTERN_BASEMAP_STYLE_URL to draw a real basemap underneath.
+ */
+export const backgroundColour = '#eef1f4';
+
+export const offlineStyle: StyleSpecification = {
+  version: 8,
+  name: 'Lantern offline',
+  sources: {},
+  layers: [{ id: 'background', type: 'background', paint: { 'background-color': backgroundColour } }],
+};
+
+export function baseStyle(
+  basemapUrl: string | undefined = import.meta.env.LANTERN_BASEMAP_STYLE_URL,
+): string | StyleSpecification {
+  return basemapUrl ? basemapUrl : offlineStyle;
+}
+
+/** Nottinghamshire and Nottingham City, from the bundled district boundaries. */
+export const countyBbox: Bbox = [-1.3446, 52.7894, -0.6664, 53.5025];
+
+export function toBounds(bbox: Bbox): LngLatBoundsLike {
+  return [
+    [bbox[0], bbox[1]],
+    [bbox[2], bbox[3]],
+  ];
+}
+
+export function prefersReducedMotion(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}

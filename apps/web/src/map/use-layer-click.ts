@@ -1,0 +1,32 @@
+import type { MapGeoJSONFeature, MapLayerMouseEvent } from 'maplibre-gl';
+import { useEffect, useRef } from 'react';
+import { isRemoved, useMap } from './map-context.ts';
+
+/** Calls `onClick` with the topmost feature of `layerId` under a click, and shows a pointer over them. */
+export function useLayerClick(layerId: string, onClick: (feature: MapGeoJSONFeature) => void): void {
+  const map = useMap();
+  const latest = useRef(onClick);
+  latest.current = onClick;
+
+  useEffect(() => {
+    const click = (event: MapLayerMouseEvent) => {
+      const feature = event.features?.[0];
+      if (feature) latest.current(feature);
+    };
+    const enter = () => {
+      map.getCanvas().style.cursor = 'pointer';
+    };
+    const leave = () => {
+      map.getCanvas().style.cursor = '';
+    };
+    map.on('click', layerId, click);
+    map.on('mouseenter', layerId, enter);
+    map.on('mouseleave', layerId, leave);
+    return () => {
+      if (isRemoved(map)) return;
+      map.off('click', layerId, click);
+      map.off('mouseenter', layerId, enter);
+      map.off('mouseleave', layerId, leave);
+    };
+  }, [map, layerId]);
+}

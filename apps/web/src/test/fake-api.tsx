@@ -1,0 +1,62 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { createApiClient, TRPCProvider } from '../api/trpc.ts';
+import { createQueryClient } from '../app.tsx';
+
+/**
+ * A stand-in for the Lantern server in component tests: answers tRPC batch requests the way
+ * the real server does (`[{"result":{"data":…}}]` or `[{"error":{…}}]`), and records each request.
+ */
+export type FakeAnswer = { data: unknown } | { error: { message: string; code: string; httpStatus: number } };
+
+const jsonRpcCodes: Record<string, number> = { UNAUTHORIZED: -32001, BAD_REQUEST: -32600, FORBIDDEN: -32003 };
+
+export interface RecordedRequest {
+  path: string;
+  input: unknown;
+  headers: Headers;
+  credentials: RequestCredentials | undefined;
+}
+
+export function fakeApi(answers: Record<string, (input: unknown) => FakeAnswer>) {
+  const requests: RecordedRequest[] = [];
+  const fetch = async (url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const { pathname, searchParams } = new URL(String(url), 'http://lantern.test');
+    const paths = pathname.replace(/^\/trpc\//, '').split(',');
+    const inputs = (
+      init?.body ? JSON.parse(String(init.body)) : JSON.parse(searchParams.get('input') ?? '{}')
+    ) as Record<string, unknown>;
+    let status = 200;
+    const body = paths.map((path, index) => {
+      const input = inputs[String(index)];
+      requests.push({ path, input, headers: new Headers(init?.headers), credentials: init?.credentials });
+      const answer = answers[path]?.(input) ?? {
+        error: { message: `No procedure ${path}`, code: 'NOT_FOUND', httpStatus: 404 },
+      };
+      if ('data' in answer) return { result: { data: answer.data } };
+      status = answer.error.httpStatus;
+      const { message, code, httpStatus } = answer.error;
+      return { error: { message, code: jsonRpcCodes[code] ?? -32603, data: { code, httpStatus, path } } };
+    });
+    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  };
+  return { fetch: fetch as typeof globalThis.fetch, requests };
+}
+
+export const signedOut: FakeAnswer = {
+  error: { message: 'Sign in to use Lantern', code: 'UNAUTHORIZED', httpStatus: 401 },
+};
+
+export function renderWithApi(ui: ReactNode, api: ReturnType<typeof fakeApi>) {
+  const queryClient = createQueryClient();
+  const apiClient = createApiClient({ fetch: api.fetch });
+  const result = render(
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={apiClient} queryClient={queryClient}>
+        {ui}
+      </TRPCProvider>
+    </QueryClientProvider>,
+  );
+  return { ...result, queryClient };
+}

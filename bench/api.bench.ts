@@ -1,0 +1,105 @@
+/**
+ * API throughput for an authenticated, audited read: people.search by name within a district,
+ * as the seeded police analyst, over real HTTP (cookie session, CSRF header) for ~10 s with
+ * autocannon. On PGlite, and on PostgreSQL too with BENCH_DATABASE_URL. Every people.search
+ * appends a hash-chained audit event in the same transaction, so this measures the audited path.
+ * Run: pnpm bench:api [--duration 10] [--connections 10]
+ */
+import type { AddressInfo } from 'node:net';
+import { createServer, csrfHeader, readApiEnv } from '@lantern/api';
+import { type Database, migrateAndLoad, openDatabase, seedDatabase } from '@lantern/db';
+import { generateDataset } from '@lantern/synth';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const analyst = { email: 'analyst@lantern.test', password: 'lantern-demo-2026' };
+const district = 'E07000170'; // Ashfield: the district with the most seeded children
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+}
+const duration = option('duration', 10);
+const connections = option('connections', 10);
+
+/** A name that matches seeded people: the first seeded child of the district, by id. */
+async function searchName(db: Database): Promise<string> {
+  const [row] = await db.sql.query<{ name: string }>(
+    `SELECT given_name || ' ' || family_name AS name FROM person
+     WHERE home_district_code = $1 AND kind = 'child' ORDER BY id LIMIT 1`,
+    [district],
+  );
+  if (!row) throw new Error(`the seed has no children in ${district}`);
+  return row.name;
+}
+
+async function signIn(base: string): Promise<string> {
+  const response = await fetch(`${base}/trpc/auth.login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [csrfHeader]: '1' },
+    body: JSON.stringify(analyst),
+  });
+  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  if (response.status !== 200 || !cookie)
+    throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  return cookie;
+}
+
+async function measure(label: string, db: Database) {
+  await migrateAndLoad(db);
+  await seedDatabase(db.sql, generateDataset({ scale: 'county' }));
+  const app = await createServer({ db, env: readApiEnv({ NODE_ENV: 'production', LANTERN_TRUST_PROXY: 'false' }) });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  try {
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const headers = { cookie: await signIn(base), [csrfHeader]: '1' };
+    const name = await searchName(db);
+    const path = `/trpc/people.search?input=${encodeURIComponent(JSON.stringify({ name, districtCode: district }))}`;
+
+    const probe = await fetch(`${base}${path}`, { headers });
+    const body = (await probe.json()) as { result?: { data?: { people?: unknown[] } } };
+    const found = body.result?.data?.people?.length ?? 0;
+    if (probe.status !== 200 || found === 0) throw new Error(`the search finds nothing: ${probe.status}`);
+    const [before] = await db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_event');
+
+    const result = await autocannon({ url: `${base}${path}`, headers, duration, connections });
+    const [after] = await db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_event');
+    const audited = (after?.n ?? 0) - (before?.n ?? 0);
+    console.log(
+      `${label.padEnd(9)} people.search name="${name}" districtCode=${district} (${found} matches), ` +
+        `${connections} connections × ${duration} s: ${Math.round(result.requests.average)} req/s, ` +
+        `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.requests.total} requests ` +
+        `(${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts), ${audited} audit events written`,
+    );
+    if (result.non2xx > 0 || result.errors > 0) process.exitCode = 1;
+  } finally {
+    await app.close();
+  }
+}
+
+console.log('Every people.search writes a hash-chained audit event in its transaction: these are audited reads.');
+const pglite = await openDatabase({ inMemory: true });
+try {
+  await measure('pglite', pglite);
+} finally {
+  await pglite.close();
+}
+const adminUrl = process.env.BENCH_DATABASE_URL;
+if (adminUrl) {
+  const name = `lantern_bench_api_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const postgres = await openDatabase({ databaseUrl: url.toString() });
+  try {
+    await measure('postgres', postgres);
+  } finally {
+    await postgres.close();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}

@@ -1,0 +1,27 @@
+import type { Role } from '@lantern/domain';
+import type { PrismaTx } from './prisma-tx.ts';
+
+/** Reading the audit trail (writing and verifying it is audit.ts). */
+export interface RecordAccessRow {
+  seq: string;
+  at: string;
+  userId: string | null;
+  email: string | null;
+  displayName: string | null;
+  role: Role | null;
+  action: string;
+  procedure: string | null;
+  reason: string | null;
+}
+
+/** Events that name a record among their record ids (GIN-indexed), newest first. */
+export async function auditEventsForRecord(prisma: PrismaTx, recordId: string, limit: number) {
+  return prisma.$queryRaw<RecordAccessRow[]>`
+    SELECT ae.seq::text AS "seq", to_char(ae.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "at",
+      ae.user_id::text AS "userId", u.email AS "email", u.display_name AS "displayName", ae.role::text AS "role",
+      ae.action AS "action", ae.procedure AS "procedure", ae.reason AS "reason"
+    FROM audit_event ae LEFT JOIN app_user u ON u.id = ae.user_id
+    WHERE ae.record_ids @> ARRAY[${recordId}]::text[]
+    ORDER BY ae.seq DESC
+    LIMIT ${limit}`;
+}

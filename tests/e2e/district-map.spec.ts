@@ -1,0 +1,152 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  focusedElement,
+  launchChromium,
+  mapView,
+  openWatchedPage,
+  screenshot,
+  seriousAccessibilityViolations,
+  shareUnlikeBackground,
+  signIn,
+  waitForMapIdle,
+} from './support/browser.ts';
+
+/**
+ * The signed-in app in Chromium, for a police analyst (every district, person-level access) and
+ * a Mansfield NSD attendee (one district, pseudonymised view, small counts suppressed).
+ */
+const baseUrl = inject('e2eBaseUrl');
+const password = 'lantern-demo-2026';
+
+const users = [
+  {
+    name: 'analyst',
+    email: 'analyst@lantern.test',
+    role: 'Police analyst',
+    scope: 'Your account covers every district.',
+  },
+  {
+    name: 'nsd-mansfield',
+    email: 'nsd.mansfield@lantern.test',
+    role: 'NSD attendee',
+    scope: 'Your account covers Mansfield.',
+  },
+] as const;
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+async function signedIn(email: string) {
+  const watched = await openWatchedPage(browser, baseUrl);
+  await signIn(watched.page, email, password);
+  await waitForMapIdle(watched.page);
+  return watched;
+}
+
+describe.each(users)('the district map for $name', (user) => {
+  it('shows the signed-in user’s role and scope in the header', async () => {
+    const { page, context, problems } = await signedIn(user.email);
+    expect(await page.getByTestId('user-role').textContent()).toBe(user.role);
+    expect(await page.getByText(user.scope).count()).toBe(1);
+    expect(await page.title()).toBe('District map – Lantern');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('draws the districts on the map canvas, with every district labelled', async () => {
+    const { page, context, problems } = await signedIn(user.email);
+    const png = await screenshot(page.getByTestId('district-map'), `${user.name}-map`);
+    // The county fills about a fifth of the frame (labels and controls are a few per cent).
+    expect(await shareUnlikeBackground(page, png)).toBeGreaterThan(0.1);
+    expect(await page.locator('.district-label').allTextContents()).toEqual([
+      'Nottingham',
+      'Ashfield',
+      'Bassetlaw',
+      'Broxtowe',
+      'Gedling',
+      'Mansfield',
+      'Newark and Sherwood',
+      'Rushcliffe',
+    ]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('zooms to the district chosen in the picker', async () => {
+    const { page, context, problems } = await signedIn(user.email);
+    const before = await mapView(page);
+    await page.getByLabel('District', { exact: true }).selectOption({ label: 'Mansfield' });
+    await expect.poll(async () => (await mapView(page)).zoom, { timeout: 10_000 }).toBeGreaterThan(before.zoom + 1);
+    await waitForMapIdle(page);
+    const after = await mapView(page);
+    // Mansfield's middle, give or take the panel beside the map.
+    expect(after.lat).toBeCloseTo(53.16, 1);
+    expect(after.lng).toBeCloseTo(-1.17, 1);
+    await screenshot(page, `${user.name}-picker-mansfield`);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('opens the district’s panel, with its counts, when the district is clicked', async () => {
+    const { page, context, problems } = await signedIn(user.email);
+    // A label sits on a point inside its district and lets clicks through to the map.
+    const label = await page.locator('.district-label', { hasText: 'Mansfield' }).boundingBox();
+    if (!label) throw new Error('the Mansfield label is not on the map');
+    await page.mouse.click(label.x + label.width / 2, label.y + label.height / 2);
+
+    const panel = page.getByTestId('district-panel');
+    await panel.getByRole('heading', { name: 'Mansfield' }).waitFor();
+    await panel.locator('dd[data-count="places"]').waitFor();
+    const counts = await panel.locator('dd').allTextContents();
+    expect(counts).toHaveLength(4);
+    for (const count of counts) expect(count).toMatch(/^(\d[\d,]*|fewer than 5)$/);
+    expect(await page.getByLabel('District', { exact: true }).inputValue()).toBe('E07000174');
+    await waitForMapIdle(page);
+    await screenshot(page, `${user.name}-panel-mansfield`);
+
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('returns to the sign-in page on signing out, and stays signed out on reload', async () => {
+    const { page, context, problems } = await signedIn(user.email);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the district map from the keyboard', () => {
+  it('reaches the picker by Tab after the skip link and Sign out, and opens a district with the arrow keys', async () => {
+    const { page, context, problems } = await signedIn('analyst@lantern.test');
+    await page.locator('body').focus();
+    const focusedName = () => focusedElement(page);
+    await page.keyboard.press('Tab');
+    expect(await focusedName()).toBe('Skip to the map');
+    await page.keyboard.press('Tab');
+    expect(await focusedName()).toBe('Sign out');
+    await page.keyboard.press('Tab');
+    const pickerId = await page.getByLabel('District', { exact: true }).getAttribute('id');
+    expect(await focusedName()).toBe(`#${pickerId}`);
+
+    await page.keyboard.press('ArrowDown');
+    await page.getByTestId('district-panel').getByRole('heading', { name: 'Ashfield' }).waitFor();
+    await waitForMapIdle(page);
+    await screenshot(page, 'keyboard-ashfield');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

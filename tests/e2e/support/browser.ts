@@ -1,0 +1,180 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { repositoryRoot } from './e2e-server.ts';
+
+/**
+ * Debian's Chromium driven by playwright-core (never a downloaded browser build). SwiftShader
+ * gives it WebGL without a GPU, which the maplibre canvas needs.
+ */
+export const chromiumPath = '/usr/bin/chromium';
+
+// The functions passed to page.evaluate run in the page. The tests' tsconfig has no DOM library
+// (it would type all of Node's code as if it ran in a browser), so the few DOM names they use are
+// declared here, for this module only.
+interface PageImage {
+  src: string;
+  width: number;
+  height: number;
+  decode(): Promise<void>;
+}
+interface PageCanvas {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): {
+    drawImage(image: PageImage, x: number, y: number): void;
+    getImageData(x: number, y: number, width: number, height: number): { data: Uint8ClampedArray };
+  } | null;
+}
+declare const Image: new () => PageImage;
+declare const document: {
+  createElement(tag: 'canvas'): PageCanvas;
+  activeElement: { id: string; textContent: string | null } | null;
+};
+declare const window: unknown;
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+}
+
+export const screenshotDir = join(repositoryRoot, 'test-results', 'e2e');
+
+export async function screenshot(page: Page | Locator, name: string): Promise<Buffer> {
+  mkdirSync(screenshotDir, { recursive: true });
+  return page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+}
+
+export interface WatchedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors and uncaught exceptions, CSP violations among them ("Refused to …"). */
+  problems: string[];
+}
+
+/**
+ * A page in a fresh context (no cookies shared between tests) whose console is watched. The one
+ * expected console error is the 401 of the session check before anybody has signed in, and of a
+ * refused sign-in.
+ */
+export async function openWatchedPage(browser: Browser, baseUrl: string): Promise<WatchedPage> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    if (/the server responded with a status of 401/.test(message.text())) return;
+    problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  return { page, context, problems };
+}
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** The map container says "idle" once maplibre has drawn everything it has (district-map.tsx). */
+export async function waitForMapIdle(page: Page): Promise<void> {
+  await page.locator('[data-testid="district-map"][data-map-state="idle"]').waitFor({ timeout: 60_000 });
+}
+
+/** What has keyboard focus: `#id` when it has an id, else its text. */
+export function focusedElement(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const active = document.activeElement;
+    return active?.id ? `#${active.id}` : (active?.textContent ?? '');
+  });
+}
+
+/** The map's view from its URL hash (`#map=zoom/lat/lng`). */
+export async function mapView(page: Page): Promise<{ zoom: number; lat: number; lng: number }> {
+  const hash = new URL(page.url()).hash;
+  const match = /map=([\d.]+)\/(-?[\d.]+)\/(-?[\d.]+)/.exec(hash);
+  if (!match) throw new Error(`the URL ${page.url()} has no map view in its hash`);
+  return { zoom: Number(match[1]), lat: Number(match[2]), lng: Number(match[3]) };
+}
+
+/**
+ * How much of a screenshot is not its most common colour (the map's background): a blank or
+ * failed canvas is one colour throughout. Decoded by the page itself (an <img> of the PNG drawn
+ * onto a 2D canvas), so no PNG decoder is needed here.
+ */
+export async function shareUnlikeBackground(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2D canvas');
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, image.width, image.height);
+    const histogram = new Map<number, number>();
+    for (let index = 0; index < data.length; index += 4) {
+      const colour = ((data[index] ?? 0) << 16) | ((data[index + 1] ?? 0) << 8) | (data[index + 2] ?? 0);
+      histogram.set(colour, (histogram.get(colour) ?? 0) + 1);
+    }
+    const background = [...histogram.entries()].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
+    const channels = [(background >> 16) & 255, (background >> 8) & 255, background & 255];
+    let unlike = 0;
+    for (let index = 0; index < data.length; index += 4) {
+      const distance = channels.reduce(
+        (sum, value, channel) => sum + Math.abs((data[index + channel] ?? 0) - value),
+        0,
+      );
+      if (distance > 24) unlike += 1;
+    }
+    return unlike / (data.length / 4);
+  }, png.toString('base64'));
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** axe-core's WCAG 2.x A/AA rules on the current page; returns the serious and critical violations. */
+export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
+  // Evaluated over the DevTools protocol: an added <script> would (rightly) be refused by the CSP.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(options: unknown): Promise<{ violations: RawViolation[] }> } }).axe;
+    interface RawViolation {
+      id: string;
+      impact: string | null;
+      help: string;
+      nodes: Array<{ target: unknown[] }>;
+    }
+    const result = await axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+  });
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}

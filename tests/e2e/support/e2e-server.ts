@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createServer, readApiEnv } from '@lantern/api';
+import { type Database, migrateAndLoad, openDatabase, seedDatabase } from '@lantern/db';
+import { DEFAULT_SEED, generateDataset } from '@lantern/synth';
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * What the browser tests run against: the built web app, served by the real server, on a fresh
+ * in-memory PGlite database with the county seed. Also used by bench/web.bench.ts.
+ */
+export const repositoryRoot = join(import.meta.dirname, '..', '..', '..');
+export const webDist = join(repositoryRoot, 'apps', 'web', 'dist');
+
+/** Builds apps/web (about two seconds), so the tests never run against a stale build. */
+export function buildWebApp(): void {
+  const result = spawnSync('pnpm', ['--filter', '@lantern/web', 'run', 'build'], {
+    cwd: repositoryRoot,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0 || !existsSync(join(webDist, 'index.html'))) {
+    throw new Error(`building apps/web failed:\n${result.stdout}\n${result.stderr}`);
+  }
+}
+
+export interface E2eServer {
+  baseUrl: string;
+  db: Database;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+export async function startE2eServer(): Promise<E2eServer> {
+  const db = await openDatabase({ inMemory: true });
+  await migrateAndLoad(db);
+  await seedDatabase(db.sql, generateDataset({ seed: DEFAULT_SEED, scale: 'county' }));
+  const app = await createServer({ db, env: readApiEnv({ NODE_ENV: 'test' }), webRoot: webDist });
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    baseUrl: address,
+    db,
+    app,
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,324 @@
+import { randomUUID } from 'node:crypto';
+import { createFreshPerson, createFreshPlace, type World } from './access-world.ts';
+
+/**
+ * For every API procedure, how to call it validly: one input aimed at a record in district A
+ * (in scope for every test user) and one aimed at district B (in scope only for police analysts,
+ * who see every district). The authorization matrix and the bad-input tests are generated from
+ * the router's procedure list, and both fail for a procedure that has no entry here.
+ */
+export interface FixtureCase {
+  input: unknown;
+  /**
+   * Records the call is about. A successful call must show each of them (by id) in its output;
+   * for a search or list whose out-of-scope records are filtered rather than refused, the
+   * out-of-scope ids must be absent instead.
+   */
+  ids: readonly string[];
+  /**
+   * How the procedure refuses a caller whose districts do not include this case's record, when
+   * it refuses rather than filters: the code and exact message the procedure documents.
+   */
+  denial?: { code: 'NOT_FOUND' | 'FORBIDDEN'; message: string };
+}
+
+export interface ProcedureFixture {
+  /** Called once per matrix cell, so a mutation cell gets records no other cell touches. */
+  build(world: World): Promise<{ inScope: FixtureCase; outOfScope: FixtureCase }>;
+  /**
+   * A valid in-scope input that uses every optional field, for the bad-input tests to break one
+   * field at a time (the matrix inputs leave some out to reach every role). Default: the
+   * in-scope input of `build`.
+   */
+  everyField?(world: World): Promise<unknown>;
+}
+
+const noInput = async () => ({ inScope: { input: undefined, ids: [] }, outOfScope: { input: undefined, ids: [] } });
+
+const notFoundPerson = (id: string) => ({ code: 'NOT_FOUND' as const, message: `No person ${id} in your districts` });
+const notFoundPlace = (id: string) => ({ code: 'NOT_FOUND' as const, message: `No place ${id} in your districts` });
+
+export const procedureFixtures: Record<string, ProcedureFixture> = {
+  'auth.login': {
+    // Signing in is not scoped to districts: both cells sign in as the analyst.
+    build: async (world) => {
+      const input = { email: world.users.police_analyst.email, password: world.users.police_analyst.password };
+      return { inScope: { input, ids: [] }, outOfScope: { input, ids: [] } };
+    },
+  },
+  'auth.logout': { build: noInput },
+  'auth.me': { build: noInput },
+  'auth.providers': { build: noInput },
+
+  'people.search': {
+    // Flagged people only: the world's flagged child and associate, never the fresh records
+    // that mutation cells add to the same districts.
+    build: async (world) => ({
+      inScope: {
+        input: { districtCode: world.a.code, cseFlagged: true, limit: 200 },
+        ids: [world.a.child.id, world.a.associate.id],
+      },
+      outOfScope: {
+        input: { districtCode: world.b.code, cseFlagged: true, limit: 200 },
+        ids: [world.b.child.id, world.b.associate.id],
+      },
+    }),
+    everyField: async (world) => ({
+      name: world.a.child.givenName,
+      dateOfBirth: world.a.child.dateOfBirth,
+      districtCode: world.a.code,
+      kind: 'child',
+      cseFlagged: true,
+      cceFlagged: false,
+      limit: 20,
+    }),
+  },
+  'people.get': {
+    build: async (world) => ({
+      inScope: { input: { id: world.a.child.id, reason: 'authorization matrix' }, ids: [world.a.child.id] },
+      outOfScope: {
+        input: { id: world.b.child.id, reason: 'authorization matrix' },
+        ids: [world.b.child.id],
+        denial: notFoundPerson(world.b.child.id),
+      },
+    }),
+  },
+  'people.create': {
+    build: async (world) => {
+      const child = (homeDistrictCode: string) => ({
+        kind: 'child',
+        givenName: 'Matrix',
+        familyName: `Created${randomUUID().slice(0, 8)}`,
+        dateOfBirth: '2011-05-05',
+        sex: 'M',
+        careStatus: 'home',
+        homeDistrictCode,
+      });
+      return {
+        inScope: { input: child(world.a.code), ids: [] },
+        outOfScope: {
+          input: child(world.b.code),
+          ids: [],
+          denial: { code: 'FORBIDDEN', message: `homeDistrictCode: ${world.b.code} is outside your districts` },
+        },
+      };
+    },
+    everyField: async (world) => ({
+      kind: 'child',
+      givenName: 'Every',
+      familyName: `Field${randomUUID().slice(0, 8)}`,
+      aliases: ['Evie'],
+      dateOfBirth: '2011-05-05',
+      sex: 'F',
+      careStatus: 'ola_care',
+      responsibleAuthority: 'Derby City Council',
+      homeDistrictCode: world.a.code,
+      cseRisk: 'medium',
+      cseFlaggedAt: '2025-02-01',
+      cceRisk: 'low',
+      cceFlaggedAt: '2025-02-02',
+    }),
+  },
+  'people.update': {
+    build: async (world) => {
+      const inScope = await createFreshPerson(world.db, { districtCode: world.a.code });
+      const outOfScope = await createFreshPerson(world.db, { districtCode: world.b.code });
+      const change = (id: string, version: number) => ({ id, version, changes: { aliases: ['Matrix alias'] } });
+      return {
+        inScope: { input: change(inScope.id, inScope.version), ids: [inScope.id] },
+        outOfScope: {
+          input: change(outOfScope.id, outOfScope.version),
+          ids: [outOfScope.id],
+          denial: notFoundPerson(outOfScope.id),
+        },
+      };
+    },
+    everyField: async (world) => {
+      const child = await createFreshPerson(world.db, { districtCode: world.a.code });
+      return {
+        id: child.id,
+        version: child.version,
+        changes: {
+          givenName: 'Changed',
+          familyName: 'Everything',
+          aliases: ['Chang'],
+          dateOfBirth: '2012-06-07',
+          sex: 'X',
+          careStatus: 'county_care',
+          responsibleAuthority: 'Nottinghamshire County Council',
+          homeDistrictCode: world.a.code,
+          cseRisk: 'high',
+          cseFlaggedAt: '2025-03-01',
+          cceRisk: 'medium',
+          cceFlaggedAt: '2025-03-02',
+        },
+      };
+    },
+  },
+
+  'places.list': {
+    build: async (world) => ({
+      inScope: { input: { districtCode: world.a.code, limit: 200 }, ids: [world.a.placeId] },
+      outOfScope: { input: { districtCode: world.b.code, limit: 200 }, ids: [world.b.placeId] },
+    }),
+    everyField: async (world) => ({
+      districtCode: world.a.code,
+      category: 'takeaway',
+      bbox: [
+        world.a.point.longitude - 0.1,
+        world.a.point.latitude - 0.1,
+        world.a.point.longitude + 0.1,
+        world.a.point.latitude + 0.1,
+      ],
+      activeOn: '2025-06-01',
+      limit: 20,
+    }),
+  },
+  'places.get': {
+    build: async (world) => ({
+      inScope: { input: { id: world.a.placeId }, ids: [world.a.placeId] },
+      outOfScope: { input: { id: world.b.placeId }, ids: [world.b.placeId], denial: notFoundPlace(world.b.placeId) },
+    }),
+  },
+  'places.create': {
+    build: async (world) => {
+      const place = ({ longitude, latitude }: World['a']['point']) => ({
+        name: `Matrix place ${randomUUID().slice(0, 8)}`,
+        category: 'park',
+        address: 'Recreation ground',
+        lon: longitude,
+        lat: latitude,
+        concernSince: '2025-03-01',
+        reasons: ['children seen with older males after dark'],
+      });
+      const { longitude, latitude } = world.b.point;
+      return {
+        inScope: { input: place(world.a.point), ids: [] },
+        outOfScope: {
+          input: place(world.b.point),
+          ids: [],
+          denial: {
+            code: 'FORBIDDEN',
+            message: `lon/lat: ${longitude}, ${latitude} is in Ashfield (${world.b.code}), outside your districts`,
+          },
+        },
+      };
+    },
+  },
+  'places.update': {
+    build: async (world) => {
+      const inScope = await createFreshPlace(world.db, world.a.code);
+      const outOfScope = await createFreshPlace(world.db, world.b.code);
+      const change = (id: string) => ({ id, version: 1, changes: { reasons: ['matrix: still a concern'] } });
+      return {
+        inScope: { input: change(inScope), ids: [inScope] },
+        outOfScope: { input: change(outOfScope), ids: [outOfScope], denial: notFoundPlace(outOfScope) },
+      };
+    },
+    everyField: async (world) => ({
+      id: await createFreshPlace(world.db, world.a.code),
+      version: 1,
+      changes: {
+        name: 'Renamed place',
+        category: 'car_park',
+        address: 'Station Road',
+        lon: world.a.point.longitude,
+        lat: world.a.point.latitude,
+        concernSince: '2024-12-01',
+        concernUntil: '2025-12-01',
+        reasons: ['cars waiting with engines running'],
+      },
+    }),
+  },
+
+  'links.create': {
+    // Links are not scoped (analysts only, who see every district): both cells link a child to
+    // a place of its own district, citing that district's report.
+    build: async (world) => {
+      const link = (district: World['a']) => ({
+        from: { type: 'person', id: district.child.id },
+        to: { type: 'place', id: district.placeId },
+        linkType: 'frequents',
+        source: { type: 'intelligence_report', id: district.intelligenceId },
+        firstSeen: '2025-01-05',
+        lastSeen: '2025-02-05',
+        reliability: 'possible',
+      });
+      return {
+        inScope: { input: link(world.a), ids: [world.a.child.id, world.a.placeId] },
+        outOfScope: { input: link(world.b), ids: [world.b.child.id, world.b.placeId] },
+      };
+    },
+  },
+  'links.listForEntity': {
+    // The child's link to its associate: the associate is shown as the caller's view allows.
+    build: async (world) => ({
+      inScope: {
+        input: { type: 'person', id: world.a.child.id, reason: 'authorization matrix' },
+        ids: [world.a.child.id, world.a.associate.id],
+      },
+      outOfScope: {
+        input: { type: 'person', id: world.b.child.id, reason: 'authorization matrix' },
+        ids: [world.b.child.id, world.b.associate.id],
+        denial: notFoundPerson(world.b.child.id),
+      },
+    }),
+  },
+
+  'intelligence.submit': {
+    // Submitting is not scoped: a partner may report what they saw anywhere in the county.
+    build: async (world) => {
+      const report = ({ longitude, latitude }: World['a']['point']) => ({
+        sourceEvaluation: '2',
+        intelligenceEvaluation: 'C',
+        handlingCode: 'P',
+        category: 'county_lines',
+        body: 'A car collects two children from the estate every Friday evening',
+        occurredAt: '2025-03-07T19:30:00+00:00',
+        lon: longitude,
+        lat: latitude,
+      });
+      return {
+        inScope: { input: report(world.a.point), ids: [] },
+        outOfScope: { input: report(world.b.point), ids: [] },
+      };
+    },
+    everyField: async (world) => ({
+      sourceEvaluation: '1',
+      intelligenceEvaluation: 'A',
+      handlingCode: 'C',
+      handlingConditions: 'Share with the county MACE panel only',
+      category: 'cse',
+      body: 'A girl was seen getting into a grey car outside the school',
+      occurredAt: '2025-03-07T15:45:00+00:00',
+      lon: world.a.point.longitude,
+      lat: world.a.point.latitude,
+    }),
+  },
+  'intelligence.list': {
+    build: async (world) => ({
+      inScope: { input: { districtCode: world.a.code, limit: 200 }, ids: [world.a.intelligenceId] },
+      outOfScope: { input: { districtCode: world.b.code, limit: 200 }, ids: [world.b.intelligenceId] },
+    }),
+    everyField: async (world) => ({
+      districtCode: world.a.code,
+      category: 'cse',
+      from: '2025-01-01',
+      to: '2025-12-31',
+      limit: 20,
+    }),
+  },
+
+  'districts.list': { build: noInput },
+
+  'audit.forRecord': {
+    build: async (world) => ({
+      inScope: { input: { recordType: 'person', id: world.a.child.id, limit: 20 }, ids: [] },
+      outOfScope: {
+        input: { recordType: 'person', id: world.b.child.id },
+        ids: [],
+        denial: { code: 'NOT_FOUND', message: `No child ${world.b.child.id} in your districts` },
+      },
+    }),
+  },
+};
