@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Role } from '@lantern/domain';
+import { type Role, roles as roleOrder } from '@lantern/domain';
 import type { PrismaClient } from './generated/prisma/client.ts';
 import type { PrismaTx } from './prisma-tx.ts';
 
@@ -43,9 +43,14 @@ function toPrincipal(row: PrincipalRow): Principal {
     displayName: row.displayName,
     agencyId: row.agencyId,
     agency: row.agency.name,
-    roles: row.roles.map((r) => r.role),
+    roles: row.roles.map((r) => r.role).sort((a, b) => roleOrder.indexOf(a) - roleOrder.indexOf(b)),
     districtCodes: row.scopes.map((s) => s.districtCode).sort(),
   };
+}
+
+/** The principal (roles, districts, agency) of a user, as sessions and sign-ins see it. */
+export async function loadPrincipal(prisma: PrismaTx, userId: string): Promise<Principal> {
+  return toPrincipal(await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: principalSelect }));
 }
 
 export async function findLoginCandidate(prisma: PrismaTx, email: string) {

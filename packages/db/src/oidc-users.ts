@@ -1,5 +1,5 @@
-import { type Role, roles as roleOrder } from '@lantern/domain';
-import type { Principal } from './identity.ts';
+import type { Role } from '@lantern/domain';
+import { loadPrincipal, type Principal } from './identity.ts';
 import type { PrismaTx } from './prisma-tx.ts';
 
 /**
@@ -87,7 +87,7 @@ export async function provisionOidcUser(
     await replaceAccess(tx, linked.id, identity);
     if (identity.roles.length === 0) return refused('no_role', linked.id);
     await refreshProfile(tx, linked, identity);
-    return { status: 'signed-in', principal: await principalOf(tx, linked.id), created: false, linked: false };
+    return { status: 'signed-in', principal: await loadPrincipal(tx, linked.id), created: false, linked: false };
   }
 
   if (identity.email === null) return refused('missing_email', null);
@@ -114,7 +114,7 @@ export async function provisionOidcUser(
       },
     });
     await replaceAccess(tx, sameEmail.id, identity);
-    return { status: 'signed-in', principal: await principalOf(tx, sameEmail.id), created: false, linked: true };
+    return { status: 'signed-in', principal: await loadPrincipal(tx, sameEmail.id), created: false, linked: true };
   }
 
   if (identity.roles.length === 0) return refused('no_role', null);
@@ -136,7 +136,7 @@ export async function provisionOidcUser(
     },
     select: { id: true },
   });
-  return { status: 'signed-in', principal: await principalOf(tx, user.id), created: true, linked: false };
+  return { status: 'signed-in', principal: await loadPrincipal(tx, user.id), created: true, linked: false };
 }
 
 async function replaceAccess(tx: PrismaTx, userId: string, identity: OidcIdentity): Promise<void> {
@@ -169,28 +169,4 @@ async function refreshProfile(
     where: { id: user.id },
     data: { email: newEmail, displayName: identity.displayName, version: { increment: 1 }, updatedAt: new Date() },
   });
-}
-
-async function principalOf(tx: PrismaTx, userId: string): Promise<Principal> {
-  const row = await tx.user.findUniqueOrThrow({
-    where: { id: userId },
-    select: {
-      id: true,
-      email: true,
-      displayName: true,
-      agencyId: true,
-      agency: { select: { name: true } },
-      roles: { select: { role: true } },
-      scopes: { select: { districtCode: true } },
-    },
-  });
-  return {
-    id: row.id,
-    email: row.email,
-    displayName: row.displayName,
-    agencyId: row.agencyId,
-    agency: row.agency.name,
-    roles: row.roles.map((r) => r.role).sort((a, b) => roleOrder.indexOf(a) - roleOrder.indexOf(b)),
-    districtCodes: row.scopes.map((s) => s.districtCode).sort(),
-  };
 }

@@ -1,4 +1,6 @@
 import {
+  type AuditAction,
+  type AuditInput,
   appendAudit,
   clearLoginFailures,
   createSession,
@@ -24,6 +26,26 @@ function timingDecoy(): Promise<string> {
   return dummyHash;
 }
 
+/** An audit event about signing in or out (no record involved). */
+function authEvent(
+  action: AuditAction,
+  procedure: string,
+  principal: Principal | null,
+  details: Record<string, unknown>,
+  userId: string | null = principal?.id ?? null,
+): AuditInput {
+  return {
+    userId,
+    role: principal?.roles[0] ?? null,
+    action,
+    procedure,
+    recordType: null,
+    recordIds: [],
+    reason: null,
+    details,
+  };
+}
+
 export function currentUser(principal: Principal): CurrentUser {
   return {
     id: principal.id,
@@ -42,16 +64,7 @@ export async function loginWithPassword(ctx: Context, email: string, password: s
   const locked = await lockedUntil(prisma, keys);
   if (locked) {
     await prisma.$transaction((tx) =>
-      appendAudit(tx, {
-        userId: null,
-        role: null,
-        action: 'login_failed',
-        procedure: 'auth.login',
-        recordType: null,
-        recordIds: [],
-        reason: null,
-        details: { email, ip: ctx.client.ip, throttled: true },
-      }),
+      appendAudit(tx, authEvent('login_failed', 'auth.login', null, { email, ip: ctx.client.ip, throttled: true })),
     );
     const minutes = Math.max(1, Math.ceil((locked.getTime() - Date.now()) / 60_000));
     throw new AppError(
@@ -67,16 +80,10 @@ export async function loginWithPassword(ctx: Context, email: string, password: s
   if (!candidate || !verified) {
     await prisma.$transaction(async (tx) => {
       for (const key of keys) await recordLoginFailure(tx, key);
-      await appendAudit(tx, {
-        userId: candidate?.principal.id ?? null,
-        role: null,
-        action: 'login_failed',
-        procedure: 'auth.login',
-        recordType: null,
-        recordIds: [],
-        reason: null,
-        details: { email, ip: ctx.client.ip },
-      });
+      await appendAudit(
+        tx,
+        authEvent('login_failed', 'auth.login', null, { email, ip: ctx.client.ip }, candidate?.principal.id ?? null),
+      );
     });
     throw new AppError('UNAUTHENTICATED', 'Email or password is incorrect');
   }
@@ -84,16 +91,7 @@ export async function loginWithPassword(ctx: Context, email: string, password: s
   const token = await prisma.$transaction(async (tx) => {
     await clearLoginFailures(tx, `account:${email}`);
     const sessionToken = await createSession(tx, principal.id, 'password', ctx.config.session, ctx.client);
-    await appendAudit(tx, {
-      userId: principal.id,
-      role: principal.roles[0] ?? null,
-      action: 'login',
-      procedure: 'auth.login',
-      recordType: null,
-      recordIds: [],
-      reason: null,
-      details: { method: 'password', ip: ctx.client.ip },
-    });
+    await appendAudit(tx, authEvent('login', 'auth.login', principal, { method: 'password', ip: ctx.client.ip }));
     return sessionToken;
   });
   ctx.cookies.set(token);
@@ -105,16 +103,7 @@ export async function logout(ctx: Context): Promise<void> {
   if (principal && sessionId) {
     await ctx.db.prisma.$transaction(async (tx) => {
       await endSession(tx, sessionId);
-      await appendAudit(tx, {
-        userId: principal.id,
-        role: principal.roles[0] ?? null,
-        action: 'logout',
-        procedure: 'auth.logout',
-        recordType: null,
-        recordIds: [],
-        reason: null,
-        details: {},
-      });
+      await appendAudit(tx, authEvent('logout', 'auth.logout', principal, {}));
     });
   }
   ctx.cookies.clear();
