@@ -15,6 +15,8 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
           exclude: [...ignored, ...integration],
+          // Generator tests build whole datasets; on a busy 2-core CI machine 5 s is too tight.
+          testTimeout: 60_000,
         },
       },
       ...backends.map((backend) => ({

@@ -7,10 +7,10 @@
  */
 import type { AddressInfo } from 'node:net';
 import { createServer, csrfHeader, readApiEnv } from '@lantern/api';
-import { type Database, migrateAndLoad, openDatabase, seedDatabase } from '@lantern/db';
+import { type Database, migrateAndLoad, seedDatabase } from '@lantern/db';
 import { generateDataset } from '@lantern/synth';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { onEachBackend } from './scratch-database.ts';
 
 const analyst = { email: 'analyst@lantern.test', password: 'lantern-demo-2026' };
 const district = 'E07000170'; // Ashfield: the district with the most seeded children
@@ -80,26 +80,10 @@ async function measure(label: string, db: Database) {
 }
 
 console.log('Every people.search writes a hash-chained audit event in its transaction: these are audited reads.');
-const pglite = await openDatabase({ inMemory: true });
-try {
-  await measure('pglite', pglite);
-} finally {
-  await pglite.close();
-}
-const adminUrl = process.env.BENCH_DATABASE_URL;
-if (adminUrl) {
-  const name = `lantern_bench_api_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const postgres = await openDatabase({ databaseUrl: url.toString() });
+await onEachBackend(async (label, db) => {
   try {
-    await measure('postgres', postgres);
+    await measure(label, db);
   } finally {
-    await postgres.close();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    await db.close();
   }
-}
+});

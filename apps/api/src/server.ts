@@ -38,7 +38,7 @@ export async function createServer({
 }: ServerOptions): Promise<FastifyInstance> {
   const config: ApiConfig = apiConfig(env);
   const production = env.NODE_ENV === 'production';
-  const app = Fastify({ logger, trustProxy: env.LANTERN_TRUST_PROXY, maxParamLength: 5000 });
+  const app = Fastify({ logger, trustProxy: env.LANTERN_TRUST_PROXY, routerOptions: { maxParamLength: 5000 } });
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {

@@ -77,6 +77,9 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
 
 async function openPostgres(databaseUrl: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // An idle connection the server closes (restart, failover, a dropped database) must not crash
+  // the process: the pool replaces it on the next query.
+  pool.on('error', (error) => process.emitWarning(`idle PostgreSQL connection closed: ${error.message}`));
   const wrap = (client: pg.Pool | pg.PoolClient): Sql => ({
     async query<Row>(text: string, params: readonly unknown[] = []) {
       const result = await client.query(text, params as unknown[]);
