@@ -111,3 +111,62 @@ describe('cross-site request defences', () => {
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
+
+describe('auth.changePassword', () => {
+  it('refuses a weak new password, naming the field, and changes nothing', async () => {
+    const user = await createUser(db, { roles: ['district_officer'], districtCodes: ['E07000174'] });
+    const client = new HttpClient(app);
+    await client.mutation('auth.login', { email: user.email, password: user.password });
+    const weak = await client.mutation('auth.changePassword', {
+      currentPassword: user.password,
+      newPassword: 'password1234',
+    });
+    expect(weak.status).toBe(400);
+    expect(weak.body.error?.message).toMatch(/^newPassword: is too easy to guess/);
+    const short = await client.mutation('auth.changePassword', {
+      currentPassword: user.password,
+      newPassword: 'short',
+    });
+    expect(short.body.error?.message).toBe('newPassword: must be at least 12 characters');
+    expect(
+      (await new HttpClient(app).mutation('auth.login', { email: user.email, password: user.password })).status,
+    ).toBe(200);
+  });
+
+  it('refuses a wrong current password and counts it as a failed sign-in', async () => {
+    const user = await createUser(db, { roles: ['nsd_attendee'], districtCodes: ['E07000174'] });
+    const client = new HttpClient(app);
+    await client.mutation('auth.login', { email: user.email, password: user.password });
+    const wrong = await client.mutation('auth.changePassword', {
+      currentPassword: 'not my password at all',
+      newPassword: 'marble otter lantern fjord',
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error?.message).toBe('currentPassword: is not your current password');
+    const throttle = await db.prisma.loginThrottle.findUnique({ where: { key: `account:${user.email}` } });
+    expect(throttle?.failures).toBe(1);
+  });
+
+  it('sets the new password and ends the user’s other sessions, keeping this one', async () => {
+    const user = await createUser(db, { roles: ['police_analyst'] });
+    const here = new HttpClient(app);
+    const elsewhere = new HttpClient(app);
+    await here.mutation('auth.login', { email: user.email, password: user.password });
+    await elsewhere.mutation('auth.login', { email: user.email, password: user.password });
+    const changed = await here.mutation('auth.changePassword', {
+      currentPassword: user.password,
+      newPassword: 'marble otter lantern fjord',
+    });
+    expect(changed.body.result?.data).toEqual({ ok: true, otherSessionsEnded: 1 });
+    expect((await here.query('auth.me')).status).toBe(200);
+    expect((await elsewhere.query('auth.me')).status).toBe(401);
+    expect(
+      (await new HttpClient(app).mutation('auth.login', { email: user.email, password: user.password })).status,
+    ).toBe(401);
+    const relogin = await new HttpClient(app).mutation('auth.login', {
+      email: user.email,
+      password: 'marble otter lantern fjord',
+    });
+    expect(relogin.status).toBe(200);
+  });
+});

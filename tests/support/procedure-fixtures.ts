@@ -49,6 +49,15 @@ export const procedureFixtures: Record<string, ProcedureFixture> = {
   'auth.logout': { build: noInput },
   'auth.me': { build: noInput },
   'auth.providers': { build: noInput },
+  'auth.changePassword': {
+    // Every world user has the same password: setting it again succeeds for any caller and
+    // leaves the other cells able to sign in.
+    build: async (world) => {
+      const password = world.users.police_analyst.password;
+      const input = { currentPassword: password, newPassword: password };
+      return { inScope: { input, ids: [] }, outOfScope: { input, ids: [] } };
+    },
+  },
 
   'people.search': {
     // Flagged people only: the world's flagged child and associate, never the fresh records

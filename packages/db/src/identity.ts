@@ -123,9 +123,15 @@ export async function endSession(tx: PrismaTx, sessionId: string): Promise<void>
  * Throttling: `maxFailures` failures within `windowMinutes` lock the key for `baseLockSeconds`,
  * doubling with each further failure up to `maxLockSeconds`. Keys are "account:<email>" and
  * "address:<ip>", so neither guessing one account from many addresses nor many accounts from
- * one address gets far.
+ * one address gets far. An address allows more failures than an account: a council office or a
+ * police station signs in from behind one address.
  */
-export const throttlePolicy = { maxFailures: 5, windowMinutes: 15, baseLockSeconds: 30, maxLockSeconds: 3600 };
+export const throttlePolicy = {
+  maxFailures: { account: 5, address: 20 },
+  windowMinutes: 15,
+  baseLockSeconds: 30,
+  maxLockSeconds: 3600,
+};
 
 export async function lockedUntil(prisma: PrismaTx, keys: readonly string[], now = new Date()): Promise<Date | null> {
   const rows = await prisma.loginThrottle.findMany({
@@ -141,7 +147,8 @@ export async function recordLoginFailure(tx: PrismaTx, key: string, now = new Da
   const windowStart = new Date(now.getTime() - throttlePolicy.windowMinutes * 60_000);
   const fresh = !current || current.windowStartedAt < windowStart;
   const failures = fresh ? 1 : current.failures + 1;
-  const over = failures - throttlePolicy.maxFailures;
+  const over =
+    failures - (key.startsWith('address:') ? throttlePolicy.maxFailures.address : throttlePolicy.maxFailures.account);
   const lockSeconds =
     over >= 0 ? Math.min(throttlePolicy.baseLockSeconds * 2 ** over, throttlePolicy.maxLockSeconds) : 0;
   const data = {
@@ -154,4 +161,22 @@ export async function recordLoginFailure(tx: PrismaTx, key: string, now = new Da
 
 export async function clearLoginFailures(tx: PrismaTx, key: string): Promise<void> {
   await tx.loginThrottle.deleteMany({ where: { key } });
+}
+
+/** Sets a new password hash and ends the user's other sessions; returns how many ended. */
+export async function replacePassword(
+  tx: PrismaTx,
+  userId: string,
+  passwordHash: string,
+  keepSessionId: string | null,
+): Promise<number> {
+  await tx.user.update({
+    where: { id: userId },
+    data: { passwordHash, version: { increment: 1 }, updatedAt: new Date() },
+  });
+  const { count } = await tx.session.updateMany({
+    where: { userId, endedAt: null, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
+    data: { endedAt: new Date() },
+  });
+  return count;
 }

@@ -57,6 +57,7 @@ export {
   lockedUntil,
   type Principal,
   recordLoginFailure,
+  replacePassword,
   resolveSession,
   type SessionPolicy,
   throttlePolicy,

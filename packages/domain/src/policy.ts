@@ -32,6 +32,7 @@ function policy(callers: Caller, scope: ProcedurePolicy['scope'], audit: Procedu
 export const procedurePolicies = {
   'auth.login': policy('anyone', 'none', 'auth', 'sign in with email and password'),
   'auth.logout': policy('signed-in', 'none', 'auth', 'end the session'),
+  'auth.changePassword': policy('signed-in', 'none', 'change', 'change your own password (strength-checked)'),
   'auth.me': policy('signed-in', 'none', 'none', 'who am I: roles and districts'),
   'auth.providers': policy('anyone', 'none', 'none', 'sign-in methods on offer (single sign-on or not)'),
 

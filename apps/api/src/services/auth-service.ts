@@ -10,9 +10,11 @@ import {
   lockedUntil,
   type Principal,
   recordLoginFailure,
+  replacePassword,
   verifyPassword,
 } from '@lantern/db';
 import { AppError, type CurrentUser, hasPersonLevelAccess } from '@lantern/domain';
+import { passwordProblem } from '../auth/password-policy.ts';
 import type { Context } from '../context.ts';
 
 /**
@@ -107,4 +109,48 @@ export async function logout(ctx: Context): Promise<void> {
     });
   }
   ctx.cookies.clear();
+}
+
+/**
+ * Changing one's own password: the current one must be right (a wrong one counts as a failed
+ * sign-in, so this is no back door for guessing), the new one must pass the password policy,
+ * and every other session of the user ends.
+ */
+export async function changePassword(
+  ctx: Context,
+  principal: Principal,
+  currentPassword: string,
+  newPassword: string,
+): Promise<number> {
+  const { prisma } = ctx.db;
+  const accountKey = `account:${principal.email}`;
+  if (await lockedUntil(prisma, [accountKey])) {
+    throw new AppError('TOO_MANY_REQUESTS', 'Too many failed sign-ins. Try again later.');
+  }
+  const candidate = await findLoginCandidate(prisma, principal.email);
+  if (!candidate?.passwordHash) {
+    throw new AppError('BAD_INPUT', 'currentPassword: this account signs in with single sign-on and has no password');
+  }
+  if (!(await verifyPassword(candidate.passwordHash, currentPassword))) {
+    await prisma.$transaction(async (tx) => {
+      await recordLoginFailure(tx, accountKey);
+      await appendAudit(
+        tx,
+        authEvent('login_failed', 'auth.changePassword', principal, { reason: 'wrong current password' }),
+      );
+    });
+    throw new AppError('BAD_INPUT', 'currentPassword: is not your current password');
+  }
+  const problem = passwordProblem(newPassword, [principal.email, principal.displayName]);
+  if (problem) throw new AppError('BAD_INPUT', `newPassword: ${problem}`);
+  const hash = await hashPassword(newPassword);
+  return prisma.$transaction(async (tx) => {
+    const ended = await replacePassword(tx, principal.id, hash, ctx.sessionId);
+    await appendAudit(tx, {
+      ...authEvent('update', 'auth.changePassword', principal, { fields: ['password'], otherSessionsEnded: ended }),
+      recordType: 'user',
+      recordIds: [principal.id],
+    });
+    return ended;
+  });
 }

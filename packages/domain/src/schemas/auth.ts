@@ -24,3 +24,11 @@ export type CurrentUser = z.infer<typeof currentUser>;
 
 export const loginOutput = z.object({ user: currentUser });
 export const logoutOutput = z.object({ ok: z.literal(true) });
+
+export const changePasswordInput = z
+  .object({
+    currentPassword: z.string().min(1, 'is required').max(1024, 'must be at most 1024 characters'),
+    newPassword: z.string().min(1, 'is required').max(1024, 'must be at most 1024 characters'),
+  })
+  .strict();
+export const changePasswordOutput = z.object({ ok: z.literal(true), otherSessionsEnded: z.int().min(0) });

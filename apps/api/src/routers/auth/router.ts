@@ -1,7 +1,8 @@
 import { router } from '../../trpc.ts';
+import { changePassword } from './change-password.ts';
 import { login } from './login.ts';
 import { logout } from './logout.ts';
 import { me } from './me.ts';
 import { providers } from './providers.ts';
 
-export const authRouter = router({ login, logout, me, providers });
+export const authRouter = router({ login, logout, me, providers, changePassword });
