@@ -68,12 +68,45 @@ describe('SignInPage', () => {
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
     await expect.poll(() => queryClient.getQueryData(currentUserKey)).toEqual(analyst);
-    expect(api.requests).toHaveLength(1);
-    const [request] = api.requests;
-    expect(request?.path).toBe('auth.login');
+    // The page also asks which sign-on providers exist; exactly one sign-in is sent.
+    const logins = api.requests.filter((sent) => sent.path === 'auth.login');
+    expect(logins).toHaveLength(1);
+    const [request] = logins;
     expect(request?.input).toEqual({ email: 'analyst@lantern.test', password: 'lantern-demo-2026' });
     expect(request?.headers.get('x-lantern-csrf')).toBe('1');
     expect(request?.credentials).toBe('same-origin');
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('single sign-on on the sign-in page', () => {
+  it('offers the organisation sign-on when the server has it configured', async () => {
+    const api = fakeApi({
+      'auth.providers': () => ({ data: { oidc: { enabled: true, loginUrl: '/auth/oidc/login' } } }),
+    });
+    renderWithApi(<SignInPage />, api);
+    const link = await screen.findByRole('link', { name: 'Sign in with your organisation’s account' });
+    expect(link.getAttribute('href')).toBe('/auth/oidc/login?returnTo=%2F');
+  });
+
+  it('offers no sign-on link when it is not configured', async () => {
+    const api = fakeApi({ 'auth.providers': () => ({ data: { oidc: { enabled: false, loginUrl: null } } }) });
+    renderWithApi(<SignInPage />, api);
+    await screen.findByRole('button', { name: 'Sign in' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(api.requests.map((request) => request.path)).toContain('auth.providers');
+    expect(screen.queryByRole('link')).toBeNull();
+  });
+
+  it('explains a refused sign-on from the redirect', async () => {
+    window.history.replaceState(null, '', '/?sso_error=no_role');
+    try {
+      renderWithApi(<SignInPage />, fakeApi({}));
+      expect(screen.getByRole('alert').textContent).toBe(
+        'Your organisation’s account has no Lantern role. Ask your Lantern administrator for access.',
+      );
+    } finally {
+      window.history.replaceState(null, '', '/');
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { errorMessage } from '../api/errors.ts';
 import { useSignIn } from './current-user.ts';
+import { SingleSignOn } from './single-sign-on.tsx';
 
 /** Email and password sign-in. A refusal shows the API's message (it never says which field was wrong). */
 export function SignInPage() {
@@ -59,6 +60,7 @@ export function SignInPage() {
             {signIn.isPending ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
+        <SingleSignOn />
       </div>
     </main>
   );
