@@ -1,14 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// The API (`pnpm lantern serve`, port 3000) answers /trpc and /geo; in production it also serves
+// The API (`pnpm lantern serve`, port 3000) answers /trpc, /geo and /tiles; in production it also serves
 // this build, so the app always talks to its own origin and the strict CSP holds.
 const api = 'http://127.0.0.1:3000';
 
 export default defineConfig({
   plugins: [react()],
-  // LANTERN_BASEMAP_STYLE_URL is read at build time (see README): it is the only variable exposed.
-  envPrefix: ['LANTERN_BASEMAP_'],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -21,7 +19,7 @@ export default defineConfig({
     // The Host header passes through unchanged, so the API's same-origin check (Origin against
     // Host) accepts the dev server's page as its own.
     proxy: Object.fromEntries(
-      ['/trpc', '/geo', '/healthz'].map((path) => [path, { target: api, changeOrigin: false }]),
+      ['/trpc', '/geo', '/tiles', '/healthz'].map((path) => [path, { target: api, changeOrigin: false }]),
     ),
   },
 });

@@ -91,13 +91,24 @@ describe.each(users)('the district map for $name', (user) => {
     expect(after.lat).toBeCloseTo(53.16, 1);
     expect(after.lng).toBeCloseTo(-1.17, 1);
     await screenshot(page, `${user.name}-picker-mansfield`);
+
+    // A ward of the chosen district zooms further in.
+    const ward = page.getByLabel('Ward', { exact: true });
+    expect(await ward.locator('option').count()).toBeGreaterThan(5);
+    await ward.selectOption({ index: 1 });
+    await expect.poll(async () => (await mapView(page)).zoom, { timeout: 10_000 }).toBeGreaterThan(after.zoom + 0.5);
+    await waitForMapIdle(page);
+    await screenshot(page, `${user.name}-picker-ward`);
     expect(problems).toEqual([]);
     await context.close();
   });
 
   it('opens the district’s panel, with its counts, when the district is clicked', async () => {
     const { page, context, problems } = await signedIn(user.email);
-    // A label sits on a point inside its district and lets clicks through to the map.
+    // A label sits on a point inside its district and lets clicks through to the map; the point
+    // layers go off first, as a click on a place or a crime is about that, not the district.
+    await page.getByRole('checkbox', { name: 'Places of concern' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Police.uk street crime' }).uncheck();
     const label = await page.locator('.district-label', { hasText: 'Mansfield' }).boundingBox();
     if (!label) throw new Error('the Mansfield label is not on the map');
     await page.mouse.click(label.x + label.width / 2, label.y + label.height / 2);
@@ -130,14 +141,20 @@ describe.each(users)('the district map for $name', (user) => {
 });
 
 describe('the district map from the keyboard', () => {
-  it('reaches the picker by Tab after the skip link and Sign out, and opens a district with the arrow keys', async () => {
+  it('reaches the picker by Tab after the skip link, the page links and Sign out, and opens a district with the arrow keys', async () => {
     const { page, context, problems } = await signedIn('analyst@lantern.test');
     await page.locator('body').focus();
     const focusedName = () => focusedElement(page);
     await page.keyboard.press('Tab');
-    expect(await focusedName()).toBe('Skip to the map');
-    await page.keyboard.press('Tab');
-    expect(await focusedName()).toBe('Sign out');
+    expect(await focusedName()).toBe('Skip to main content');
+    // Then the header's page links (as many as the role has), then Sign out.
+    const visited: string[] = [];
+    for (let step = 0; step < 10 && visited.at(-1) !== 'Sign out'; step++) {
+      await page.keyboard.press('Tab');
+      visited.push(await focusedName());
+    }
+    expect(visited[0]).toBe('Map');
+    expect(visited.at(-1)).toBe('Sign out');
     await page.keyboard.press('Tab');
     const pickerId = await page.getByLabel('District', { exact: true }).getAttribute('id');
     expect(await focusedName()).toBe(`#${pickerId}`);

@@ -34,6 +34,17 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /**
+   * A MapLibre style drawn under Lantern's layers (e.g. OS Maps API or OpenFreeMap); without it
+   * the map draws only the bundled boundaries, which needs no internet. Its origin, and any in
+   * LANTERN_BASEMAP_ORIGINS (tiles, glyphs and sprites hosted elsewhere), join the CSP's connect-src.
+   */
+  LANTERN_BASEMAP_STYLE_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL of a MapLibre style' })
+    .optional(),
+  LANTERN_BASEMAP_ORIGINS: csv,
+  /** Attribution the basemap's licence requires, shown under the map. */
+  LANTERN_BASEMAP_ATTRIBUTION: z.string().trim().max(500).optional(),
   /** Single sign-on (apps/api/src/auth/oidc.ts documents these): all four or none of the first four. */
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),

@@ -8,6 +8,7 @@ import { type ApiConfig, apiConfig, type Context, createContextInner, sessionCoo
 import { type ApiEnv, readApiEnv } from './env.ts';
 import { type AppRouter, appRouter } from './routers/index.ts';
 import { registerBoundaryRoutes } from './routes/boundaries.ts';
+import { registerTileRoutes } from './routes/tiles.ts';
 import { findWebAppDist, registerWebApp } from './routes/web-app.ts';
 
 /**
@@ -30,6 +31,12 @@ function clientOf(request: FastifyRequest) {
   return { ip: request.ip ?? null, userAgent: typeof userAgent === 'string' ? userAgent : null };
 }
 
+/** Where the browser may fetch a configured basemap from: the style's origin and the listed ones. */
+function basemapOrigins(env: ApiEnv): string[] {
+  const style = env.LANTERN_BASEMAP_STYLE_URL ? [new URL(env.LANTERN_BASEMAP_STYLE_URL).origin] : [];
+  return [...new Set([...style, ...env.LANTERN_BASEMAP_ORIGINS.map((origin) => new URL(origin).origin)])];
+}
+
 export async function createServer({
   db,
   env = readApiEnv(),
@@ -49,7 +56,7 @@ export async function createServer({
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", ...basemapOrigins(env)],
         workerSrc: ["'self'", 'blob:'],
         fontSrc: ["'self'"],
         objectSrc: ["'none'"],
@@ -115,6 +122,7 @@ export async function createServer({
 
   // Open boundary data for the map, and the web app at / (a placeholder page when it is not built).
   registerBoundaryRoutes(app, db);
+  registerTileRoutes(app, db, config);
   await registerWebApp(app, webRoot);
 
   return app;

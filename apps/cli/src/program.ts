@@ -3,7 +3,10 @@ import { DEFAULT_SEED } from '@lantern/synth';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { AuditChainBroken, auditVerify } from './commands/audit.ts';
 import { dbMigrate, dbReset, dbSeed, dbStatus } from './commands/db.ts';
+import { registerHotspots } from './commands/hotspots-command.ts';
 import { importPoliceUk } from './commands/import.ts';
+import { importMissingEpisodes } from './commands/import-missing.ts';
+import { type MissingReportOptions, reportMissing } from './commands/report-missing.ts';
 import { serve } from './commands/serve.ts';
 import { configuredDatabase, type DatabaseProvider, withMigrated } from './database.ts';
 import { readEnv } from './env.ts';
@@ -14,6 +17,12 @@ function integer(name: string) {
     if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`${name} must be a whole number, got "${value}"`);
     return Number(value);
   };
+}
+
+function requireSkipInvalidForRejects(options: { skipInvalid: boolean; rejects?: string }) {
+  if (options.rejects && !options.skipInvalid) {
+    throw new AppError('BAD_INPUT', '--rejects needs --skip-invalid (without it a bad row imports nothing)');
+  }
 }
 
 /** The `lantern` command tree (ARCHITECTURE.md, "CLI"). Tests may hand in their own database. */
@@ -65,11 +74,40 @@ export function buildProgram(io: Io, database?: DatabaseProvider): Command {
     .option('--skip-invalid', 'import the valid rows and skip the invalid ones', false)
     .option('--rejects <file>', 'with --skip-invalid: write the rejected rows, with line and problem, to this CSV')
     .action((files: string[], options: { skipInvalid: boolean; rejects?: string }) => {
-      if (options.rejects && !options.skipInvalid) {
-        throw new AppError('BAD_INPUT', '--rejects needs --skip-invalid (without it a bad row imports nothing)');
-      }
+      requireSkipInvalidForRejects(options);
       return withMigrated(withDatabase, (database) => importPoliceUk(database, files, options, io));
     });
+
+  importCommand
+    .command('missing-episodes')
+    .description(
+      'load the missing-episodes CSV (ARCHITECTURE.md). All-or-nothing: one bad row imports nothing and every bad ' +
+        'row is listed by line, field and value. Idempotent on episode_ref: re-importing changes nothing, changed ' +
+        'rows are updated. Times without an offset are Europe/London time.',
+    )
+    .argument('<file>', 'the missing-episodes CSV')
+    .option('--skip-invalid', 'import the valid rows and skip the invalid ones', false)
+    .option('--rejects <file>', 'with --skip-invalid: write the rejected rows, with line and problem, to this CSV')
+    .action((file: string, options: { skipInvalid: boolean; rejects?: string }) => {
+      requireSkipInvalidForRejects(options);
+      return withMigrated(withDatabase, (database) => importMissingEpisodes(database, file, options, io));
+    });
+
+  program
+    .command('report')
+    .description('committee figures')
+    .command('missing')
+    .description(
+      'children missing from home and care for a period: notifications, children, care status, Return Home ' +
+        'Interviews by service and multi-agency meetings (ARCHITECTURE.md). Dates are Europe/London, both inclusive.',
+    )
+    .requiredOption('--from <date>', 'first day, YYYY-MM-DD')
+    .requiredOption('--to <date>', 'last day, YYYY-MM-DD')
+    .option('--as-of <datetime>', 'where open episodes end for the 72-hour rule (default: the end of the period)')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv', 'md']).default('json'))
+    .action((options: MissingReportOptions) =>
+      withMigrated(withDatabase, (database) => reportMissing(database, options, io)),
+    );
 
   program
     .command('audit')
@@ -79,6 +117,8 @@ export function buildProgram(io: Io, database?: DatabaseProvider): Command {
       'recompute the hash chain of every audit event; exit 1 naming the first event that was edited, removed or reordered',
     )
     .action(() => withMigrated(withDatabase, (database) => auditVerify(database, io)));
+
+  registerHotspots(program, withDatabase, io);
 
   const serveOptions = (command: Command) =>
     command

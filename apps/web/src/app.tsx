@@ -1,14 +1,11 @@
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
 import { errorMessage, isSignedOutError } from './api/errors.ts';
 import { type ApiClient, TRPCProvider } from './api/trpc.ts';
 import { AppHeader } from './auth/app-header.tsx';
 import { forgetSession, useCurrentUser } from './auth/current-user.ts';
 import { SignInPage } from './auth/sign-in-page.tsx';
+import { AppPages } from './routing/app-pages.tsx';
 import { ErrorState, Loading } from './ui/status.tsx';
-
-// maplibre-gl is most of the bundle: the sign-in page must not wait for it.
-const MapPage = lazy(() => import('./map/map-page.tsx').then((module) => ({ default: module.MapPage })));
 
 export function createQueryClient(): QueryClient {
   const queryClient: QueryClient = new QueryClient({
@@ -61,20 +58,11 @@ function Shell() {
   }
   return (
     <div className="app">
-      <title>District map – Lantern</title>
       <a className="skip-link" href="#main">
-        Skip to the map
+        Skip to main content
       </a>
       <AppHeader user={currentUser.data} />
-      <Suspense
-        fallback={
-          <main className="page-status" id="main">
-            <Loading>Loading the map…</Loading>
-          </main>
-        }
-      >
-        <MapPage user={currentUser.data} />
-      </Suspense>
+      <AppPages user={currentUser.data} />
     </div>
   );
 }

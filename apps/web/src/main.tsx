@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { createApiClient } from './api/trpc.ts';
 import { App, createQueryClient } from './app.tsx';
 import './styles.css';
+import './ui/pages.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

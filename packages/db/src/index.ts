@@ -8,7 +8,21 @@ export {
 } from './boundaries-geojson.ts';
 export { bulkInsert, type ColumnSpec } from './bulk-insert.ts';
 export { type Backend, type Database, type DatabaseOptions, defaultDataDir, openDatabase } from './connect.ts';
+export {
+  type CsvImportCounts,
+  type CsvImportOptions,
+  type CsvImportSpec,
+  type CsvRowResult,
+  importCsvStream,
+} from './csv-import.ts';
 export { appliedMigrations, type MigrationReport, migrate, readMigrations } from './migrate.ts';
+export {
+  importMissingEpisodesFile,
+  importMissingEpisodesStream,
+  type MissingImportOptions,
+  type MissingImportReport,
+} from './missing-import.ts';
+export { type MissingReportQuery, missingReport } from './missing-report.ts';
 export { hashPassword, verifyPassword } from './passwords.ts';
 export { shippedPath } from './paths.ts';
 export {
@@ -46,8 +60,34 @@ export {
   verifyAuditChain,
 } from './audit.ts';
 export { auditEventsForRecord, type RecordAccessRow } from './audit-queries.ts';
+export {
+  applyDisruptionPlan,
+  type DisruptionQuery,
+  type DisruptionRow,
+  type DueRow,
+  disruptionDue,
+  disruptionInForceOnPlaces,
+  type EffectCounts,
+  effectCounts,
+  getDisruption,
+  insertDisruption,
+  insertStatusChange,
+  listDisruption,
+  listStatusChanges,
+  type MapActionRow,
+  type StatusChangeRow,
+} from './disruption.ts';
 export { type DistrictCountsRow, districtCounts } from './districts.ts';
 export { Prisma } from './generated/prisma/client.ts';
+export {
+  type HotspotEventQuery,
+  type HotspotEventRow,
+  type HotspotPointRow,
+  hotspotEventPoints,
+  hotspotEvents,
+  hotspotStudyArea,
+  type StudyAreaRow,
+} from './hotspot-events.ts';
 export {
   clearLoginFailures,
   createSession,
@@ -79,6 +119,56 @@ export {
   listLinksOf,
   sourceExists,
 } from './links.ts';
+export { type LayerExtentRow, mapLayerExtents } from './map-layers.ts';
+export {
+  bumpMissingEpisode,
+  childrenMissingMost,
+  closeChange,
+  episodesWithoutMeeting,
+  episodeTimingsOf,
+  type FoundPlaceRow,
+  type FrequentChildRow,
+  foundPlacesMost,
+  getMissingEpisode,
+  getMissingThresholds,
+  insertMissingEpisode,
+  insertMultiAgencyMeeting,
+  insertRiskGrading,
+  listMissingEpisodes,
+  type MissingEpisodeQuery,
+  type MissingEpisodeRow,
+  type MultiAgencyMeetingRow,
+  missingEpisodeScope,
+  missingFiguresData,
+  multiAgencyMeetingsOf,
+  type NewMissingEpisode,
+  type ReportChildRow,
+  type ReportEpisodeRow,
+  type RiskGradingRow,
+  regradeChange,
+  returnChange,
+  riskGradingsOf,
+  setMissingThresholds,
+  type ThresholdsRow,
+} from './missing-workflow.ts';
+export {
+  type ActionItemRow,
+  actionLogAt,
+  childrenOfConcern,
+  getActionItem,
+  getMeeting,
+  insertActionItem,
+  insertMeeting,
+  listMeetings,
+  listMinutes,
+  type MeetingRow,
+  type MinuteRow,
+  meetingOn,
+  placesWithNewIntelligence,
+  previousMeeting,
+  updateActionItem,
+  writeMinute,
+} from './nsd.ts';
 export {
   type ConsumedOidcLogin,
   consumeOidcLogin,
@@ -101,13 +191,49 @@ export {
   updatePerson,
 } from './people.ts';
 export {
+  existingPlaceIds,
+  insertPhilomenaProfile,
+  latestPhilomenaProfile,
+  lockPersonForProfile,
+  type NewPhilomenaProfile,
+  type PhilomenaProfileRow,
+  philomenaPart2Of,
+  philomenaVersions,
+  savePhilomenaPart2,
+} from './philomena.ts';
+export {
   countPeopleLinkedToPlace,
   createPlace,
   districtAt,
   getPlace,
   listPlaces,
+  type MapPlaceRow,
+  mapPlaces,
   type PlaceRow,
   type PlaceUpdateOutcome,
   updatePlace,
 } from './places.ts';
 export type { PrismaTx } from './prisma-tx.ts';
+export {
+  createInterview,
+  type InterviewChanges,
+  type InterviewRow,
+  interviewOf,
+  type OpenInterviewRow,
+  openInterviews,
+  raiseExploitationFlag,
+  updateInterview,
+} from './return-interviews.ts';
+export { getTactic, listTactics, type TacticUpdateOutcome, updateTactic } from './tactics.ts';
+export {
+  clusterCellUnits,
+  encodeTile,
+  isTileLayer,
+  renderTile,
+  type TileFeatureRow,
+  type TileLayer,
+  type TileRequest,
+  tileExtent,
+  tileFeatures,
+  tileLayers,
+} from './tiles.ts';

@@ -41,6 +41,10 @@ function point(lon: number, lat: number) {
 
 export async function listPlaces(prisma: PrismaTx, query: ListPlacesInput, scope: DistrictScope): Promise<PlaceRow[]> {
   const conditions = [scopeFilter(scope)];
+  if (query.name) {
+    conditions.push(Prisma.sql`(word_similarity(${query.name}, pc.name) > 0.4
+      OR word_similarity(${query.name}, coalesce(pc.address, '')) > 0.4)`);
+  }
   if (query.districtCode) conditions.push(Prisma.sql`pc.district_code = ${query.districtCode}`);
   if (query.category) conditions.push(Prisma.sql`pc.category = ${query.category}::place_category`);
   if (query.bbox) {
@@ -56,7 +60,7 @@ export async function listPlaces(prisma: PrismaTx, query: ListPlacesInput, scope
   return prisma.$queryRaw<PlaceRow[]>`
     SELECT ${placeColumns} FROM ${placeFrom}
     WHERE ${Prisma.join(conditions, ' AND ')}
-    ORDER BY pc.name, pc.id
+    ORDER BY ${query.name ? Prisma.sql`word_similarity(${query.name}, pc.name) DESC,` : Prisma.empty} pc.name, pc.id
     LIMIT ${query.limit}`;
 }
 
@@ -133,4 +137,26 @@ export async function updatePlace(
   const place = await getPlace(tx, id, 'all');
   if (!place) return { status: 'not-found' };
   return { status: 'updated', place };
+}
+
+export interface MapPlaceRow {
+  id: string;
+  name: string;
+  category: PlaceCategory;
+  lon: number;
+  lat: number;
+  districtCode: string | null;
+  concernSince: string;
+  concernUntil: string | null;
+}
+
+/** Every place in scope, compactly, for the map (hundreds to a few thousand: one small document). */
+export async function mapPlaces(prisma: PrismaTx, scope: DistrictScope): Promise<MapPlaceRow[]> {
+  return prisma.$queryRaw<MapPlaceRow[]>`
+    SELECT pc.id::text AS "id", pc.name AS "name", pc.category::text AS "category",
+      round(ST_X(pc.geom)::numeric, 6)::float8 AS "lon", round(ST_Y(pc.geom)::numeric, 6)::float8 AS "lat",
+      pc.district_code AS "districtCode", to_char(pc.concern_since, 'YYYY-MM-DD') AS "concernSince",
+      to_char(pc.concern_until, 'YYYY-MM-DD') AS "concernUntil"
+    FROM place_of_concern pc WHERE ${scopeFilter(scope)}
+    ORDER BY pc.id`;
 }

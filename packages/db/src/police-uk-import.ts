@@ -7,13 +7,13 @@ import {
   type CrimeEventInput,
   type FieldProblem,
   formatProblem,
-  type PoliceUkLayout,
   parsePoliceUkRow,
   policeUkLayout,
 } from '@lantern/domain';
-import { parse } from 'csv-parse';
-import { stringify } from 'csv-stringify/sync';
+import { type CsvImportOptions, importCsvStream } from './csv-import.ts';
 import type { Sql, TransactionalSql } from './sql.ts';
+
+export { type RejectedRow, rejectsCsv } from './csv-import.ts';
 
 /**
  * Streams a data.police.uk street CSV into crime_event in batches, inside one transaction:
@@ -21,27 +21,9 @@ import type { Sql, TransactionalSql } from './sql.ts';
  * Upserts on the natural key and only touches rows whose content changed, so importing the
  * same file twice changes nothing.
  */
-export interface PoliceUkImportOptions {
-  /** Import the valid rows and report the rest instead of rejecting the file. */
-  skipInvalid?: boolean;
-  /** Receives each rejected row with the file's header, its line and what is wrong with it. */
-  onReject?: (reject: RejectedRow) => void;
-  batchSize?: number;
+export interface PoliceUkImportOptions extends CsvImportOptions {
   /** For reduced extracts whose file name does not name the crime type. */
   crimeType?: string;
-}
-
-export interface RejectedRow {
-  header: readonly string[];
-  record: readonly string[];
-  line: number;
-  problems: readonly FieldProblem[];
-}
-
-/** Renders rejected rows as CSV: the file's own columns, then "Line" and "Problem". */
-export function rejectsCsv(reject: RejectedRow, withHeader: boolean): string {
-  const row = [...reject.record, String(reject.line), reject.problems.map(formatProblem).join('; ')];
-  return stringify(withHeader ? [[...reject.header, 'Line', 'Problem'], row] : [row]);
 }
 
 export interface PoliceUkImportReport {
@@ -69,76 +51,30 @@ export async function importPoliceUkStream(
   file: string,
   options: PoliceUkImportOptions = {},
 ): Promise<PoliceUkImportReport> {
-  const batchSize = options.batchSize ?? 2000;
-  const report: PoliceUkImportReport = {
-    file,
-    rows: 0,
-    inserted: 0,
-    updated: 0,
-    unchanged: 0,
-    withoutLocation: 0,
-    rejected: 0,
-    problems: [],
-  };
   const keyer = new PoliceUkKeyer();
-  const parser = input.pipe(
-    parse({ bom: true, info: true, skip_empty_lines: true, relax_quotes: false, skip_records_with_error: true }),
-  );
-  parser.on('skip', (error: Error & { lines?: number }) => {
-    report.problems.push({ file, line: error.lines, message: `malformed CSV row: ${error.message}` });
-    report.rejected += 1;
-  });
-
-  await sql.transaction(async (tx) => {
-    let layout: PoliceUkLayout | undefined;
-    let header: string[] = [];
-    let batch: Array<{ id: string; crime: CrimeEventInput }> = [];
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const counts = await upsertCrimeEvents(tx, batch);
-      report.inserted += counts.inserted;
-      report.updated += counts.updated;
-      batch = [];
-    };
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (layout === undefined) {
-        header = record;
+  let withoutLocation = 0;
+  const counts = await importCsvStream(
+    sql,
+    input,
+    file,
+    {
+      expectedHeader: 'expected a data.police.uk header row',
+      header(record) {
         const result = policeUkLayout(record, file, options.crimeType);
         if (!result.ok) throw new AppError('BAD_INPUT', formatProblem(result.problem), [result.problem]);
-        layout = result.layout;
-        continue;
-      }
-      report.rows += 1;
-      const row = parsePoliceUkRow(layout.toStreetFields(record), file, info.lines, layout.columnName);
-      if (!row.ok) {
-        report.rejected += 1;
-        report.problems.push(...row.problems);
-        options.onReject?.({ header, record, line: info.lines, problems: row.problems });
-        continue;
-      }
-      if (row.crime.lon === null) report.withoutLocation += 1;
-      // All-or-nothing: once a row is bad nothing will be kept, but reading on lists every bad row.
-      if (report.rejected > 0 && !options.skipInvalid) continue;
-      batch.push({ id: keyer.next(row.crime), crime: row.crime });
-      if (batch.length >= batchSize) await flush();
-    }
-    if (layout === undefined) {
-      const problem = { file, line: 1, message: 'the file is empty: expected a data.police.uk header row' };
-      throw new AppError('BAD_INPUT', formatProblem(problem), [problem]);
-    }
-    if (report.rejected > 0 && !options.skipInvalid) {
-      const shown = report.problems.slice(0, 20).map(formatProblem);
-      const more = report.problems.length > shown.length ? `\n… and ${report.problems.length - shown.length} more` : '';
-      throw new AppError(
-        'BAD_INPUT',
-        `${file}: ${report.rejected} invalid row${report.rejected > 1 ? 's' : ''}; nothing was imported (use --skip-invalid to import the rest)\n${shown.join('\n')}${more}`,
-        report.problems,
-      );
-    }
-    await flush();
-  });
-  report.unchanged = report.rows - report.rejected - report.inserted - report.updated;
-  return report;
+        const layout = result.layout;
+        return (row, line) => {
+          const parsed = parsePoliceUkRow(layout.toStreetFields(row), file, line, layout.columnName);
+          if (!parsed.ok) return parsed;
+          if (parsed.crime.lon === null) withoutLocation += 1;
+          return { ok: true, row: { id: keyer.next(parsed.crime), crime: parsed.crime } };
+        };
+      },
+      write: upsertCrimeEvents,
+    },
+    options,
+  );
+  return { ...counts, withoutLocation };
 }
 
 async function upsertCrimeEvents(sql: Sql, batch: Array<{ id: string; crime: CrimeEventInput }>) {

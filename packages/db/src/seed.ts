@@ -1,5 +1,6 @@
-import type { SynthCrimeEvent, SyntheticDataset } from '@lantern/synth';
+import { generateDisruption, type SynthCrimeEvent, type SyntheticDataset } from '@lantern/synth';
 import { bulkInsert, type ColumnSpec } from './bulk-insert.ts';
+import { insertDisruptionDemo } from './disruption-seed.ts';
 import { hashPassword } from './passwords.ts';
 import type { Sql, TransactionalSql } from './sql.ts';
 
@@ -47,6 +48,7 @@ export async function seedDatabase(sql: TransactionalSql, dataset: SyntheticData
     counts.missingEpisodes = await insertMissingEpisodes(tx, dataset);
     counts.links = await insertLinks(tx, dataset);
     counts.crimeEvents = await insertCrimeEvents(tx, dataset);
+    Object.assign(counts, await insertDisruptionDemo(tx, generateDisruption(dataset)));
     await tx.query('INSERT INTO dataset_load (name, checksum, rows) VALUES ($1, $2, $3)', [
       marker,
       marker,

@@ -19,6 +19,8 @@ export interface DatabaseStatus {
     links: number;
     missingEpisodes: number;
     auditEvents: number;
+    disruptionActions: number;
+    nsdMeetings: number;
   };
 }
 
@@ -29,7 +31,16 @@ export async function databaseStatus(db: Database): Promise<DatabaseStatus> {
     return {
       backend: db.backend,
       migrations,
-      counts: { ...zero, crimeEvents: 0, intelligenceReports: 0, links: 0, missingEpisodes: 0, auditEvents: 0 },
+      counts: {
+        ...zero,
+        crimeEvents: 0,
+        intelligenceReports: 0,
+        links: 0,
+        missingEpisodes: 0,
+        auditEvents: 0,
+        disruptionActions: 0,
+        nsdMeetings: 0,
+      },
     };
   }
   const { prisma } = db;
@@ -48,6 +59,8 @@ export async function databaseStatus(db: Database): Promise<DatabaseStatus> {
     links: await prisma.entityLink.count(),
     missingEpisodes: await prisma.missingEpisode.count(),
     auditEvents: await prisma.auditEvent.count(),
+    disruptionActions: await prisma.disruptionAction.count(),
+    nsdMeetings: await prisma.nsdMeeting.count(),
   };
   return { backend: db.backend, migrations, counts };
 }

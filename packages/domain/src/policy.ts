@@ -59,6 +59,7 @@ export const procedurePolicies = {
     // The linked-people count is a count of people, so it is suppressed like any other.
     suppressSmallCounts: true,
   },
+  'places.history': policy(partners, 'district', 'none', 'who created and changed a place, and when'),
   'places.create': policy(['police_analyst', 'district_officer'], 'district', 'change', 'record a place of concern'),
   'places.update': policy(['police_analyst', 'district_officer'], 'district', 'change', 'change a place of concern'),
 
@@ -81,6 +82,87 @@ export const procedurePolicies = {
     suppressSmallCounts: true,
   },
 
+  'map.places': policy(partners, 'district', 'none', 'every place of concern in scope, compactly, for the map'),
+  'map.layers': policy('signed-in', 'none', 'none', 'the map layers the caller may draw, with their dates and types'),
+
+  // Hot-spot analytics (issue 6): partners in their districts. Missing episodes and intelligence
+  // are about people, so their counts of 1–4 read "<5" for roles without person-level access;
+  // hotspots.cell lists records one by one only as the role may see them (and audits episodes).
+  'hotspots.compute': {
+    ...policy(partners, 'district', 'none', 'Getis-Ord Gi* hot spots of one event source on a grid (every cell)'),
+    suppressSmallCounts: true,
+  },
+  'hotspots.density': policy(partners, 'district', 'none', 'quartic kernel density surface of one event source'),
+  'hotspots.emerging': policy(partners, 'district', 'none', 'emerging hot-spot patterns over monthly slices'),
+  'hotspots.cell': {
+    ...policy(partners, 'district', 'read', 'what is inside one grid cell, as the role may see it'),
+    suppressSmallCounts: true,
+  },
+  'hotspots.repeatLocations': {
+    ...policy(partners, 'district', 'none', 'locations with repeat events, ranked'),
+    suppressSmallCounts: true,
+  },
+
+  // Neighbourhood Safeguarding and Disruption (issue 7). The tactic catalogue is data every
+  // signed-in user may read and only administrators edit. Disruption actions and NSD meetings
+  // are district-scoped; recording and moving actions is for police analysts and district
+  // officers, and `assertMayActOnDisruption` (disruption/may-act.ts) adds the tactic-by-agency
+  // rule. People appear only as `personView` allows: targets are associates, and the agenda's
+  // children of concern are pseudonymised for district officers and NSD attendees.
+  'tactics.list': policy('signed-in', 'none', 'none', 'the tactic catalogue'),
+  'tactics.update': policy(['admin'], 'none', 'change', 'edit a tactic of the catalogue'),
+  'disruption.create': {
+    ...policy(['police_analyst', 'district_officer'], 'district', 'change', 'record a disruption action'),
+    returnsPeople: true,
+  },
+  'disruption.transition': {
+    ...policy(
+      ['police_analyst', 'district_officer'],
+      'district',
+      'change',
+      'move an action along its allowed statuses, with the reason; a stale version is a CONFLICT',
+    ),
+    returnsPeople: true,
+  },
+  'disruption.list': {
+    ...policy(partners, 'district', 'read', 'disruption actions, with reviews and expiries due per district and owner'),
+    returnsPeople: true,
+  },
+  'disruption.get': {
+    ...policy(partners, 'district', 'read', 'one disruption action with its status history'),
+    returnsPeople: true,
+  },
+  'disruption.effect': {
+    ...policy(partners, 'district', 'none', 'incidents near the target before and after it came into force'),
+    // Missing children's found locations are person-derived: 1–4 read "<5" without person-level access.
+    suppressSmallCounts: true,
+  },
+  'disruption.forMap': policy(partners, 'district', 'none', 'actions in force on places, with their points'),
+  'nsd.listMeetings': policy(partners, 'district', 'none', 'NSD meetings of the caller’s districts'),
+  'nsd.createMeeting': policy(['police_analyst', 'district_officer'], 'district', 'change', 'arrange an NSD meeting'),
+  'nsd.agenda': {
+    ...policy(partners, 'district', 'read', 'the agenda built for a meeting, with its minutes'),
+    returnsPeople: true,
+  },
+  'nsd.recordMinutes': policy(
+    ['police_analyst', 'district_officer'],
+    'district',
+    'change',
+    'minute an agenda item; replacing a minute needs its version',
+  ),
+  'nsd.actionLog': policy(partners, 'district', 'none', 'the action log as it stands at a meeting'),
+  'nsd.addAction': policy(['police_analyst', 'district_officer'], 'district', 'change', 'add to the action log'),
+  'nsd.updateAction': policy(
+    ['police_analyst', 'district_officer'],
+    'district',
+    'change',
+    'update or close an action log item; a stale version is a CONFLICT',
+  ),
+  'nsd.pack': {
+    ...policy(partners, 'district', 'export', 'the printable meeting pack, redacted for the reader'),
+    returnsPeople: true,
+  },
+
   'audit.forRecord': {
     ...policy(
       ['admin', 'missing_coordinator'],
@@ -89,6 +171,94 @@ export const procedurePolicies = {
       'who accessed a person’s record: admins for anyone, coordinators for the children in their districts',
     ),
     unscopedRoles: ['admin'],
+  },
+
+  // Children missing from home and care (issue 5): the coordinator's workflow. Person-level
+  // roles only, limited to the children of the caller's districts; every read and change audited.
+  'missing.recordEpisode': {
+    ...policy(personLevel, 'district', 'change', 'record a child reported missing'),
+    returnsPeople: true,
+  },
+  'missing.importEpisodes': policy(
+    ['missing_coordinator'],
+    'none',
+    'change',
+    'import the county’s missing-episodes CSV (all-or-nothing unless asked; the feed covers the whole county)',
+  ),
+  'missing.regradeRisk': {
+    ...policy(personLevel, 'district', 'change', 're-grade an episode’s police risk (who, when, why kept)'),
+    returnsPeople: true,
+  },
+  'missing.recordReturn': {
+    ...policy(personLevel, 'district', 'change', 'record the return: when, where found, by whom, RHI service'),
+    returnsPeople: true,
+  },
+  'missing.closeEpisode': {
+    ...policy(personLevel, 'district', 'change', 'close an episode after the return'),
+    returnsPeople: true,
+  },
+  'missing.listEpisodes': {
+    ...policy(personLevel, 'district', 'search', 'missing episodes, newest first'),
+    returnsPeople: true,
+  },
+  'missing.getEpisode': {
+    ...policy(personLevel, 'district', 'read', 'one episode with re-gradings, interview, meetings, Philomena part 2'),
+    returnsPeople: true,
+  },
+  'missing.interviewsDue': {
+    ...policy(personLevel, 'district', 'search', 'Return Home Interviews due in 24 hours and overdue, by service'),
+    returnsPeople: true,
+  },
+  'missing.recordInterview': policy(
+    personLevel,
+    'district',
+    'change',
+    'record a Return Home Interview; disclosed exploitation raises the child’s flag',
+  ),
+  'missing.meetingsNeeded': {
+    ...policy(personLevel, 'district', 'search', 'episodes that require a multi-agency meeting and have none'),
+    returnsPeople: true,
+  },
+  'missing.recordMeeting': policy(personLevel, 'district', 'change', 'record a multi-agency meeting as held'),
+  'missing.getThresholds': policy(
+    ['admin', ...personLevel],
+    'none',
+    'none',
+    'the multi-agency meeting thresholds (hours missing, episodes, window days)',
+  ),
+  'missing.setThresholds': policy(['admin'], 'none', 'change', 'change the multi-agency meeting thresholds'),
+  'missing.quarterlyFigures': policy(
+    personLevel,
+    'district',
+    'none',
+    'the committee figures by quarter, last eight quarters (counts of episodes, no records)',
+  ),
+  'missing.philomena.get': {
+    ...policy(personLevel, 'district', 'read', 'a child in care’s Philomena profile (latest version) and its history'),
+    returnsPeople: true,
+  },
+  'missing.philomena.save': {
+    ...policy(
+      personLevel,
+      'district',
+      'change',
+      'save a new version of a Philomena profile (photo: images only, 1 MiB)',
+    ),
+    returnsPeople: true,
+  },
+  'missing.philomena.print': {
+    ...policy(personLevel, 'district', 'export', 'the one-page Philomena document for the police, with the reason'),
+    returnsPeople: true,
+  },
+  'missing.philomena.savePart2': policy(
+    personLevel,
+    'district',
+    'change',
+    'Philomena part 2 on an episode: clothing and where last seen',
+  ),
+  'missing.multipleMissing': {
+    ...policy(personLevel, 'district', 'search', 'children missing most in a period and where children are found most'),
+    returnsPeople: true,
   },
 } as const satisfies Record<string, ProcedurePolicy>;
 
@@ -123,3 +293,21 @@ export function districtScope(
 export function inScope(scope: 'all' | readonly string[], districtCode: string | null): boolean {
   return scope === 'all' || (districtCode !== null && scope.includes(districtCode));
 }
+
+/**
+ * Who may draw each vector-tile layer (`/tiles/<layer>/…`). Tiles carry clustered counts and the
+ * commonest type, never a record's identity. Crime is open police.uk data; intelligence is shown
+ * to partners in their districts; missing episodes' places are person-derived (a found location
+ * can be a home), so only roles with person-level access draw them.
+ */
+export const tileLayerPolicies = {
+  crime: policy('signed-in', 'none', 'none', 'police.uk street crime (open data), clustered'),
+  intelligence: policy(
+    ['police_analyst', 'district_officer', 'nsd_attendee'],
+    'district',
+    'none',
+    'intelligence report locations in the caller’s districts, clustered, no content',
+  ),
+  'missing-last-seen': policy(personLevel, 'district', 'none', 'where missing children were last seen, clustered'),
+  'missing-found': policy(personLevel, 'district', 'none', 'where missing children were found, clustered'),
+} as const satisfies Record<string, ProcedurePolicy>;

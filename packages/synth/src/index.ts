@@ -5,6 +5,15 @@
  */
 export { type CalibrationFigures, calibrationFigures, financialYearStarts } from './calibration.ts';
 export { crimeTypes, NATIONAL_CRIME_EVENTS } from './crime.ts';
+export {
+  generateDisruption,
+  type SynthDisruptionAction,
+  type SynthDisruptionData,
+  type SynthNsdActionItem,
+  type SynthNsdMeeting,
+  type SynthNsdMinute,
+  type SynthStatusChange,
+} from './disruption.ts';
 export { DEFAULT_PERIOD_END, DEFAULT_SEED, type GenerateOptions, generateDataset } from './generate.ts';
 export { defaultMamRule, type MamRequirement, type MamRuleOptions, mamRequirements } from './mam-rule.ts';
 export { districtInfo, towns } from './towns.ts';

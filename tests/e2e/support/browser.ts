@@ -178,3 +178,70 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
   });
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }
+
+/** Share of pixels that differ between two screenshots of the same size (decoded by the page). */
+export async function shareChanged(page: Page, before: Buffer, after: Buffer): Promise<number> {
+  return page.evaluate(
+    async ([first, second]) => {
+      const pixels = async (base64: string) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${base64}`;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.width;
+        canvas.height = image.height;
+        const context = canvas.getContext('2d');
+        if (!context) throw new Error('no 2D canvas');
+        context.drawImage(image, 0, 0);
+        return context.getImageData(0, 0, image.width, image.height).data;
+      };
+      const [a, b] = [await pixels(first), await pixels(second)];
+      if (a.length !== b.length) return 1;
+      let changed = 0;
+      for (let index = 0; index < a.length; index += 4) {
+        const distance =
+          Math.abs((a[index] ?? 0) - (b[index] ?? 0)) +
+          Math.abs((a[index + 1] ?? 0) - (b[index + 1] ?? 0)) +
+          Math.abs((a[index + 2] ?? 0) - (b[index + 2] ?? 0));
+        if (distance > 24) changed += 1;
+      }
+      return changed / (a.length / 4);
+    },
+    [before.toString('base64'), after.toString('base64')] as const,
+  );
+}
+
+/**
+ * Where a longitude/latitude is on the page, from the map's view in the URL hash and the canvas's
+ * box: maplibre's Web Mercator with 512-pixel tiles.
+ */
+export async function pagePointOf(page: Page, lon: number, lat: number): Promise<{ x: number; y: number }> {
+  const view = await mapView(page);
+  const box = await page.getByTestId('district-map').boundingBox();
+  if (!box) throw new Error('the map is not on the page');
+  const worldSize = 512 * 2 ** view.zoom;
+  const project = (longitude: number, latitude: number) => {
+    const sin = Math.sin((latitude * Math.PI) / 180);
+    return {
+      x: ((longitude + 180) / 360) * worldSize,
+      y: (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * worldSize,
+    };
+  };
+  const centre = project(view.lng, view.lat);
+  const point = project(lon, lat);
+  return { x: box.x + box.width / 2 + (point.x - centre.x), y: box.y + box.height / 2 + (point.y - centre.y) };
+}
+
+/** Calls a tRPC query as the signed-in page (its cookie, the CSRF header) and returns the data. */
+export async function apiQuery<T>(page: Page, path: string, input?: unknown): Promise<T> {
+  return page.evaluate(
+    async ([procedure, json]) => {
+      const query = json === undefined ? '' : `?input=${encodeURIComponent(json)}`;
+      const response = await fetch(`/trpc/${procedure}${query}`, { headers: { 'x-lantern-csrf': '1' } });
+      const body = (await response.json()) as { result?: { data: unknown }; error?: { message: string } };
+      if (!body.result) throw new Error(`${procedure}: ${body.error?.message ?? response.status}`);
+      return body.result.data;
+    },
+    [path, input === undefined ? undefined : JSON.stringify(input)] as const,
+  ) as Promise<T>;
+}

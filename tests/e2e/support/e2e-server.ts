@@ -2,7 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer, readApiEnv } from '@lantern/api';
-import { type Database, migrateAndLoad, openDatabase, seedDatabase } from '@lantern/db';
+import {
+  type Database,
+  importPoliceUkFile,
+  migrateAndLoad,
+  openDatabase,
+  seedDatabase,
+  shippedPath,
+} from '@lantern/db';
 import { DEFAULT_SEED, generateDataset } from '@lantern/synth';
 import type { FastifyInstance } from 'fastify';
 
@@ -35,6 +42,8 @@ export async function startE2eServer(): Promise<E2eServer> {
   const db = await openDatabase({ inMemory: true });
   await migrateAndLoad(db);
   await seedDatabase(db.sql, generateDataset({ seed: DEFAULT_SEED, scale: 'county' }));
+  // One month of real police.uk street crime, as `lantern start` imports: the crime layer has data.
+  await importPoliceUkFile(db.sql, shippedPath(join('data', 'police-uk', '2024-01-nottinghamshire-street.csv')));
   const app = await createServer({ db, env: readApiEnv({ NODE_ENV: 'test' }), webRoot: webDist });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return {

@@ -1,11 +1,17 @@
 import { router } from '../trpc.ts';
 import { auditRouter } from './audit/router.ts';
 import { authRouter } from './auth/router.ts';
+import { disruptionRouter } from './disruption/router.ts';
 import { districtsRouter } from './districts/router.ts';
+import { hotspotsRouter } from './hotspots/router.ts';
 import { intelligenceRouter } from './intelligence/router.ts';
 import { linksRouter } from './links/router.ts';
+import { mapRouter } from './map/router.ts';
+import { missingRouter } from './missing/router.ts';
+import { nsdRouter } from './nsd/router.ts';
 import { peopleRouter } from './people/router.ts';
 import { placesRouter } from './places/router.ts';
+import { tacticsRouter } from './tactics/router.ts';
 
 /** The whole API. Each domain's router only assembles its procedures (one per file). */
 export const appRouter = router({
@@ -16,6 +22,12 @@ export const appRouter = router({
   intelligence: intelligenceRouter,
   districts: districtsRouter,
   audit: auditRouter,
+  tactics: tacticsRouter,
+  disruption: disruptionRouter,
+  nsd: nsdRouter,
+  missing: missingRouter,
+  map: mapRouter,
+  hotspots: hotspotsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,6 @@
 import {
   appendAudit,
+  auditEventsForRecord,
   countPeopleLinkedToPlace,
   createPlace,
   districtAt,
@@ -16,6 +17,7 @@ import {
   type ListPlacesInput,
   type Place,
   type PlaceDetail,
+  type PlaceHistory,
   suppressSmallCount,
   type UpdatePlaceInput,
 } from '@lantern/domain';
@@ -111,5 +113,20 @@ export async function updatePlaceService(ctx: Context, access: Access, input: Up
       auditEvent(access, 'update', { type: 'place', ids: [id] }, { details: { fields: Object.keys(changes).sort() } }),
     );
     return toPlace(outcome.place);
+  });
+}
+
+/** Who created and changed a place, newest first (reads of a place are not audited: no person in it). */
+export async function placeHistoryService(ctx: Context, access: Access, id: string): Promise<PlaceHistory> {
+  return ctx.db.prisma.$transaction(async (tx) => {
+    if (!(await getPlace(tx, id, access.scope))) throw notFound(id);
+    const events = await auditEventsForRecord(tx, id, 200);
+    return {
+      events: events.flatMap((event) => {
+        const change =
+          event.procedure === 'places.create' ? 'created' : event.procedure === 'places.update' ? 'updated' : null;
+        return change ? [{ at: event.at, change, by: event.displayName, reason: event.reason }] : [];
+      }),
+    };
   });
 }

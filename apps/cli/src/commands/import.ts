@@ -1,6 +1,13 @@
 import { closeSync, openSync, readdirSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Database, importPoliceUkFile, type PoliceUkImportReport, rejectsCsv, shippedPath } from '@lantern/db';
+import {
+  type Database,
+  importPoliceUkFile,
+  type PoliceUkImportReport,
+  type RejectedRow,
+  rejectsCsv,
+  shippedPath,
+} from '@lantern/db';
 import type { Io } from '../io.ts';
 
 export interface ImportOptions {
@@ -17,30 +24,47 @@ function describe(report: PoliceUkImportReport, seconds: number): string {
   );
 }
 
-export async function importPoliceUk(db: Database, files: string[], options: ImportOptions, io: Io): Promise<void> {
-  const rejects = options.rejects ? openSync(options.rejects, 'w') : undefined;
+/**
+ * The --rejects file: every rejected row of every file in one CSV, with a header before the first
+ * reject and again only when a later file's columns differ.
+ */
+export function rejectsWriter(path: string | undefined) {
+  const rejects = path ? openSync(path, 'w') : undefined;
   let lastHeader = '';
+  return {
+    onReject(reject: RejectedRow) {
+      if (rejects === undefined) return;
+      const header = reject.header.join(',');
+      writeSync(rejects, rejectsCsv(reject, header !== lastHeader));
+      lastHeader = header;
+    },
+    close() {
+      if (rejects !== undefined) closeSync(rejects);
+    },
+  };
+}
+
+/** Tells stderr how many rows --skip-invalid left out, and where they went. */
+export function reportSkipped(report: { file: string; rejected: number }, options: ImportOptions, io: Io): void {
+  if (report.rejected === 0) return;
+  const where = options.rejects ? `; written to ${options.rejects}` : '';
+  io.err(`${report.file}: skipped ${report.rejected} invalid rows${where}`);
+}
+
+export async function importPoliceUk(db: Database, files: string[], options: ImportOptions, io: Io): Promise<void> {
+  const rejects = rejectsWriter(options.rejects);
   try {
     for (const file of files) {
       const started = performance.now();
       const report = await importPoliceUkFile(db.sql, file, {
         skipInvalid: options.skipInvalid,
-        onReject: (reject) => {
-          if (rejects === undefined) return;
-          // A header before the first reject, and again only if a later file's columns differ.
-          const header = reject.header.join(',');
-          writeSync(rejects, rejectsCsv(reject, header !== lastHeader));
-          lastHeader = header;
-        },
+        onReject: rejects.onReject,
       });
       io.out(describe(report, (performance.now() - started) / 1000));
-      if (report.rejected > 0) {
-        const where = options.rejects ? `; written to ${options.rejects}` : '';
-        io.err(`${report.file}: skipped ${report.rejected} invalid rows${where}`);
-      }
+      reportSkipped(report, options, io);
     }
   } finally {
-    if (rejects !== undefined) closeSync(rejects);
+    rejects.close();
   }
 }
 

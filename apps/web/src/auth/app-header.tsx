@@ -1,4 +1,5 @@
 import type { CurrentUser } from '@lantern/domain';
+import { AppNav } from '../routing/app-nav.tsx';
 import { useSignOut } from './current-user.ts';
 import { describeRoles } from './role-labels.ts';
 
@@ -8,6 +9,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
   return (
     <header className="app-header">
       <p className="app-header__brand">Lantern</p>
+      <AppNav user={user} />
       <div className="app-header__user">
         <p className="app-header__who">
           <span className="app-header__name">{user.displayName}</span>

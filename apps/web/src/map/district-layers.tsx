@@ -5,11 +5,35 @@ import { useGeoJsonSource } from './use-geojson-source.ts';
 import { useLayerClick } from './use-layer-click.ts';
 import { useMapLayer } from './use-map-layer.ts';
 
+/** Point layers drawn over the districts: a click on one of them is about the point, not the district. */
+export const pointLayerIds = [
+  'places-points',
+  'crime-clusters',
+  'intelligence-clusters',
+  'missing-last-seen-clusters',
+  'missing-found-clusters',
+  'hotspots-fill',
+  'disruption-actions-points',
+];
+
 /** Ward outlines appear from this zoom: below it they are noise inside the districts. */
 const wardMinZoom = 10;
 
-export function WardLayers({ wards }: { wards: WardCollection }) {
+export function WardLayers({ wards, selectedCode = null }: { wards: WardCollection; selectedCode?: string | null }) {
   useGeoJsonSource('wards', wards);
+  const selectedFilter = useMemo<FilterSpecification>(
+    () => ['==', ['get', 'code'], selectedCode ?? ''],
+    [selectedCode],
+  );
+  useMapLayer(
+    {
+      id: 'wards-selected-outline',
+      type: 'line',
+      source: 'wards',
+      paint: { 'line-color': '#9a5b00', 'line-width': 2.5, 'line-dasharray': [2, 1] },
+    },
+    { filter: selectedFilter, beforeId: 'districts-outline' },
+  );
   useMapLayer(
     {
       id: 'wards-outline',
@@ -68,9 +92,13 @@ export function DistrictLayers({ districts, selectedCode, onSelect }: DistrictLa
     },
     { filter: selectedFilter },
   );
-  useLayerClick('districts-fill', (feature) => {
-    const code = feature.properties.code;
-    if (typeof code === 'string') onSelect(code);
-  });
+  useLayerClick(
+    'districts-fill',
+    (feature) => {
+      const code = feature.properties.code;
+      if (typeof code === 'string') onSelect(code);
+    },
+    pointLayerIds,
+  );
   return null;
 }

@@ -12,6 +12,8 @@ setWorkerUrl(workerUrl);
 export interface DistrictMapProps {
   /** Layers, labels and other map children; they render once the style has loaded. */
   children?: ReactNode;
+  /** A basemap style to draw under everything; none = the offline style. Read once, at creation. */
+  basemapUrl?: string | null;
 }
 
 /** The canvas's accessible name; it is focusable, and then arrows pan and + and − zoom. */
@@ -22,10 +24,11 @@ const mapLabel = 'Map of the Nottinghamshire districts and Nottingham City';
  * and layers are children using the hooks beside this file. The container's `data-map-state`
  * says "loading", then "ready" when the style has loaded (<MapStateReporter> takes it on from there).
  */
-export function DistrictMap({ children }: DistrictMapProps) {
+export function DistrictMap({ children, basemapUrl = null }: DistrictMapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MaplibreMap | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const initialBasemap = useRef(basemapUrl);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -34,7 +37,7 @@ export function DistrictMap({ children }: DistrictMapProps) {
     try {
       instance = new MaplibreMap({
         container,
-        style: baseStyle(),
+        style: baseStyle(initialBasemap.current),
         bounds: toBounds(countyBbox),
         fitBoundsOptions: { padding: 24 },
         hash: 'map',
@@ -59,6 +62,8 @@ export function DistrictMap({ children }: DistrictMapProps) {
     });
     instance.on('error', (event) => {
       if (!instance.loaded()) setFailure(`The map could not load: ${event.error.message}`);
+      // After load, a failed tile or a refused layer must still be seen (the e2e tests watch the console).
+      else console.error(`map: ${event.error.message}`);
     });
     return () => {
       markRemoved(instance);

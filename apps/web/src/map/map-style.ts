@@ -4,7 +4,8 @@ import type { Bbox } from './boundaries.ts';
 /**
  * The map works offline: the default style is a plain background and the boundary layers draw
  * on top. It has no `glyphs`, so no symbol layers: labels are DOM markers (district-labels.tsx).
- * A deployment may build with LANTERN_BASEMAP_STYLE_URL to draw a real basemap underneath.
+ * A deployment sets LANTERN_BASEMAP_STYLE_URL on the server (map.layers hands it to the client) to
+ * draw a real basemap underneath.
  */
 export const backgroundColour = '#eef1f4';
 
@@ -15,9 +16,7 @@ export const offlineStyle: StyleSpecification = {
   layers: [{ id: 'background', type: 'background', paint: { 'background-color': backgroundColour } }],
 };
 
-export function baseStyle(
-  basemapUrl: string | undefined = import.meta.env.LANTERN_BASEMAP_STYLE_URL,
-): string | StyleSpecification {
+export function baseStyle(basemapUrl: string | null | undefined): string | StyleSpecification {
   return basemapUrl ? basemapUrl : offlineStyle;
 }
 

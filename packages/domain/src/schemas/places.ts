@@ -16,6 +16,8 @@ const bbox = z
 
 export const listPlacesInput = z
   .object({
+    /** Fuzzy: trigram similarity with the name or the address. */
+    name: text(100).optional(),
     districtCode: districtCode.optional(),
     category: placeCategory.optional(),
     bbox: bbox.optional(),
@@ -114,3 +116,31 @@ export const placeDetail = place.extend({ linkedPeople: suppressedCount });
 export type PlaceDetail = z.infer<typeof placeDetail>;
 
 export const listPlacesOutput = z.object({ places: z.array(place) });
+
+/** A place as the map draws it: enough to place, colour and filter it by date. */
+export const mapPlace = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  category: placeCategory,
+  lon: z.number(),
+  lat: z.number(),
+  districtCode: z.string().nullable(),
+  concernSince: z.string(),
+  concernUntil: z.string().nullable(),
+});
+export type MapPlace = z.infer<typeof mapPlace>;
+export const mapPlacesOutput = z.object({ places: z.array(mapPlace) });
+
+export const placeHistoryInput = z.object({ id }).strict();
+/** A change to a place: when, which procedure, and who (staff, not the people linked to it). */
+export const placeHistoryOutput = z.object({
+  events: z.array(
+    z.object({
+      at: z.string(),
+      change: z.enum(['created', 'updated']),
+      by: z.string().nullable(),
+      reason: z.string().nullable(),
+    }),
+  ),
+});
+export type PlaceHistory = z.infer<typeof placeHistoryOutput>;

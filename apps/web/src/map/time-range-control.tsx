@@ -1,0 +1,78 @@
+import { useId } from 'react';
+import { type DateRange, monthEnd, monthStart } from './map-filters.ts';
+
+export interface TimeRangeControlProps {
+  range: DateRange;
+  onChange(range: DateRange): void;
+  /** The earliest and latest dates in the visible layers' data, offered as the inputs' bounds. */
+  extent: DateRange;
+}
+
+/** From and to months that filter every layer; empty means no bound. */
+export function TimeRangeControl({ range, onChange, extent }: TimeRangeControlProps) {
+  const fromId = useId();
+  const toId = useId();
+  const min = extent.from?.slice(0, 7);
+  const max = extent.to?.slice(0, 7);
+  const lastYear = latestYear(extent);
+  return (
+    <fieldset className="time-range">
+      <legend>Time range</legend>
+      <div className="time-range__inputs">
+        <label htmlFor={fromId}>From</label>
+        <input
+          id={fromId}
+          type="month"
+          value={range.from?.slice(0, 7) ?? ''}
+          min={min}
+          max={max}
+          onChange={(event) => {
+            const month = event.currentTarget.value;
+            onChange({ ...range, from: month ? monthStart(month) : null });
+          }}
+        />
+        <label htmlFor={toId}>To</label>
+        <input
+          id={toId}
+          type="month"
+          value={range.to?.slice(0, 7) ?? ''}
+          min={min}
+          max={max}
+          onChange={(event) => {
+            const month = event.currentTarget.value;
+            onChange({ ...range, to: month ? monthEnd(month) : null });
+          }}
+        />
+      </div>
+      <div className="time-range__presets">
+        <button
+          className="button button--quiet"
+          type="button"
+          aria-pressed={range.from === null && range.to === null}
+          onClick={() => onChange({ from: null, to: null })}
+        >
+          All dates
+        </button>
+        {lastYear && (
+          <button
+            className="button button--quiet"
+            type="button"
+            aria-pressed={range.from === lastYear.from && range.to === lastYear.to}
+            onClick={() => onChange(lastYear)}
+          >
+            Latest 12 months
+          </button>
+        )}
+      </div>
+    </fieldset>
+  );
+}
+
+/** The twelve whole months ending with the month of the latest data. */
+function latestYear(extent: DateRange): DateRange | null {
+  if (!extent.to) return null;
+  const [year, month] = extent.to.slice(0, 7).split('-').map(Number) as [number, number];
+  const start = new Date(Date.UTC(year, month - 12, 1));
+  const from = `${start.getUTCFullYear()}-${String(start.getUTCMonth() + 1).padStart(2, '0')}-01`;
+  return { from, to: monthEnd(extent.to.slice(0, 7)) };
+}

@@ -1,0 +1,45 @@
+/**
+ * A small line chart of one figure over the quarters, drawn as SVG: the committee wants the
+ * direction of travel, so the axis starts at zero and every point is labelled.
+ */
+export interface TrendPoint {
+  label: string;
+  value: number;
+}
+
+const width = 560;
+const height = 180;
+const pad = { top: 20, right: 36, bottom: 34, left: 36 };
+
+export function TrendChart({ title, points, unit = '' }: { title: string; points: TrendPoint[]; unit?: string }) {
+  const max = Math.max(1, ...points.map((point) => point.value));
+  const step = points.length > 1 ? (width - pad.left - pad.right) / (points.length - 1) : 0;
+  const x = (index: number) => pad.left + index * step;
+  const y = (value: number) => pad.top + (height - pad.top - pad.bottom) * (1 - value / max);
+  const path = points.map((point, index) => `${index === 0 ? 'M' : 'L'}${x(index)},${y(point.value)}`).join(' ');
+  return (
+    <figure className="trend-chart">
+      <figcaption>{title}</figcaption>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={`${title}: ${points.map((p) => `${p.label} ${p.value}${unit}`).join(', ')}`}
+      >
+        <line x1={pad.left} x2={width - pad.right} y1={y(0)} y2={y(0)} className="trend-chart__axis" />
+        <path d={path} className="trend-chart__line" fill="none" />
+        {points.map((point, index) => (
+          <g key={point.label}>
+            <circle cx={x(index)} cy={y(point.value)} r={4} className="trend-chart__point" />
+            <text x={x(index)} y={y(point.value) - 8} textAnchor="middle" className="trend-chart__value">
+              {point.value}
+              {unit}
+            </text>
+            <text x={x(index)} y={height - 12} textAnchor="middle" className="trend-chart__label">
+              {point.label.replace(/^20/, '')}
+            </text>
+          </g>
+        ))}
+      </svg>
+    </figure>
+  );
+}

@@ -1,0 +1,78 @@
+import type { CurrentUser } from '@lantern/domain';
+import { cleanup, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Router } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
+import { fakeApi, renderWithApi } from '../test/fake-api.tsx';
+import { SearchPage } from './search-page.tsx';
+
+afterEach(cleanup);
+
+function user(roles: CurrentUser['roles']): CurrentUser {
+  return {
+    id: '0a0a6c1e-2222-4d7e-9a43-5b6f3f0c1a33',
+    email: 'someone@lantern.test',
+    displayName: 'Someone',
+    agency: 'Agency',
+    roles,
+    districtCodes: ['E07000174'],
+  } as CurrentUser;
+}
+
+const answers = {
+  'people.search': () => ({
+    data: {
+      people: [
+        {
+          score: 0.8,
+          person: {
+            view: 'pseudonymised',
+            id: '7f0a6c1e-1111-4d7e-9a43-5b6f3f0c1a22',
+            kind: 'child',
+            pseudonymRef: 'C-H2MVRC',
+            initials: 'RB',
+            ageBand: '14–15',
+            homeDistrictCode: 'E07000174',
+          },
+        },
+      ],
+    },
+  }),
+  'places.list': () => ({ data: { places: [] } }),
+};
+
+function renderAt(path: string, roles: CurrentUser['roles']) {
+  const api = fakeApi(answers);
+  const { hook, searchHook } = memoryLocation({ path });
+  renderWithApi(
+    <Router hook={hook} searchHook={searchHook}>
+      <SearchPage user={user(roles)} params={{}} />
+    </Router>,
+    api,
+  );
+  return api;
+}
+
+describe('SearchPage', () => {
+  it('searches people and places for a district officer, showing children pseudonymised', async () => {
+    const api = renderAt('/search?q=bradley', ['district_officer']);
+    expect((await screen.findByTestId('pseudonymised-person')).textContent).toBe('RB · C-H2MVRC · age 14–15');
+    expect(await screen.findByText('No place matches “bradley” in your districts.')).toBeTruthy();
+    const search = api.requests.find((request) => request.path === 'people.search');
+    expect(search?.input).toEqual({ name: 'bradley', limit: 25 });
+  });
+
+  it('searches only places for an NSD attendee, who may not search people', async () => {
+    const api = renderAt('/search?q=motel', ['nsd_attendee']);
+    await screen.findByText('No place matches “motel” in your districts.');
+    expect(screen.queryByRole('heading', { name: 'People' })).toBeNull();
+    expect(screen.getByLabelText('Name of a place')).toBeTruthy();
+    expect(api.requests.map((request) => request.path)).not.toContain('people.search');
+  });
+
+  it('asks for two letters before searching', () => {
+    const api = renderAt('/search?q=a', ['police_analyst']);
+    expect(screen.getByText('Type at least two letters. Spelling need not be exact.')).toBeTruthy();
+    expect(api.requests).toEqual([]);
+  });
+});

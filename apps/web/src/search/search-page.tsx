@@ -1,0 +1,111 @@
+import type { Role } from '@lantern/domain';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { Link, useLocation, useSearch } from 'wouter';
+import { errorMessage } from '../api/errors.ts';
+import { useTRPC } from '../api/trpc.ts';
+import type { PageProps } from '../app-routes.tsx';
+import { placeCategoryLabels } from '../map/layers/layer-styles.ts';
+import { PersonLabel } from '../people/person-label.tsx';
+import { Empty, ErrorState, Loading } from '../ui/status.tsx';
+
+/** Roles the API lets search people (people.search); everyone with this page may search places. */
+const peopleSearchers: readonly Role[] = ['police_analyst', 'missing_coordinator', 'district_officer'];
+
+/**
+ * Fuzzy search of people and places by name, scoped by the API to the caller's districts. The
+ * query lives in the address (`?q=`), so Back returns to the results.
+ */
+export function SearchPage({ user }: PageProps) {
+  const query = new URLSearchParams(useSearch()).get('q')?.trim() ?? '';
+  const [, navigate] = useLocation();
+  const [draft, setDraft] = useState(query);
+  const inputId = useId();
+  const mayFindPeople = user.roles.some((role) => peopleSearchers.includes(role));
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const q = draft.trim();
+    navigate(q ? `/search?q=${encodeURIComponent(q)}` : '/search');
+  }
+
+  return (
+    <main className="page" id="main" tabIndex={-1}>
+      <h1>Search</h1>
+      <search>
+        <form className="search-form" onSubmit={submit}>
+          <label htmlFor={inputId}>{mayFindPeople ? 'Name of a person or place' : 'Name of a place'}</label>
+          <div className="search-form__row">
+            <input
+              id={inputId}
+              type="search"
+              value={draft}
+              minLength={2}
+              maxLength={100}
+              onChange={(event) => setDraft(event.currentTarget.value)}
+            />
+            <button className="button" type="submit">
+              Search
+            </button>
+          </div>
+        </form>
+      </search>
+      {query.length >= 2 ? (
+        <div className="search-results">
+          {mayFindPeople && <PeopleResults query={query} />}
+          <PlaceResults query={query} />
+        </div>
+      ) : (
+        <p className="page__lead">Type at least two letters. Spelling need not be exact.</p>
+      )}
+    </main>
+  );
+}
+
+function PeopleResults({ query }: { query: string }) {
+  const trpc = useTRPC();
+  const people = useQuery(trpc.people.search.queryOptions({ name: query, limit: 25 }));
+  return (
+    <section aria-labelledby="people-results">
+      <h2 id="people-results">People</h2>
+      {people.isPending && <Loading>Searching people…</Loading>}
+      {people.isError && <ErrorState message={errorMessage(people.error)} onRetry={() => void people.refetch()} />}
+      {people.data?.people.length === 0 && <Empty>No person matches “{query}” in your districts.</Empty>}
+      {people.data && people.data.people.length > 0 && (
+        <ul className="result-list">
+          {people.data.people.map(({ person }) => (
+            <li key={person.id}>
+              <PersonLabel person={person} />
+              <span className="result-list__meta">{person.kind === 'child' ? 'child' : 'associate'}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function PlaceResults({ query }: { query: string }) {
+  const trpc = useTRPC();
+  const places = useQuery(trpc.places.list.queryOptions({ name: query, limit: 25 }));
+  return (
+    <section aria-labelledby="place-results">
+      <h2 id="place-results">Places</h2>
+      {places.isPending && <Loading>Searching places…</Loading>}
+      {places.isError && <ErrorState message={errorMessage(places.error)} onRetry={() => void places.refetch()} />}
+      {places.data?.places.length === 0 && <Empty>No place matches “{query}” in your districts.</Empty>}
+      {places.data && places.data.places.length > 0 && (
+        <ul className="result-list">
+          {places.data.places.map((place) => (
+            <li key={place.id}>
+              <Link href={`/?place=${place.id}`}>{place.name}</Link>
+              <span className="result-list__meta">
+                {placeCategoryLabels[place.category]} · {place.district?.name ?? 'outside the districts'}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

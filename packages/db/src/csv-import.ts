@@ -1,0 +1,120 @@
+import type { Readable } from 'node:stream';
+import { AppError, type FieldProblem, formatProblem } from '@lantern/domain';
+import { parse } from 'csv-parse';
+import { stringify } from 'csv-stringify/sync';
+import type { Sql, TransactionalSql } from './sql.ts';
+
+/**
+ * The skeleton every CSV import shares: the file is streamed (never in memory whole) through
+ * csv-parse into batches written inside one transaction. By default a file imports whole or not
+ * at all, and reading goes on past the first bad row so every bad row is listed by line, field
+ * and value; with `skipInvalid` the valid rows are kept and the rest reported.
+ */
+export interface CsvImportOptions {
+  /** Import the valid rows and report the rest instead of rejecting the file. */
+  skipInvalid?: boolean;
+  /** Receives each rejected row with the file's header, its line and what is wrong with it. */
+  onReject?: (reject: RejectedRow) => void;
+  batchSize?: number;
+}
+
+export interface RejectedRow {
+  header: readonly string[];
+  record: readonly string[];
+  line: number;
+  problems: readonly FieldProblem[];
+}
+
+/** Renders rejected rows as CSV: the file's own columns, then "Line" and "Problem". */
+export function rejectsCsv(reject: RejectedRow, withHeader: boolean): string {
+  const row = [...reject.record, String(reject.line), reject.problems.map(formatProblem).join('; ')];
+  return stringify(withHeader ? [[...reject.header, 'Line', 'Problem'], row] : [row]);
+}
+
+export type CsvRowResult<Row> = { ok: true; row: Row } | { ok: false; problems: FieldProblem[] };
+
+export interface CsvImportSpec<Row> {
+  /** Checks the header row and returns the parser for the file's rows; throws AppError when it is not this kind of file. */
+  header(record: string[]): (record: string[], line: number) => CsvRowResult<Row>;
+  /** Said when the file has no header row, e.g. 'expected a data.police.uk header row'. */
+  expectedHeader: string;
+  /** Writes one batch of valid rows; says how many were new and how many changed. */
+  write(tx: Sql, batch: Row[]): Promise<{ inserted: number; updated: number }>;
+}
+
+export interface CsvImportCounts {
+  file: string;
+  rows: number;
+  inserted: number;
+  updated: number;
+  /** Valid rows already stored as they are. */
+  unchanged: number;
+  rejected: number;
+  problems: FieldProblem[];
+}
+
+export async function importCsvStream<Row>(
+  sql: TransactionalSql,
+  input: Readable,
+  file: string,
+  spec: CsvImportSpec<Row>,
+  options: CsvImportOptions = {},
+): Promise<CsvImportCounts> {
+  const batchSize = options.batchSize ?? 2000;
+  const report: CsvImportCounts = { file, rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, problems: [] };
+  const parser = input.pipe(
+    parse({ bom: true, info: true, skip_empty_lines: true, relax_quotes: false, skip_records_with_error: true }),
+  );
+  parser.on('skip', (error: Error & { lines?: number }) => {
+    report.problems.push({ file, line: error.lines, message: `malformed CSV row: ${error.message}` });
+    report.rejected += 1;
+  });
+
+  await sql.transaction(async (tx) => {
+    let parseRow: ((record: string[], line: number) => CsvRowResult<Row>) | undefined;
+    let header: string[] = [];
+    let batch: Row[] = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const counts = await spec.write(tx, batch);
+      report.inserted += counts.inserted;
+      report.updated += counts.updated;
+      batch = [];
+    };
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (parseRow === undefined) {
+        header = record;
+        parseRow = spec.header(record);
+        continue;
+      }
+      report.rows += 1;
+      const result = parseRow(record, info.lines);
+      if (!result.ok) {
+        report.rejected += 1;
+        report.problems.push(...result.problems);
+        options.onReject?.({ header, record, line: info.lines, problems: result.problems });
+        continue;
+      }
+      // All-or-nothing: once a row is bad nothing will be kept, but reading on lists every bad row.
+      if (report.rejected > 0 && !options.skipInvalid) continue;
+      batch.push(result.row);
+      if (batch.length >= batchSize) await flush();
+    }
+    if (parseRow === undefined) {
+      const problem = { file, line: 1, message: `the file is empty: ${spec.expectedHeader}` };
+      throw new AppError('BAD_INPUT', formatProblem(problem), [problem]);
+    }
+    if (report.rejected > 0 && !options.skipInvalid) {
+      const shown = report.problems.slice(0, 20).map(formatProblem);
+      const more = report.problems.length > shown.length ? `\n… and ${report.problems.length - shown.length} more` : '';
+      throw new AppError(
+        'BAD_INPUT',
+        `${file}: ${report.rejected} invalid row${report.rejected > 1 ? 's' : ''}; nothing was imported (use --skip-invalid to import the rest)\n${shown.join('\n')}${more}`,
+        report.problems,
+      );
+    }
+    await flush();
+  });
+  report.unchanged = report.rows - report.rejected - report.inserted - report.updated;
+  return report;
+}

@@ -1,0 +1,155 @@
+import vtpbf from 'vt-pbf';
+import { Prisma } from './generated/prisma/client.ts';
+import type { DistrictScope } from './people.ts';
+import type { PrismaTx } from './prisma-tx.ts';
+
+/**
+ * Vector tiles for the map's dense point layers. Points are clustered in the database: below
+ * zoom 15 into cells of 64 tile units (a 64th of the tile), from zoom 15 only points at the same
+ * spot merge (police.uk snaps crimes to shared anonymised points, so those stack). Each feature
+ * carries `count` and the commonest type in it, so a client draws clusters without downloading
+ * the points. PostGIS encodes with ST_AsMVT; PGlite's PostGIS has no protobuf, so the same rows
+ * are encoded in process with vt-pbf. Both paths share the SQL that picks and clusters points.
+ */
+export const tileLayers = ['crime', 'intelligence', 'missing-last-seen', 'missing-found'] as const;
+export type TileLayer = (typeof tileLayers)[number];
+
+export function isTileLayer(value: string): value is TileLayer {
+  return (tileLayers as readonly string[]).includes(value);
+}
+
+export const tileExtent = 4096;
+const tileBuffer = 64;
+
+export interface TileRequest {
+  layer: TileLayer;
+  z: number;
+  x: number;
+  y: number;
+  /** Inclusive Europe/London dates (YYYY-MM-DD) bounding the events' dates. */
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Crime types (crime) or intelligence categories (intelligence); empty or absent = all. */
+  types?: readonly string[] | undefined;
+  /** Districts whose events the caller may see. Crime is open data and ignores it. */
+  scope: DistrictScope;
+}
+
+/** One clustered feature as the database returns it: tile coordinates and its properties. */
+export interface TileFeatureRow {
+  tx: number;
+  ty: number;
+  count: number;
+  kind: string | null;
+  month: string | null;
+}
+
+export function clusterCellUnits(z: number): number {
+  return z >= 15 ? 1 : 64;
+}
+
+function scopeCondition(scope: DistrictScope): Prisma.Sql {
+  if (scope === 'all') return Prisma.sql`TRUE`;
+  return Prisma.sql`s.district_code = ANY(${[...scope]}::text[])`;
+}
+
+/** Inclusive Europe/London dates on a timestamp column, as index-friendly bounds. */
+function dateRange(column: Prisma.Sql, request: TileRequest): Prisma.Sql {
+  const from = request.from
+    ? Prisma.sql`AND ${column} >= (${request.from}::date::timestamp AT TIME ZONE 'Europe/London')`
+    : Prisma.empty;
+  const to = request.to
+    ? Prisma.sql`AND ${column} < ((${request.to}::date + 1)::timestamp AT TIME ZONE 'Europe/London')`
+    : Prisma.empty;
+  return Prisma.sql`${from} ${to}`;
+}
+
+/** The layer's points as (geom, event date, kind, district_code), filtered by date, type and scope. */
+function layerSource(request: TileRequest): Prisma.Sql {
+  const types = request.types && request.types.length > 0 ? [...request.types] : null;
+  switch (request.layer) {
+    case 'crime':
+      return Prisma.sql`
+        SELECT c.geom, c.month AS day, c.crime_type AS kind, c.district_code FROM crime_event c
+        WHERE c.geom IS NOT NULL
+          ${request.from ? Prisma.sql`AND c.month >= date_trunc('month', ${request.from}::date)::date` : Prisma.empty}
+          ${request.to ? Prisma.sql`AND c.month <= ${request.to}::date` : Prisma.empty}
+          ${types ? Prisma.sql`AND c.crime_type = ANY(${types}::text[])` : Prisma.empty}`;
+    case 'intelligence':
+      return Prisma.sql`
+        SELECT i.geom, (coalesce(i.occurred_at, i.submitted_at) AT TIME ZONE 'Europe/London')::date AS day,
+          i.category::text AS kind, i.district_code FROM intelligence_report i
+        WHERE i.geom IS NOT NULL ${dateRange(Prisma.sql`coalesce(i.occurred_at, i.submitted_at)`, request)}
+          ${types ? Prisma.sql`AND i.category::text = ANY(${types}::text[])` : Prisma.empty}`;
+    case 'missing-last-seen':
+    case 'missing-found': {
+      const geom = request.layer === 'missing-found' ? Prisma.sql`m.found_geom` : Prisma.sql`m.last_seen_geom`;
+      const kind = request.layer === 'missing-found' ? Prisma.sql`m.found_location_type::text` : Prisma.sql`NULL::text`;
+      return Prisma.sql`
+        SELECT ${geom} AS geom, (m.reported_at AT TIME ZONE 'Europe/London')::date AS day, ${kind} AS kind,
+          m.district_code FROM missing_episode m
+        WHERE ${geom} IS NOT NULL ${dateRange(Prisma.sql`m.reported_at`, request)}`;
+    }
+  }
+}
+
+/** The clustered features of one tile, in tile coordinates (y down), the same on both backends. */
+function tileFeaturesQuery(request: TileRequest): Prisma.Sql {
+  const { z, x, y } = request;
+  const cell = clusterCellUnits(z);
+  const scope = request.layer === 'crime' ? Prisma.sql`TRUE` : scopeCondition(request.scope);
+  return Prisma.sql`
+    WITH tile AS (SELECT ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int) AS e),
+    bounds AS (
+      SELECT ST_XMin(e) AS xmin, ST_YMax(e) AS ymax, ST_XMax(e) - ST_XMin(e) AS size,
+        ST_Transform(ST_Expand(e, (ST_XMax(e) - ST_XMin(e)) * ${tileBuffer}::float8 / ${tileExtent}::float8), 4326) AS search
+      FROM tile
+    ),
+    points AS (
+      SELECT round((ST_X(p.g) - b.xmin) / b.size * ${tileExtent}::float8) AS tx,
+        round((b.ymax - ST_Y(p.g)) / b.size * ${tileExtent}::float8) AS ty, p.kind, p.day
+      FROM bounds b, LATERAL (
+        SELECT ST_Transform(s.geom, 3857) AS g, s.kind, s.day FROM (${layerSource(request)}) s
+        WHERE s.geom && b.search AND ${scope}
+      ) p
+    )
+    SELECT round(avg(tx))::int AS tx, round(avg(ty))::int AS ty, count(*)::int AS count,
+      mode() WITHIN GROUP (ORDER BY kind) AS kind, to_char(max(day), 'YYYY-MM') AS month
+    FROM points
+    WHERE tx BETWEEN ${-tileBuffer}::float8 AND ${tileExtent + tileBuffer}::float8
+      AND ty BETWEEN ${-tileBuffer}::float8 AND ${tileExtent + tileBuffer}::float8
+    GROUP BY floor(tx / ${cell}::float8), floor(ty / ${cell}::float8)
+    ORDER BY 1, 2`;
+}
+
+export async function tileFeatures(prisma: PrismaTx, request: TileRequest): Promise<TileFeatureRow[]> {
+  return prisma.$queryRaw<TileFeatureRow[]>(tileFeaturesQuery(request));
+}
+
+function properties(row: TileFeatureRow): Record<string, string | number> {
+  const tags: Record<string, string | number> = { count: row.count };
+  if (row.kind !== null) tags.kind = row.kind;
+  if (row.month !== null) tags.month = row.month;
+  return tags;
+}
+
+/** Encodes clustered rows as a Mapbox Vector Tile (version 2) in process. */
+export function encodeTile(layer: TileLayer, rows: readonly TileFeatureRow[]): Uint8Array {
+  const features = rows.map((row) => ({ type: 1 as const, geometry: [[row.tx, row.ty]], tags: properties(row) }));
+  return vtpbf.fromGeojsonVt({ [layer]: { features } } as never, { version: 2, extent: tileExtent });
+}
+
+/** One tile, encoded by PostGIS where it can (ST_AsMVT) and in process on PGlite. */
+export async function renderTile(
+  prisma: PrismaTx,
+  backend: 'pglite' | 'postgres',
+  request: TileRequest,
+): Promise<Uint8Array> {
+  if (backend === 'pglite') return encodeTile(request.layer, await tileFeatures(prisma, request));
+  const [row] = await prisma.$queryRaw<Array<{ tile: Uint8Array | null }>>`
+    SELECT ST_AsMVT(f, ${request.layer}, ${tileExtent}::int, 'geom') AS tile
+    FROM (
+      SELECT ST_MakePoint(q.tx, q.ty) AS geom, q.count, q.kind, q.month FROM (${tileFeaturesQuery(request)}) q
+    ) f`;
+  return row?.tile ? new Uint8Array(row.tile) : new Uint8Array();
+}

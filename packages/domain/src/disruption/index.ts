@@ -1,0 +1,5 @@
+export * from './calendar-days.ts';
+export * from './effect.ts';
+export * from './may-act.ts';
+export * from './transitions.ts';
+export * from './vocabulary.ts';

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { isoDate, text } from './common.ts';
+
+/** The query string of a vector tile request: an inclusive date range and the types to draw. */
+export const tileQuery = z
+  .object({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    /** Comma-separated crime types or intelligence categories. */
+    types: z
+      .string()
+      .max(2000, 'must be at most 2000 characters')
+      .transform((value) => value.split(',').filter((type) => type.length > 0))
+      .pipe(z.array(text(100)).max(30, 'must name at most 30 types'))
+      .optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.from && value.to && value.to < value.from) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `must be on or after from (${value.from})` });
+    }
+  });
+export type TileQuery = z.infer<typeof tileQuery>;
+
+/** Tile coordinates: whole numbers, zoom 0–22, x and y inside the zoom's 2^z × 2^z grid. */
+export const tileAddress = z
+  .object({
+    z: z.coerce.number().int('must be a whole number').min(0, 'must be 0–22').max(22, 'must be 0–22'),
+    x: z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more'),
+    y: z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more'),
+  })
+  .superRefine((value, ctx) => {
+    const size = 2 ** value.z;
+    for (const axis of ['x', 'y'] as const) {
+      if (value[axis] >= size) {
+        ctx.addIssue({ code: 'custom', path: [axis], message: `must be below ${size} at zoom ${value.z}` });
+      }
+    }
+  });
+
+export const mapLayerIds = ['places', 'crime', 'intelligence', 'missing-last-seen', 'missing-found'] as const;
+export type MapLayerId = (typeof mapLayerIds)[number];
+
+/** A layer the caller may switch on, with the dates and types its data spans. */
+export const mapLayer = z.object({
+  id: z.enum(mapLayerIds),
+  label: z.string(),
+  /** Clustered vector tiles (`/tiles/<id>/…`), or a GeoJSON list (places). */
+  kind: z.enum(['tiles', 'places']),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  types: z.array(z.string()),
+});
+export type MapLayer = z.infer<typeof mapLayer>;
+
+export const mapLayersOutput = z.object({
+  layers: z.array(mapLayer),
+  /** A deployment's basemap under the layers (LANTERN_BASEMAP_STYLE_URL); null = the offline map. */
+  basemap: z.object({ styleUrl: z.string(), attribution: z.string().nullable() }).nullable(),
+});
+export type MapLayersOutput = z.infer<typeof mapLayersOutput>;

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { disruptionTargetTypes, tacticThemes } from '../disruption/vocabulary.ts';
+import { agencyKinds } from '../enums.ts';
+import { id, text, version } from './common.ts';
+
+/** The tactic catalogue: data, seeded from the toolkit by the migration, edited by administrators. */
+const theme = z.enum(tacticThemes);
+const targetType = z.enum(disruptionTargetTypes);
+const agencyKind = z.enum(agencyKinds);
+/** For `changes` objects: an update must change something (unknown keys are reported first). */
+export const atLeastOneChange = [
+  (changes: object) => Object.keys(changes).length > 0,
+  {
+    message: 'must change at least one field',
+    when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0,
+  },
+] as const;
+
+const unique = <T>(values: readonly T[]) => new Set(values).size === values.length;
+
+export const tactic = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  theme,
+  legalBasis: z.string(),
+  holderAgencyKinds: z.array(agencyKind),
+  targetTypes: z.array(targetType),
+  needsConviction: z.boolean(),
+  needsCourt: z.boolean(),
+  maxDurationDays: z.int().nullable(),
+  guidance: z.string(),
+  version: z.int(),
+});
+export type Tactic = z.infer<typeof tactic>;
+
+export const listTacticsInput = z
+  .object({
+    theme: theme.optional(),
+    targetType: targetType.optional(),
+    /** Only tactics whose power an agency of this kind holds. */
+    heldBy: agencyKind.optional(),
+  })
+  .strict();
+export type ListTacticsInput = z.infer<typeof listTacticsInput>;
+export const listTacticsOutput = z.object({ tactics: z.array(tactic) });
+
+export const updateTacticInput = z
+  .object({
+    id,
+    version,
+    changes: z
+      .object({
+        name: text(200),
+        theme,
+        legalBasis: text(500),
+        holderAgencyKinds: z
+          .array(agencyKind)
+          .min(1, 'must name at least one kind of agency')
+          .refine(unique, 'must not repeat a kind of agency'),
+        targetTypes: z
+          .array(targetType)
+          .min(1, 'must name at least one target type')
+          .refine(unique, 'must not repeat a target type'),
+        needsConviction: z.boolean({ error: 'must be true or false' }),
+        needsCourt: z.boolean({ error: 'must be true or false' }),
+        maxDurationDays: z.int({ error: 'must be a whole number of days' }).min(1).max(3660).nullable(),
+        guidance: text(4000),
+      })
+      .partial()
+      .strict()
+      .refine(...atLeastOneChange),
+  })
+  .strict();
+export type UpdateTacticInput = z.infer<typeof updateTacticInput>;

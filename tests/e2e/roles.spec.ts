@@ -1,0 +1,307 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  apiQuery,
+  launchChromium,
+  mapView,
+  openWatchedPage,
+  pagePointOf,
+  screenshot,
+  seriousAccessibilityViolations,
+  shareChanged,
+  shareUnlikeBackground,
+  signIn,
+  waitForMapIdle,
+} from './support/browser.ts';
+
+/**
+ * Every demo role through the map: sign in, the map draws, a layer switches off and the canvas
+ * changes, a click opens a side panel, the pages pass axe, sign out. Then the redaction rules
+ * as a district officer and an NSD attendee meet them: children never by name.
+ */
+const baseUrl = inject('e2eBaseUrl');
+const password = 'lantern-demo-2026';
+const mansfield = 'E07000174';
+
+interface MapPlace {
+  id: string;
+  name: string;
+  lon: number;
+  lat: number;
+  districtCode: string | null;
+}
+
+const roles = [
+  { name: 'analyst', email: 'analyst@lantern.test', layer: 'Places of concern', clicks: 'place' },
+  { name: 'coordinator', email: 'coordinator@lantern.test', layer: 'Places of concern', clicks: 'place' },
+  { name: 'officer-mansfield', email: 'officer.mansfield@lantern.test', layer: 'Places of concern', clicks: 'place' },
+  { name: 'nsd-mansfield', email: 'nsd.mansfield@lantern.test', layer: 'Places of concern', clicks: 'place' },
+  { name: 'admin', email: 'admin@lantern.test', layer: 'Police.uk street crime', clicks: 'district' },
+] as const;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function signedIn(email: string) {
+  const watched = await openWatchedPage(browser, baseUrl);
+  await signIn(watched.page, email, password);
+  await waitForMapIdle(watched.page);
+  return watched;
+}
+
+async function showMansfield(page: Page) {
+  const before = await mapView(page);
+  await page.getByLabel('District', { exact: true }).selectOption({ label: 'Mansfield' });
+  await page.getByTestId('district-panel').getByRole('heading', { name: 'Mansfield' }).waitFor();
+  await expect.poll(async () => (await mapView(page)).zoom, { timeout: 10_000 }).toBeGreaterThan(before.zoom + 1);
+  // The fit animates: wait until the view in the hash stops changing, then for the tiles.
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const now = JSON.stringify(await mapView(page));
+        const settled = now === last;
+        last = now;
+        return settled;
+      },
+      { timeout: 10_000, interval: 300 },
+    )
+    .toBe(true);
+  await waitForMapIdle(page);
+}
+
+/** A Mansfield place with no other place within ~300 m, so a click on it cannot land on another. */
+function loneMansfieldPlace(places: MapPlace[]): MapPlace {
+  const inMansfield = places.filter((place) => place.districtCode === mansfield);
+  const lone = inMansfield.find((place) =>
+    places.every((other) => other.id === place.id || Math.hypot(other.lon - place.lon, other.lat - place.lat) > 0.004),
+  );
+  if (!lone) throw new Error('the seed has no place in Mansfield standing apart from the others');
+  return lone;
+}
+
+describe.each(roles)('the map for the $name', (role) => {
+  it('draws, switches a layer, opens a panel on a click, passes axe, and signs out', async () => {
+    const { page, context, problems } = await signedIn(role.email);
+    const map = page.getByTestId('district-map');
+    const first = await screenshot(map, `${role.name}-layers-on`);
+    expect(await shareUnlikeBackground(page, first)).toBeGreaterThan(0.1);
+    await screenshot(page, `${role.name}-map`);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // Switching a layer off redraws the canvas without it.
+    const layer = page.getByRole('checkbox', { name: role.layer });
+    expect(await layer.isChecked()).toBe(true);
+    await layer.uncheck();
+    await waitForMapIdle(page);
+    const without = await screenshot(map, `${role.name}-layer-off`);
+    expect(await shareChanged(page, first, without)).toBeGreaterThan(0.002);
+    await layer.check();
+    await waitForMapIdle(page);
+
+    await showMansfield(page);
+    if (role.clicks === 'place') {
+      await page.getByRole('button', { name: 'Close Mansfield' }).click();
+      const { places } = await apiQuery<{ places: MapPlace[] }>(page, 'map.places');
+      const place = loneMansfieldPlace(places);
+      const point = await pagePointOf(page, place.lon, place.lat);
+      await page.mouse.click(point.x, point.y);
+      const panel = page.getByTestId('place-panel');
+      await panel.getByRole('heading', { name: place.name }).waitFor();
+      await panel.getByRole('heading', { name: 'History' }).waitFor();
+      await panel.getByText('Loading the history…').waitFor({ state: 'detached' });
+    } else {
+      // The administrator draws no places; the district panel opens from the picker and a click.
+      await page.getByRole('checkbox', { name: 'Police.uk street crime' }).uncheck();
+      await page.getByRole('button', { name: 'Close Mansfield' }).click();
+      const label = await page.locator('.district-label', { hasText: 'Mansfield' }).boundingBox();
+      if (!label) throw new Error('the Mansfield label is not on the map');
+      await page.mouse.click(label.x + label.width / 2, label.y + label.height / 2);
+      await page.getByTestId('district-panel').getByRole('heading', { name: 'Mansfield' }).waitFor();
+    }
+    await waitForMapIdle(page);
+    await screenshot(page, `${role.name}-panel`);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('hot spots on the map', () => {
+  it('draws Gi* hot spots of a real police.uk month for the analyst, with their legend', async () => {
+    const { page, context, problems } = await signedIn('analyst@lantern.test');
+    await page.getByLabel('From', { exact: true }).fill('2024-01');
+    await page.getByLabel('To', { exact: true }).fill('2024-01');
+    await page.getByRole('checkbox', { name: 'Police.uk street crime' }).uncheck();
+    await waitForMapIdle(page);
+    const map = page.getByTestId('district-map');
+    const before = await screenshot(map, 'analyst-hotspots-off');
+    await page.getByRole('checkbox', { name: 'Hot spots (Getis-Ord Gi*)' }).check();
+    const legend = page.getByRole('figure', { name: 'Hot spot legend' });
+    await legend.waitFor({ timeout: 60_000 });
+    expect(await legend.locator('figcaption').textContent()).toBe(
+      'Getis-Ord Gi* on 250 m cells, neighbours within 750 m, corrected for false discoveries',
+    );
+    await waitForMapIdle(page);
+    const after = await screenshot(map, 'analyst-hotspots-on');
+    expect(await shareChanged(page, before, after)).toBeGreaterThan(0.002);
+    await screenshot(page, 'analyst-hotspots');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // The view exports for a GIS (GeoJSON of the significant cells) and as a picture (PNG).
+    const [geojson] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save hot spots as GeoJSON' }).click(),
+    ]);
+    expect(geojson.suggestedFilename()).toMatch(/^lantern-hotspots-\d{4}-\d{2}-\d{2}\.geojson$/);
+    const collection = JSON.parse(readFileSync(await geojson.path(), 'utf8')) as {
+      type: string;
+      features: Array<{ geometry: { type: string }; properties: { bin: number } }>;
+    };
+    expect(collection.type).toBe('FeatureCollection');
+    expect(collection.features.length).toBeGreaterThan(0);
+    expect(collection.features.every((feature) => feature.geometry.type === 'Polygon')).toBe(true);
+    expect(collection.features.every((feature) => feature.properties.bin !== 0)).toBe(true);
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save map as PNG' }).click(),
+    ]);
+    const image = readFileSync(await png.path());
+    expect(image.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(await shareUnlikeBackground(page, image)).toBeGreaterThan(0.1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('is not offered to the administrator, whose role may not analyse hot spots', async () => {
+    const { page, context, problems } = await signedIn('admin@lantern.test');
+    expect(await page.getByRole('checkbox', { name: 'Hot spots (Getis-Ord Gi*)' }).count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the layers each role is offered', () => {
+  it.each([
+    [
+      'analyst@lantern.test',
+      ['Places of concern', 'Intelligence reports', 'Missing: last seen', 'Missing: found', 'Police.uk street crime'],
+    ],
+    [
+      'coordinator@lantern.test',
+      ['Places of concern', 'Missing: last seen', 'Missing: found', 'Police.uk street crime'],
+    ],
+    ['officer.mansfield@lantern.test', ['Places of concern', 'Intelligence reports', 'Police.uk street crime']],
+    ['nsd.mansfield@lantern.test', ['Places of concern', 'Intelligence reports', 'Police.uk street crime']],
+    ['admin@lantern.test', ['Police.uk street crime']],
+  ])('%s sees %j', async (email, expected) => {
+    const { page, context, problems } = await signedIn(email);
+    const controls = page.getByRole('complementary', { name: 'Map layers and time range' });
+    const labels = await controls.locator('.layer-control__list .layer-control__layer').allTextContents();
+    expect(labels.map((label) => label.trim())).toEqual(expected);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('redaction', () => {
+  /** A Mansfield place linked to a child, and that child's name, as the analyst sees them. */
+  async function placeWithLinkedChild() {
+    const { page, context } = await signedIn('analyst@lantern.test');
+    const { places } = await apiQuery<{ places: MapPlace[] }>(page, 'map.places');
+    for (const place of places.filter((candidate) => candidate.districtCode === mansfield)) {
+      const { links } = await apiQuery<{
+        links: Array<{
+          other: {
+            type: string;
+            person?: { view: string; kind: string; id: string; givenName: string; familyName: string };
+          };
+        }>;
+      }>(page, 'links.listForEntity', { type: 'place', id: place.id });
+      const children = links.flatMap((link) => (link.other.person?.kind === 'child' ? [link.other.person] : []));
+      const [child] = children;
+      if (child) {
+        await context.close();
+        const childNames = children.map((linked) => `${linked.givenName} ${linked.familyName}`);
+        return { place, child, fullName: `${child.givenName} ${child.familyName}`, childNames };
+      }
+    }
+    throw new Error('no Mansfield place in the seed is linked to a child');
+  }
+
+  it('shows the district officer linked children only as initials, reference and age band', async () => {
+    const { place, child, fullName, childNames } = await placeWithLinkedChild();
+    const { page, context, problems } = await signedIn('officer.mansfield@lantern.test');
+    await page.goto(`/?place=${place.id}`);
+    const panel = page.getByTestId('place-panel');
+    await panel.getByRole('heading', { name: place.name }).waitFor();
+    await panel.getByRole('heading', { name: 'Linked records' }).waitFor();
+    await panel.getByTestId('pseudonymised-person').first().waitFor();
+    await panel.getByText('Loading the history…').waitFor({ state: 'detached' });
+    // Adults linked to the place may be named for a district officer; children never are.
+    const shown = await page.locator('body').textContent();
+    for (const name of childNames) expect(shown).not.toContain(name);
+    await waitForMapIdle(page);
+    await screenshot(page, 'officer-mansfield-place-redacted');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await page.goto(`/people/${child.id}`);
+    await page.getByTestId('pseudonymised-notice').waitFor();
+    await page.getByRole('heading', { name: 'Timeline' }).waitFor();
+    expect(await page.locator('main').textContent()).not.toContain(fullName);
+    await screenshot(page, 'officer-mansfield-person-redacted');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await page.goto(`/search?q=${encodeURIComponent(child.familyName)}`);
+    await page.getByRole('heading', { name: 'People' }).waitFor();
+    const results = page.locator('.search-results');
+    await results.locator('.status, .result-list').first().waitFor();
+    expect(await results.textContent()).not.toContain(fullName);
+    await screenshot(page, 'officer-mansfield-search');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the NSD attendee a place’s linked people only as a count, and no person page', async () => {
+    const { place, child, fullName } = await placeWithLinkedChild();
+    const { page, context, problems } = await signedIn('nsd.mansfield@lantern.test');
+    await page.goto(`/?place=${place.id}`);
+    const panel = page.getByTestId('place-panel');
+    await panel.getByRole('heading', { name: place.name }).waitFor();
+    expect(await panel.locator('dd[data-count="linkedPeople"]').textContent()).toMatch(/^(\d[\d,]*|fewer than 5)$/);
+    expect(await panel.getByRole('heading', { name: 'Linked records' }).count()).toBe(0);
+    expect(await page.locator('body').textContent()).not.toContain(fullName);
+    await waitForMapIdle(page);
+    await screenshot(page, 'nsd-mansfield-place-redacted');
+
+    await page.goto(`/people/${child.id}`);
+    await page.getByText('Your role does not give access to this page.').waitFor();
+    expect(await page.locator('main').textContent()).not.toContain(fullName);
+    expect(await page.getByRole('link', { name: 'Search' }).count()).toBe(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('lets the analyst open the child’s page with name, flags and timeline', async () => {
+    const { child, fullName } = await placeWithLinkedChild();
+    const { page, context, problems } = await signedIn('analyst@lantern.test');
+    await page.goto(`/people/${child.id}`);
+    await page.getByRole('heading', { name: fullName }).waitFor();
+    await page.getByRole('list', { name: 'Risk flags' }).waitFor();
+    await page.locator('.timeline__entry').first().waitFor();
+    await screenshot(page, 'analyst-person');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,263 @@
+import { join } from 'node:path';
+import {
+  type Database,
+  encodeTile,
+  importPoliceUkFile,
+  renderTile,
+  shippedPath,
+  type TileRequest,
+  tileExtent,
+  tileFeatures,
+  tileLayers,
+} from '@lantern/db';
+import { tileLayerPolicies } from '@lantern/domain';
+import { VectorTile } from '@mapbox/vector-tile';
+import type { FastifyInstance } from 'fastify';
+import { PbfReader } from 'pbf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpClient, testServer } from '../support/api.ts';
+import { createIntelligenceRecord, pointIn } from '../support/domain-factories.ts';
+import { createUser } from '../support/factories.ts';
+import { createTestDatabase, testBackend } from '../support/test-database.ts';
+
+/**
+ * Vector tiles of clustered points: every crime lands in exactly one tile's clusters, filters
+ * narrow what is drawn, PostGIS's ST_AsMVT and the in-process encoder give the same features, and
+ * the route enforces sign-in, each layer's roles and the caller's districts.
+ */
+let db: Database;
+let app: FastifyInstance;
+const files = ['2024-01', '2024-02'].map((month) =>
+  shippedPath(join('data', 'police-uk', `${month}-nottinghamshire-street.csv`)),
+);
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  for (const file of files) await importPoliceUkFile(db.sql, file);
+  app = await testServer(db);
+});
+afterAll(async () => {
+  await app.close();
+  await db.close();
+});
+
+interface DecodedFeature {
+  x: number;
+  y: number;
+  properties: Record<string, unknown>;
+}
+
+function decode(tile: Uint8Array, layer: string): DecodedFeature[] {
+  const decoded = new VectorTile(new PbfReader(tile)).layers[layer];
+  if (!decoded) return [];
+  expect(decoded.extent).toBe(tileExtent);
+  return Array.from({ length: decoded.length }, (_, index) => {
+    const feature = decoded.feature(index);
+    const point = feature.loadGeometry()[0]?.[0];
+    if (!point) throw new Error(`feature ${index} has no point`);
+    return { x: point.x, y: point.y, properties: { ...feature.properties } };
+  }).sort((a, b) => a.x - b.x || a.y - b.y);
+}
+
+/** The slippy-map tile holding a point (the formula every web map uses). */
+function tileOf(lon: number, lat: number, z: number): { x: number; y: number } {
+  const n = 2 ** z;
+  const latRad = (lat * Math.PI) / 180;
+  return {
+    x: Math.floor(((lon + 180) / 360) * n),
+    y: Math.floor(((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2) * n),
+  };
+}
+
+async function crimePoints(where = 'TRUE') {
+  return db.sql.query<{ lon: number; lat: number }>(
+    `SELECT ST_X(geom) AS lon, ST_Y(geom) AS lat FROM crime_event WHERE geom IS NOT NULL AND ${where}`,
+  );
+}
+
+/** Sums the counts of features inside the tile proper (the buffer repeats neighbours' points). */
+function countInside(features: DecodedFeature[]): number {
+  return features
+    .filter((feature) => feature.x >= 0 && feature.x < tileExtent && feature.y >= 0 && feature.y < tileExtent)
+    .reduce((sum, feature) => sum + Number(feature.properties.count), 0);
+}
+
+/** Nottingham city centre: the busiest tiles in the county at every zoom. */
+const cityCentre = { lon: -1.1478, lat: 52.9536 };
+
+const request = (overrides: Partial<TileRequest>): TileRequest => ({
+  layer: 'crime',
+  z: 9,
+  x: 0,
+  y: 0,
+  scope: 'all',
+  ...overrides,
+});
+
+describe('crime tiles', () => {
+  it('count every located crime once across the tiles that hold them', async () => {
+    const points = await crimePoints();
+    const perTile = new Map<string, number>();
+    for (const point of points) {
+      const { x, y } = tileOf(point.lon, point.lat, 9);
+      perTile.set(`${x}/${y}`, (perTile.get(`${x}/${y}`) ?? 0) + 1);
+    }
+    expect(perTile.size).toBeGreaterThan(1);
+    for (const [key, expected] of perTile) {
+      const [x, y] = key.split('/').map(Number) as [number, number];
+      const features = decode(await renderTile(db.prisma, db.backend, request({ x, y })), 'crime');
+      // A point exactly on the tile's right or bottom edge rounds to 4096 and belongs to the next tile.
+      expect(Math.abs(countInside(features) - expected)).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('clusters at low zoom and keeps separate spots apart from zoom 15', async () => {
+    const point = cityCentre;
+    const low = tileOf(point.lon, point.lat, 9);
+    const lowFeatures = decode(await renderTile(db.prisma, db.backend, request(low)), 'crime');
+    expect(lowFeatures.some((feature) => Number(feature.properties.count) > 1)).toBe(true);
+    // 64 × 64 cells at most (plus the buffer's edge cells).
+    expect(lowFeatures.length).toBeLessThanOrEqual(66 * 66);
+
+    const high = tileOf(point.lon, point.lat, 15);
+    const highFeatures = decode(await renderTile(db.prisma, db.backend, request({ z: 15, ...high })), 'crime');
+    const spots = new Set(highFeatures.map((feature) => `${feature.x},${feature.y}`));
+    expect(spots.size).toBe(highFeatures.length);
+    for (const feature of highFeatures) {
+      expect(typeof feature.properties.kind).toBe('string');
+      expect(feature.properties.month).toMatch(/^2024-0[12]$/);
+    }
+  });
+
+  it('draw only the months and crime types asked for', async () => {
+    const point = cityCentre;
+    const { x, y } = tileOf(point.lon, point.lat, 8);
+    const inTile = (rows: Array<{ lon: number; lat: number }>) =>
+      rows.filter((row) => {
+        const tile = tileOf(row.lon, row.lat, 8);
+        return tile.x === x && tile.y === y;
+      }).length;
+    const february = await crimePoints(`month = '2024-02-01'`);
+    const februaryTile = decode(
+      await renderTile(db.prisma, db.backend, request({ z: 8, x, y, from: '2024-02-10', to: '2024-02-29' })),
+      'crime',
+    );
+    expect(Math.abs(countInside(februaryTile) - inTile(february))).toBeLessThanOrEqual(1);
+    expect(februaryTile.every((feature) => feature.properties.month === '2024-02')).toBe(true);
+
+    const burglary = await crimePoints(`crime_type = 'Burglary'`);
+    const burglaryTile = decode(
+      await renderTile(db.prisma, db.backend, request({ z: 8, x, y, types: ['Burglary'] })),
+      'crime',
+    );
+    expect(Math.abs(countInside(burglaryTile) - inTile(burglary))).toBeLessThanOrEqual(1);
+    expect(new Set(burglaryTile.map((feature) => feature.properties.kind))).toEqual(new Set(['Burglary']));
+  });
+
+  it(`gives the same features from ${testBackend === 'postgres' ? 'ST_AsMVT' : 'PGlite'} and the in-process encoder`, async () => {
+    const point = cityCentre;
+    for (const z of [8, 12, 16]) {
+      const tile = request({ z, ...tileOf(point.lon, point.lat, z) });
+      const fromDatabase = decode(await renderTile(db.prisma, db.backend, tile), 'crime');
+      const inProcess = decode(encodeTile('crime', await tileFeatures(db.prisma, tile)), 'crime');
+      expect(fromDatabase.length).toBeGreaterThan(0);
+      expect(fromDatabase).toEqual(inProcess);
+    }
+  });
+
+  it('is an empty tile where there is nothing', async () => {
+    const features = decode(await renderTile(db.prisma, db.backend, request({ z: 10, x: 0, y: 0 })), 'crime');
+    expect(features).toEqual([]);
+  });
+});
+
+describe('GET /tiles/:layer/:z/:x/:y.pbf', () => {
+  const mansfield = 'E07000174';
+  const ashfield = 'E07000170';
+
+  async function signedIn(roles: Parameters<typeof createUser>[1]['roles'], districtCodes: string[] = []) {
+    const user = await createUser(db, { roles, districtCodes });
+    const client = new HttpClient(app);
+    const login = await client.mutation('auth.login', { email: user.email, password: user.password });
+    expect(login.status).toBe(200);
+    return client.cookie ?? '';
+  }
+
+  const get = (url: string, cookie?: string) => app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+
+  it('has a policy for every layer the database can draw', () => {
+    expect(Object.keys(tileLayerPolicies).sort()).toEqual([...tileLayers].sort());
+  });
+
+  it('asks for sign-in first', async () => {
+    const response = await get('/tiles/crime/9/251/165.pbf');
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toEqual({ error: { message: 'Sign in to use Lantern' } });
+  });
+
+  it('serves a tile with its content type and a private cache', async () => {
+    const cookie = await signedIn(['nsd_attendee'], [mansfield]);
+    const { x, y } = tileOf(pointIn.E06000018.lon, pointIn.E06000018.lat, 9);
+    const response = await get(`/tiles/crime/9/${x}/${y}.pbf?from=2024-01-01&to=2024-01-31`, cookie);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/vnd.mapbox-vector-tile');
+    expect(response.headers['cache-control']).toBe('private, max-age=300');
+    expect(countInside(decode(response.rawPayload, 'crime'))).toBeGreaterThan(0);
+  });
+
+  it.each([
+    [
+      '/tiles/people/9/1/1.pbf',
+      404,
+      'Unknown tile layer "people" (layers: crime, intelligence, missing-last-seen, missing-found)',
+    ],
+    ['/tiles/crime/23/1/1.pbf', 400, 'z: must be 0–22'],
+    ['/tiles/crime/2/4/1.pbf', 400, 'x: must be below 4 at zoom 2'],
+    ['/tiles/crime/2/1/x.pbf', 400, 'y: Invalid input: expected number, received NaN'],
+    ['/tiles/crime/9/1/1.pbf?from=2024-13-01', 400, 'from: must be a date as YYYY-MM-DD'],
+    ['/tiles/crime/9/1/1.pbf?from=2024-03-01&to=2024-01-01', 400, 'to: must be on or after from (2024-03-01)'],
+    ['/tiles/crime/9/1/1.pbf?colour=red', 400, 'input: Unrecognized key: "colour"'],
+  ])('refuses %s with %i naming what is wrong', async (url, status, message) => {
+    const cookie = await signedIn(['police_analyst']);
+    const response = await get(url, cookie);
+    expect(response.statusCode).toBe(status);
+    expect(response.json()).toEqual({ error: { message } });
+  });
+
+  it('refuses missing-episode layers to roles without person-level access', async () => {
+    const cookie = await signedIn(['district_officer'], [mansfield]);
+    const response = await get('/tiles/missing-found/9/251/165.pbf', cookie);
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toEqual({
+      error: { message: 'Your role does not give access to the missing-found layer' },
+    });
+  });
+
+  it('draws intelligence only from the caller’s districts', async () => {
+    await createIntelligenceRecord(db, { districtCode: mansfield });
+    await createIntelligenceRecord(db, { districtCode: ashfield });
+    const z = 8;
+    const tiles = new Set(
+      [pointIn[mansfield], pointIn[ashfield]].map((point) => {
+        const { x, y } = tileOf(point.lon, point.lat, z);
+        return `${x}/${y}`;
+      }),
+    );
+    const total = async (cookie: string) => {
+      let sum = 0;
+      for (const key of tiles) {
+        const response = await get(`/tiles/intelligence/${z}/${key}.pbf`, cookie);
+        expect(response.statusCode).toBe(200);
+        sum += countInside(decode(response.rawPayload, 'intelligence'));
+      }
+      return sum;
+    };
+    const [{ inMansfield, inBoth }] = (await db.sql.query<{ inMansfield: number; inBoth: number }>(
+      `SELECT count(*) FILTER (WHERE district_code = '${mansfield}')::int AS "inMansfield",
+        count(*) FILTER (WHERE district_code IN ('${mansfield}', '${ashfield}'))::int AS "inBoth"
+       FROM intelligence_report WHERE geom IS NOT NULL`,
+    )) as [{ inMansfield: number; inBoth: number }];
+    expect(await total(await signedIn(['district_officer'], [mansfield]))).toBe(inMansfield);
+    expect(await total(await signedIn(['police_analyst']))).toBeGreaterThanOrEqual(inBoth);
+  });
+});
