@@ -166,6 +166,32 @@ describe('QuarterFigures', () => {
     );
     expect(trend.querySelectorAll('circle')).toHaveLength(8);
   });
+
+  it('draws a quarter in which nothing was required as a gap, not a zero rate', async () => {
+    const labels = ['2026/27 Q1', '2026/27 Q2', '2026/27 Q3'];
+    const api = fakeApi({
+      'missing.quarterlyFigures': () => ({
+        data: {
+          quarters: labels.map((label, index) => ({
+            label,
+            from: '2026-10-01',
+            to: '2026-12-31',
+            partial: index === labels.length - 1,
+            report: index === 1 ? report(0, 0) : report(4, 2),
+          })),
+        },
+      }),
+    });
+    renderWithApi(<QuarterFigures />, api);
+    const rates = await screen.findByRole('img', { name: /^Return Home Interviews completed: / });
+    expect(rates.getAttribute('aria-label')).toBe(
+      'Return Home Interviews completed: 2026/27 Q1 50%, 2026/27 Q2 no data, 2026/27 Q3 50%',
+    );
+    expect(rates.querySelectorAll('circle')).toHaveLength(2);
+    // Two segments (each a lone point), no line through the empty quarter.
+    expect(rates.querySelector('path')?.getAttribute('d')?.match(/M/g)).toHaveLength(2);
+    expect(screen.getByRole('row', { name: /Children’s Social Care/ }).textContent).toContain('—');
+  });
 });
 
 describe('MeetingsNeeded', () => {

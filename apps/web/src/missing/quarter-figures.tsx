@@ -33,7 +33,7 @@ export function QuarterFigures() {
             label: quarter.label,
             value:
               quarter.report.returnInterviews.required === 0
-                ? 0
+                ? null
                 : Math.round((100 * completed(quarter)) / quarter.report.returnInterviews.required),
           }))}
         />
@@ -42,7 +42,8 @@ export function QuarterFigures() {
           unit="%"
           points={quarters.map((quarter) => ({
             label: quarter.label,
-            value: quarter.report.multiAgencyMeetings.heldPct,
+            value:
+              quarter.report.multiAgencyMeetings.required === 0 ? null : quarter.report.multiAgencyMeetings.heldPct,
           }))}
         />
       </div>
@@ -98,9 +99,7 @@ function CurrentQuarter({ quarter, completed }: { quarter: Quarter; completed: n
               <tr key={service}>
                 <th scope="row">{rhiServiceLabels[service]}</th>
                 <td>{figures.required}</td>
-                <td>
-                  {figures.completed} ({figures.completedPct}%)
-                </td>
+                <td>{figures.required === 0 ? '—' : `${figures.completed} (${figures.completedPct}%)`}</td>
                 <td>{figures.completedWithin72h}</td>
               </tr>
             );

@@ -1,10 +1,12 @@
 /**
  * A small line chart of one figure over the quarters, drawn as SVG: the committee wants the
- * direction of travel, so the axis starts at zero and every point is labelled.
+ * direction of travel, so the axis starts at zero and every point is labelled. A quarter without
+ * the figure (a rate of nothing: no interviews were required) is a gap marked "no data", never a
+ * zero that reads as a collapse.
  */
 export interface TrendPoint {
   label: string;
-  value: number;
+  value: number | null;
 }
 
 const width = 560;
@@ -12,27 +14,36 @@ const height = 180;
 const pad = { top: 20, right: 36, bottom: 34, left: 36 };
 
 export function TrendChart({ title, points, unit = '' }: { title: string; points: TrendPoint[]; unit?: string }) {
-  const max = Math.max(1, ...points.map((point) => point.value));
+  const max = Math.max(1, ...points.map((point) => point.value ?? 0));
   const step = points.length > 1 ? (width - pad.left - pad.right) / (points.length - 1) : 0;
   const x = (index: number) => pad.left + index * step;
   const y = (value: number) => pad.top + (height - pad.top - pad.bottom) * (1 - value / max);
-  const path = points.map((point, index) => `${index === 0 ? 'M' : 'L'}${x(index)},${y(point.value)}`).join(' ');
+  // A new segment starts after every gap.
+  const path = points
+    .map((point, index) => {
+      if (point.value === null) return '';
+      const previous = points[index - 1];
+      const move = index === 0 || previous?.value === null;
+      return `${move ? 'M' : 'L'}${x(index)},${y(point.value)}`;
+    })
+    .filter(Boolean)
+    .join(' ');
+  const describe = (point: TrendPoint) => (point.value === null ? 'no data' : `${point.value}${unit}`);
   return (
     <figure className="trend-chart">
       <figcaption>{title}</figcaption>
       <svg
         viewBox={`0 0 ${width} ${height}`}
         role="img"
-        aria-label={`${title}: ${points.map((p) => `${p.label} ${p.value}${unit}`).join(', ')}`}
+        aria-label={`${title}: ${points.map((p) => `${p.label} ${describe(p)}`).join(', ')}`}
       >
         <line x1={pad.left} x2={width - pad.right} y1={y(0)} y2={y(0)} className="trend-chart__axis" />
         <path d={path} className="trend-chart__line" fill="none" />
         {points.map((point, index) => (
           <g key={point.label}>
-            <circle cx={x(index)} cy={y(point.value)} r={4} className="trend-chart__point" />
-            <text x={x(index)} y={y(point.value) - 8} textAnchor="middle" className="trend-chart__value">
-              {point.value}
-              {unit}
+            {point.value !== null && <circle cx={x(index)} cy={y(point.value)} r={4} className="trend-chart__point" />}
+            <text x={x(index)} y={y(point.value ?? 0) - 8} textAnchor="middle" className="trend-chart__value">
+              {describe(point)}
             </text>
             <text x={x(index)} y={height - 12} textAnchor="middle" className="trend-chart__label">
               {point.label.replace(/^20/, '')}

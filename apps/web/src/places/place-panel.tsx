@@ -51,8 +51,9 @@ export function PlacePanel({ placeId, user, onClose }: PlacePanelProps) {
             <div>
               <dt>Of concern</dt>
               <dd>
-                since {formatDate(place.data.concernSince)}
-                {place.data.concernUntil ? ` until ${formatDate(place.data.concernUntil)}` : ', still'}
+                {place.data.concernUntil
+                  ? `${formatDate(place.data.concernSince)} to ${formatDate(place.data.concernUntil)}`
+                  : `since ${formatDate(place.data.concernSince)}`}
               </dd>
             </div>
             <div>
