@@ -12,6 +12,7 @@ import {
   shareChanged,
   shareUnlikeBackground,
   signIn,
+  waitForHotspotCells,
   waitForMapIdle,
 } from './support/browser.ts';
 
@@ -145,13 +146,13 @@ describe('hot spots on the map', () => {
     await waitForMapIdle(page);
     const map = page.getByTestId('district-map');
     const before = await screenshot(map, 'analyst-hotspots-off');
-    await page.getByRole('checkbox', { name: 'Hot spots (Getis-Ord Gi*)' }).check();
+    await page.getByRole('checkbox', { name: 'Hot spot analysis' }).check();
     const legend = page.getByRole('figure', { name: 'Hot spot legend' });
     await legend.waitFor({ timeout: 60_000 });
     expect(await legend.locator('figcaption').textContent()).toBe(
       'Getis-Ord Gi* on 250 m cells, neighbours within 750 m, corrected for false discoveries',
     );
-    await waitForMapIdle(page);
+    await waitForHotspotCells(page);
     const after = await screenshot(map, 'analyst-hotspots-on');
     expect(await shareChanged(page, before, after)).toBeGreaterThan(0.002);
     await screenshot(page, 'analyst-hotspots');
@@ -182,9 +183,51 @@ describe('hot spots on the map', () => {
     await context.close();
   });
 
+  it('draws the heat surface and the emerging hot spots of intelligence, with their legends', async () => {
+    const { page, context, problems } = await signedIn('analyst@lantern.test');
+    await page.getByRole('checkbox', { name: 'Police.uk street crime' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Places of concern' }).uncheck();
+    await waitForMapIdle(page);
+    const map = page.getByTestId('district-map');
+    const before = await screenshot(map, 'analyst-heat-off');
+    await page.getByRole('checkbox', { name: 'Hot spot analysis' }).check();
+    await page.getByRole('combobox', { name: /^Events/ }).selectOption('intelligence');
+    await page.getByRole('combobox', { name: /^Show/ }).selectOption('heat');
+    const heatLegend = page.getByRole('figure', { name: 'Heat surface legend' });
+    await heatLegend.waitFor({ timeout: 60_000 });
+    expect(await heatLegend.locator('figcaption').textContent()).toMatch(
+      /^Quartic kernel density on 250 m cells, bandwidth [\d,]+ m by the spatial Silverman rule/,
+    );
+    await waitForHotspotCells(page);
+    const heat = await screenshot(map, 'analyst-heat-on');
+    expect(await shareChanged(page, before, heat)).toBeGreaterThan(0.002);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // All dates: the latest twelve months of the data, one Gi* a month, a trend per cell.
+    await page.getByRole('combobox', { name: /^Show/ }).selectOption('emerging');
+    const emergingLegend = page.getByRole('figure', { name: 'Emerging hot spot legend' });
+    await emergingLegend.waitFor({ timeout: 90_000 });
+    expect(await emergingLegend.locator('figcaption').textContent()).toMatch(
+      /^Emerging hot spots: Gi\* each month from \w{3} \d{4} to \w{3} \d{4}/,
+    );
+    expect(await emergingLegend.locator('li[data-pattern]').count()).toBeGreaterThan(0);
+    await waitForHotspotCells(page);
+    const emerging = await screenshot(map, 'analyst-emerging-on');
+    expect(await shareChanged(page, before, emerging)).toBeGreaterThan(0.0005);
+    await screenshot(page, 'analyst-emerging');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // A range of one month cannot show a trend: the page says so instead of asking.
+    await page.getByLabel('From', { exact: true }).fill('2025-01');
+    await page.getByLabel('To', { exact: true }).fill('2025-01');
+    await page.getByText('Emerging hot spots compare months: choose a time range of at least 3 months.').waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('is not offered to the administrator, whose role may not analyse hot spots', async () => {
     const { page, context, problems } = await signedIn('admin@lantern.test');
-    expect(await page.getByRole('checkbox', { name: 'Hot spots (Getis-Ord Gi*)' }).count()).toBe(0);
+    expect(await page.getByRole('checkbox', { name: 'Hot spot analysis' }).count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });

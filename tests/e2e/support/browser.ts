@@ -93,6 +93,14 @@ export async function waitForMapIdle(page: Page): Promise<void> {
   await page.locator('[data-testid="district-map"][data-map-state="idle"]').waitFor({ timeout: 60_000 });
 }
 
+/** Waits until the hot-spot layer has handed some squares to the map and the map has drawn them. */
+export async function waitForHotspotCells(page: Page): Promise<void> {
+  await page
+    .locator('[data-testid="district-map"][data-hotspot-cells]:not([data-hotspot-cells="0"])')
+    .waitFor({ timeout: 60_000 });
+  await waitForMapIdle(page);
+}
+
 /** What has keyboard focus: `#id` when it has an id, else its text. */
 export function focusedElement(page: Page): Promise<string> {
   return page.evaluate(() => {

@@ -1,8 +1,14 @@
 import { hotspotSources } from '@lantern/domain';
 import { hotspotSourceLabels } from './hotspot-bins.ts';
-import type { HotspotSettings } from './use-hotspots.ts';
+import type { HotspotSettings, HotspotView } from './use-hotspots.ts';
 
 const cellSizes = [100, 250, 500, 1000] as const;
+
+export const hotspotViewLabels: Record<HotspotView, string> = {
+  gi: 'Hot and cold spots (Gi*)',
+  heat: 'Heat surface (kernel density)',
+  emerging: 'Emerging hot spots (trend by month)',
+};
 
 export interface HotspotControlsProps {
   settings: HotspotSettings;
@@ -11,13 +17,23 @@ export interface HotspotControlsProps {
   crimeTypes?: readonly string[];
 }
 
-/** Source, crime type, cell size, distance band and FDR for the hot-spot layer. */
+/** What to show, source, crime type, cell size, and the view's own settings (band and FDR, or bandwidth). */
 export function HotspotControls({ settings, onChange, crimeTypes = [] }: HotspotControlsProps) {
   const set = <K extends keyof HotspotSettings>(key: K, value: HotspotSettings[K]) =>
     onChange({ ...settings, [key]: value });
   return (
     <fieldset className="hotspot-controls">
       <legend>Hot spots</legend>
+      <label>
+        Show
+        <select value={settings.view} onChange={(event) => set('view', event.target.value as HotspotView)}>
+          {(Object.keys(hotspotViewLabels) as HotspotView[]).map((view) => (
+            <option key={view} value={view}>
+              {hotspotViewLabels[view]}
+            </option>
+          ))}
+        </select>
+      </label>
       <label>
         Events
         <select
@@ -54,20 +70,36 @@ export function HotspotControls({ settings, onChange, crimeTypes = [] }: Hotspot
           ))}
         </select>
       </label>
-      <label>
-        Neighbourhood (m)
-        <input
-          type="number"
-          min={settings.cellSize}
-          step={50}
-          value={settings.band}
-          onChange={(event) => set('band', Number(event.target.value))}
-        />
-      </label>
-      <label>
-        <input type="checkbox" checked={settings.fdr} onChange={(event) => set('fdr', event.target.checked)} /> Correct
-        for false discoveries (FDR)
-      </label>
+      {settings.view === 'heat' ? (
+        <label>
+          Bandwidth (m, empty for the rule)
+          <input
+            type="number"
+            min={50}
+            max={20_000}
+            step={50}
+            value={settings.bandwidth ?? ''}
+            onChange={(event) => set('bandwidth', event.target.value === '' ? null : Number(event.target.value))}
+          />
+        </label>
+      ) : (
+        <>
+          <label>
+            Neighbourhood (m)
+            <input
+              type="number"
+              min={settings.cellSize}
+              step={50}
+              value={settings.band}
+              onChange={(event) => set('band', Number(event.target.value))}
+            />
+          </label>
+          <label>
+            <input type="checkbox" checked={settings.fdr} onChange={(event) => set('fdr', event.target.checked)} />{' '}
+            Correct for false discoveries (FDR)
+          </label>
+        </>
+      )}
     </fieldset>
   );
 }

@@ -2,11 +2,19 @@ import { toBritishNationalGrid } from '@lantern/geo';
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeApi, renderWithApi } from '../test/fake-api.tsx';
-import { cellSquares } from './cell-squares.ts';
+import { cellSquares, densitySquares, emergingSquares } from './cell-squares.ts';
+import { EmergingLegend } from './emerging-legend.tsx';
 import { HotspotCellPanel } from './hotspot-cell-panel.tsx';
 import { HotspotControls } from './hotspot-controls.tsx';
 import { HotspotLegend } from './hotspot-legend.tsx';
-import { defaultHotspotSettings, type HotspotSettings, useHotspots } from './use-hotspots.ts';
+import {
+  defaultHotspotSettings,
+  emergingPeriod,
+  type HotspotSettings,
+  type HotspotView,
+  monthsSpanned,
+  useHotspots,
+} from './use-hotspots.ts';
 
 afterEach(cleanup);
 
@@ -21,9 +29,18 @@ const result = {
   ],
 };
 
-function PanelFor({ cellId }: { cellId: string }) {
-  const hotspots = useHotspots({ from: '2024-01-01', to: '2024-01-31' });
+function PanelFor({
+  cellId,
+  view = 'gi',
+  range = { from: '2024-01-01', to: '2024-01-31' },
+}: {
+  cellId: string;
+  view?: HotspotView;
+  range?: { from: string | null; to: string | null };
+}) {
+  const hotspots = useHotspots(range, true, { from: '2023-04-01', to: '2026-03-31' });
   if (hotspots.selectedCellId !== cellId) hotspots.selectCell(cellId);
+  if (hotspots.settings.view !== view) hotspots.setSettings({ ...hotspots.settings, view });
   return <HotspotCellPanel hotspots={hotspots} onClose={() => hotspots.selectCell(null)} />;
 }
 
@@ -102,5 +119,116 @@ describe('hot-spot layer pieces', () => {
     renderWithApi(<PanelFor cellId="E457000N339750" />, api);
     expect(await screen.findByText('Fewer than 5 events')).toBeTruthy();
     expect(screen.getByText(/sees how many, not which/)).toBeTruthy();
+  });
+
+  it('keeps the heat surface’s faint fringe off the map and scales the rest to the highest cell', () => {
+    const squares = densitySquares({
+      cell: 250,
+      cells: [
+        { id: 'E457000N339750', x: 457125, y: 339875, density: 40 },
+        { id: 'E457250N339750', x: 457375, y: 339875, density: 10 },
+        { id: 'E457500N339750', x: 457625, y: 339875, density: 0.5 },
+      ],
+    });
+    expect(squares.features.map((feature) => [feature.id, feature.properties.level])).toEqual([
+      ['E457000N339750', 1],
+      ['E457250N339750', 0.25],
+    ]);
+    expect(densitySquares({ cell: 250, cells: [] }).features).toEqual([]);
+  });
+
+  it('colours emerging cells by pattern and kind', () => {
+    const squares = emergingSquares({
+      cell: 250,
+      cells: [
+        { id: 'E457000N339750', x: 457125, y: 339875, pattern: 'new', kind: 'hot' },
+        { id: 'E457250N339750', x: 457375, y: 339875, pattern: 'new', kind: 'cold' },
+      ],
+    });
+    const colours = squares.features.map((feature) => feature.properties.colour);
+    expect(colours[0]).not.toBe(colours[1]);
+    expect(colours.every((colour) => /^#[0-9a-f]{6}$/.test(colour))).toBe(true);
+  });
+
+  it('reads an open-ended range as the latest twelve months for emerging hot spots', () => {
+    const extent = { from: '2023-04-01', to: '2026-03-31' };
+    expect(emergingPeriod({ from: null, to: null }, extent)).toEqual({ from: '2025-04-01', to: '2026-03-31' });
+    expect(emergingPeriod({ from: null, to: '2024-01-31' }, extent)).toEqual({ from: '2023-02-01', to: '2024-01-31' });
+    expect(emergingPeriod({ from: '2024-01-01', to: '2024-06-30' }, extent)).toEqual({
+      from: '2024-01-01',
+      to: '2024-06-30',
+    });
+    expect(emergingPeriod({ from: null, to: null }, { from: null, to: null })).toBeNull();
+    expect(monthsSpanned('2024-01-01', '2024-03-31')).toBe(3);
+    expect(monthsSpanned('2023-11-15', '2024-02-01')).toBe(4);
+  });
+
+  it('lists only the emerging classes found, with their cells and meaning', () => {
+    renderWithApi(
+      <EmergingLegend
+        months={['2024-01', '2024-02', '2024-03']}
+        cells={[
+          { pattern: 'intensifying', kind: 'hot' },
+          { pattern: 'intensifying', kind: 'hot' },
+          { pattern: 'historical', kind: 'cold' },
+        ]}
+      />,
+      fakeApi({}),
+    );
+    expect(screen.getByText(/from Jan 2024 to Mar 2024/)).toBeTruthy();
+    expect([...document.querySelectorAll('li[data-pattern]')].map((item) => item.textContent?.trim())).toEqual([
+      'Intensifying hot spot (2): a spot in 90% of months or more, getting stronger',
+      'Historical cold spot (1): a spot in 90% of months or more, but not the latest',
+    ]);
+  });
+
+  it('offers a bandwidth for the heat surface instead of the band and FDR', () => {
+    let settings: HotspotSettings = defaultHotspotSettings;
+    const view = renderWithApi(
+      <HotspotControls settings={settings} onChange={(next) => (settings = next)} />,
+      fakeApi({}),
+    );
+    expect(screen.getByLabelText(/Correct for false discoveries/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'heat' } });
+    expect(settings.view).toBe('heat');
+    view.rerender(<HotspotControls settings={settings} onChange={(next) => (settings = next)} />);
+    expect(screen.queryByLabelText(/Correct for false discoveries/)).toBeNull();
+    fireEvent.change(screen.getByLabelText(/Bandwidth/), { target: { value: '800' } });
+    expect(settings.bandwidth).toBe(800);
+  });
+
+  it('describes an emerging cell and asks for its records over the months the view compared', async () => {
+    const api = fakeApi({
+      'hotspots.emerging': () => ({
+        data: {
+          cell: 250,
+          band: 750,
+          months: Array.from({ length: 12 }, (_, index) => `2025-${String(index + 1).padStart(2, '0')}`),
+          cells: [
+            {
+              id: 'E457000N339750',
+              x: 457125,
+              y: 339875,
+              pattern: 'persistent',
+              kind: 'hot',
+              trendZ: 0.4,
+              trendP: 0.69,
+              hotSlices: 11,
+              coldSlices: 0,
+            },
+          ],
+        },
+      }),
+      'hotspots.cell': () => ({ data: { id: 'E457000N339750', count: 3, records: [] } }),
+    });
+    renderWithApi(<PanelFor cellId="E457000N339750" view="emerging" range={{ from: null, to: null }} />, api);
+    expect(
+      await screen.findByText(
+        'Persistent hot spot: a spot in 90% of months or more, no significant trend; a hot spot in 11 of 12 months, trend z = 0.40',
+      ),
+    ).toBeTruthy();
+    const cellRequest = api.requests.find((request) => request.path === 'hotspots.cell');
+    expect(cellRequest?.input).toMatchObject({ from: '2025-04-01', to: '2026-03-31', cellId: 'E457000N339750' });
+    expect(api.requests.some((request) => request.path === 'hotspots.compute')).toBe(false);
   });
 });

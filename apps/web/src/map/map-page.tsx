@@ -2,17 +2,15 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './map-controls.css';
 import { type CurrentUser, mayCall, procedurePolicies } from '@lantern/domain';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSearch } from 'wouter';
 import { errorMessage } from '../api/errors.ts';
 import { useTRPC } from '../api/trpc.ts';
 import type { PageProps } from '../app-routes.tsx';
 import { DisruptionLayer } from '../disruption/disruption-layer.tsx';
-import { cellSquares } from '../hotspots/cell-squares.ts';
 import { HotspotCellPanel } from '../hotspots/hotspot-cell-panel.tsx';
-import { HotspotControls } from '../hotspots/hotspot-controls.tsx';
-import { HotspotLayer } from '../hotspots/hotspot-layer.tsx';
-import { HotspotLegend } from '../hotspots/hotspot-legend.tsx';
+import { HotspotLayer, hotspotFill } from '../hotspots/hotspot-layer.tsx';
+import { HotspotSection, useHotspotSquares } from '../hotspots/hotspot-section.tsx';
 import { useHotspots } from '../hotspots/use-hotspots.ts';
 import { PlacePanel } from '../places/place-panel.tsx';
 import { Empty, ErrorState, Loading } from '../ui/status.tsx';
@@ -51,7 +49,6 @@ export function MapPage({ user }: PageProps) {
   const trpc = useTRPC();
   const districts = useBoundaries('districts');
   const wards = useBoundaries('wards');
-  const layers = useMapLayers();
   const initialPlace = new URLSearchParams(useSearch()).get('place');
   const [selection, setSelection] = useState<Selection>(initialPlace ? { kind: 'place', id: initialPlace } : null);
   const [view, setView] = useState<Bbox | null>(null);
@@ -62,12 +59,9 @@ export function MapPage({ user }: PageProps) {
   const [showHotspots, setShowHotspots] = useState(false);
   const maySeeDisruption = mayCall(procedurePolicies['disruption.forMap'], user.roles);
   const [showDisruption, setShowDisruption] = useState(true);
-  const hotspots = useHotspots(range, showHotspots);
-  const hotspotData = hotspots.query.data;
-  const hotspotGeoJson = useMemo(
-    () => (showHotspots && hotspotData ? cellSquares(hotspotData) : null),
-    [showHotspots, hotspotData],
-  );
+  const layers = useMapLayers();
+  const hotspots = useHotspots(range, showHotspots, layers.dataExtent);
+  const hotspotGeoJson = useHotspotSquares(hotspots, showHotspots);
   const places = useQuery({ ...trpc.map.places.queryOptions(), enabled: layers.visible.has('places') });
   const features = districts.data?.features ?? [];
   const selectedCode = selection?.kind === 'district' ? selection.code : null;
@@ -153,39 +147,12 @@ export function MapPage({ user }: PageProps) {
             </section>
           )}
           {layers.query.isSuccess && mayAnalyseHotspots && (
-            <section className="hotspot-section" aria-label="Hot spots">
-              <label className="layer-control__layer">
-                <input
-                  type="checkbox"
-                  checked={showHotspots}
-                  onChange={(event) => setShowHotspots(event.currentTarget.checked)}
-                />
-                Hot spots (Getis-Ord Gi*)
-              </label>
-              {showHotspots && (
-                <>
-                  <HotspotControls
-                    settings={hotspots.settings}
-                    onChange={hotspots.setSettings}
-                    crimeTypes={layers.layers.find((layer) => layer.id === 'crime')?.types ?? []}
-                  />
-                  {hotspots.query.isPending && <Loading>Finding hot spots…</Loading>}
-                  {hotspots.query.isError && (
-                    <ErrorState
-                      message={errorMessage(hotspots.query.error)}
-                      onRetry={() => void hotspots.query.refetch()}
-                    />
-                  )}
-                  {hotspots.query.data && (
-                    <HotspotLegend
-                      fdr={hotspots.query.data.fdr}
-                      cell={hotspots.query.data.cell}
-                      band={hotspots.query.data.band}
-                    />
-                  )}
-                </>
-              )}
-            </section>
+            <HotspotSection
+              hotspots={hotspots}
+              shown={showHotspots}
+              onShown={setShowHotspots}
+              crimeTypes={layers.layers.find((layer) => layer.id === 'crime')?.types ?? []}
+            />
           )}
           {places.isError && <ErrorState message={errorMessage(places.error)} onRetry={() => void places.refetch()} />}
         </aside>
@@ -199,7 +166,9 @@ export function MapPage({ user }: PageProps) {
               {wards.data && <WardLayers wards={wards.data} selectedCode={wardCode} />}
               {showHotspots && (
                 <HotspotLayer
-                  result={hotspots.query.data}
+                  key={hotspots.settings.view}
+                  squares={hotspotGeoJson}
+                  fill={hotspotFill[hotspots.settings.view]}
                   selectedCellId={selection?.kind === 'hotspot-cell' ? hotspots.selectedCellId : null}
                   onSelectCell={(id) => {
                     hotspots.selectCell(id);

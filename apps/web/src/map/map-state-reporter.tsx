@@ -23,12 +23,15 @@ export function MapStateReporter() {
     };
     map.on('idle', idle);
     map.on('movestart', moving);
+    // New data for a source (a layer's setData, tiles) is drawing too: not idle until it is drawn.
+    map.on('dataloading', moving);
     // `idle` fires on becoming idle; a repaint makes sure it comes even if the map has nothing to load.
     map.triggerRepaint();
     return () => {
       if (isRemoved(map)) return;
       map.off('idle', idle);
       map.off('movestart', moving);
+      map.off('dataloading', moving);
     };
   }, [map]);
 

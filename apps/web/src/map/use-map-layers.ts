@@ -17,12 +17,16 @@ export function useMapLayers() {
     () => new Set(layers.map((layer) => layer.id).filter((id) => toggled.get(id) ?? shownAtFirst.includes(id))),
     [layers, toggled],
   );
-  const extent = useMemo<DateRange>(() => {
-    const shown = layers.filter((layer) => visible.has(layer.id));
-    const froms = shown.flatMap((layer) => (layer.from ? [layer.from] : [])).sort();
-    const tos = shown.flatMap((layer) => (layer.to ? [layer.to] : [])).sort();
-    return { from: froms[0] ?? null, to: tos[tos.length - 1] ?? null };
-  }, [layers, visible]);
+  const extent = useMemo(() => spanOf(layers.filter((layer) => visible.has(layer.id))), [layers, visible]);
+  /** The span of every layer the role may draw, shown or not (analyses read all of it). */
+  const dataExtent = useMemo(() => spanOf(layers), [layers]);
   const toggle = (id: MapLayerId, on: boolean) => setToggled((current) => new Map(current).set(id, on));
-  return { query, layers, visible, toggle, extent };
+  return { query, layers, visible, toggle, extent, dataExtent };
+}
+
+/** The earliest start and the latest end of the layers' dates. */
+function spanOf(layers: readonly MapLayer[]): DateRange {
+  const froms = layers.flatMap((layer) => (layer.from ? [layer.from] : [])).sort();
+  const tos = layers.flatMap((layer) => (layer.to ? [layer.to] : [])).sort();
+  return { from: froms[0] ?? null, to: tos[tos.length - 1] ?? null };
 }

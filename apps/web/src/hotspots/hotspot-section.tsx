@@ -1,0 +1,81 @@
+import { useMemo } from 'react';
+import { errorMessage } from '../api/errors.ts';
+import { ErrorState, Loading } from '../ui/status.tsx';
+import { cellSquares, densitySquares, emergingSquares } from './cell-squares.ts';
+import { DensityLegend } from './density-legend.tsx';
+import { EmergingLegend } from './emerging-legend.tsx';
+import { HotspotControls } from './hotspot-controls.tsx';
+import { HotspotLegend } from './hotspot-legend.tsx';
+import type { HotspotsState } from './use-hotspots.ts';
+
+/** The squares of the chosen view as GeoJSON (for the layer and the export), or null when off or not loaded. */
+export function useHotspotSquares(hotspots: HotspotsState, shown: boolean) {
+  const { view } = hotspots.settings;
+  const gi = hotspots.query.data;
+  const density = hotspots.density.data;
+  const emerging = hotspots.emerging.data;
+  return useMemo(() => {
+    if (!shown) return null;
+    if (view === 'gi') return gi ? cellSquares(gi) : null;
+    if (view === 'heat') return density ? densitySquares(density) : null;
+    return emerging ? emergingSquares(emerging) : null;
+  }, [shown, view, gi, density, emerging]);
+}
+
+export interface HotspotSectionProps {
+  hotspots: HotspotsState;
+  shown: boolean;
+  onShown(shown: boolean): void;
+  crimeTypes: readonly string[];
+}
+
+/** The hot-spot switch, its settings, and the chosen view's loading, error and legend. */
+export function HotspotSection({ hotspots, shown, onShown, crimeTypes }: HotspotSectionProps) {
+  const { view } = hotspots.settings;
+  const current = hotspots.current;
+  return (
+    <section className="hotspot-section" aria-label="Hot spots">
+      <label className="layer-control__layer">
+        <input type="checkbox" checked={shown} onChange={(event) => onShown(event.currentTarget.checked)} />
+        Hot spot analysis
+      </label>
+      {shown && (
+        <>
+          <HotspotControls settings={hotspots.settings} onChange={hotspots.setSettings} crimeTypes={crimeTypes} />
+          {hotspots.unavailable ? (
+            <p className="hotspot-section__note" role="status">
+              {hotspots.unavailable}
+            </p>
+          ) : (
+            <>
+              {current.isPending && (
+                <Loading>{view === 'heat' ? 'Drawing the heat surface…' : 'Finding hot spots…'}</Loading>
+              )}
+              {current.isError && (
+                <ErrorState message={errorMessage(current.error)} onRetry={() => void current.refetch()} />
+              )}
+            </>
+          )}
+          {view === 'gi' && hotspots.query.data && (
+            <HotspotLegend
+              fdr={hotspots.query.data.fdr}
+              cell={hotspots.query.data.cell}
+              band={hotspots.query.data.band}
+            />
+          )}
+          {view === 'heat' && hotspots.density.data && (
+            <DensityLegend
+              cell={hotspots.density.data.cell}
+              bandwidth={hotspots.density.data.bandwidth}
+              rule={hotspots.density.data.rule}
+              highest={hotspots.density.data.cells.reduce((max, cell) => Math.max(max, cell.density), 0)}
+            />
+          )}
+          {view === 'emerging' && !hotspots.unavailable && hotspots.emerging.data && (
+            <EmergingLegend months={hotspots.emerging.data.months} cells={hotspots.emerging.data.cells} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
