@@ -58,7 +58,8 @@ export function DisruptionPage({ user }: PageProps) {
             <ul className="result-list">
               {actions.data.due.map((row) => (
                 <li key={`${row.district.code}-${row.owner.id}`}>
-                  {row.district.name}, {row.owner.displayName}: {row.reviewsDue} reviews due, {row.expiring} expiring
+                  {row.district.name}, {row.owner.displayName}: {row.reviewsDue}{' '}
+                  {row.reviewsDue === 1 ? 'review' : 'reviews'} due, {row.expiring} expiring
                 </li>
               ))}
             </ul>

@@ -89,7 +89,7 @@ function CurrentQuarter({ quarter, completed }: { quarter: Quarter; completed: n
             <th scope="col">Service</th>
             <th scope="col">Required</th>
             <th scope="col">Completed</th>
-            <th scope="col">Within 72 h</th>
+            <th scope="col">Within 72&nbsp;h</th>
           </tr>
         </thead>
         <tbody>
