@@ -1,3 +1,4 @@
+export { demoSeed } from './commands/db.ts';
 export { givenDatabase } from './database.ts';
 export type { Io } from './io.ts';
 export { buildProgram, run } from './program.ts';

@@ -1,8 +1,8 @@
-import { AppError } from '@lantern/domain';
-import { DEFAULT_SEED } from '@lantern/synth';
+import { AppError, fields } from '@lantern/domain';
+import { DEFAULT_PERIOD_END, DEFAULT_SEED } from '@lantern/synth';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { AuditChainBroken, auditVerify } from './commands/audit.ts';
-import { dbMigrate, dbReset, dbSeed, dbStatus } from './commands/db.ts';
+import { dbMigrate, dbReset, dbSeed, dbStatus, demoSeed } from './commands/db.ts';
 import { registerHotspots } from './commands/hotspots-command.ts';
 import { importPoliceUk } from './commands/import.ts';
 import { importMissingEpisodes } from './commands/import-missing.ts';
@@ -16,6 +16,20 @@ function integer(name: string) {
   return (value: string) => {
     if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`${name} must be a whole number, got "${value}"`);
     return Number(value);
+  };
+}
+
+/** A real calendar date written YYYY-MM-DD (the API's own date schema), not after today. */
+function calendarDate(name: string) {
+  return (value: string) => {
+    const parsed = fields.isoDate.safeParse(value);
+    if (!parsed.success) {
+      throw new InvalidArgumentError(`${name} ${parsed.error.issues[0]?.message ?? 'is not a date'}, got "${value}"`);
+    }
+    if (Date.parse(`${value}T00:00:00Z`) > Date.now()) {
+      throw new InvalidArgumentError(`${name} must not be in the future, got "${value}"`);
+    }
+    return value;
   };
 }
 
@@ -50,7 +64,12 @@ export function buildProgram(io: Io, database?: DatabaseProvider): Command {
         .default('county'),
     )
     .option('--seed <n>', 'random seed; the same seed gives the same data', integer('--seed'), DEFAULT_SEED)
-    .action((options: { scale: 'county' | 'national'; seed: number }) =>
+    .option(
+      '--period-end <date>',
+      `last day of the three years of data, YYYY-MM-DD (default ${DEFAULT_PERIOD_END}, the README's figures)`,
+      calendarDate('--period-end'),
+    )
+    .action((options: { scale: 'county' | 'national'; seed: number; periodEnd?: string }) =>
       withDatabase((database) => dbSeed(database, options, io)),
     );
   db.command('reset')
@@ -133,7 +152,7 @@ export function buildProgram(io: Io, database?: DatabaseProvider): Command {
       .description('migrate, seed synthetic data if the database is empty, then serve: the one command for a demo'),
   ).action((options: { port: number; host: string }) =>
     withDatabase(async (database) => {
-      await dbSeed(database, { scale: 'county', seed: DEFAULT_SEED }, io);
+      await demoSeed(database, io);
       await serve(database, options, io);
     }),
   );

@@ -35,7 +35,7 @@ export {
   rejectsCsv,
 } from './police-uk-import.ts';
 export { dropEverything } from './reset.ts';
-export { SeedConflictError, type SeedReport, seedDatabase } from './seed.ts';
+export { loadedSyntheticDataset, SeedConflictError, type SeedReport, seedDatabase, syntheticMarker } from './seed.ts';
 export type { Sql, TransactionalSql } from './sql.ts';
 export { type DatabaseStatus, databaseStatus } from './status.ts';
 

@@ -1,4 +1,4 @@
-import { generateDisruption, type SynthCrimeEvent, type SyntheticDataset } from '@lantern/synth';
+import { DEFAULT_PERIOD_END, generateDisruption, type SynthCrimeEvent, type SyntheticDataset } from '@lantern/synth';
 import { bulkInsert, type ColumnSpec } from './bulk-insert.ts';
 import { insertDisruptionDemo } from './disruption-seed.ts';
 import { hashPassword } from './passwords.ts';
@@ -19,8 +19,23 @@ export class SeedConflictError extends Error {
   override readonly name = 'SeedConflictError';
 }
 
+/**
+ * The name a synthetic dataset is recorded under: scale and seed, and its last day when that is
+ * not the default (the same seed ending on another day is other data).
+ */
+export function syntheticMarker(dataset: Pick<SyntheticDataset, 'scale' | 'seed' | 'periodEnd'>): string {
+  const base = `synth:${dataset.scale}:${dataset.seed}`;
+  return dataset.periodEnd === DEFAULT_PERIOD_END ? base : `${base}:${dataset.periodEnd}`;
+}
+
+/** The synthetic dataset the database holds, by its marker, or null. */
+export async function loadedSyntheticDataset(sql: Sql): Promise<string | null> {
+  const [existing] = await sql.query<{ name: string }>(`SELECT name FROM dataset_load WHERE name LIKE 'synth:%'`);
+  return existing?.name ?? null;
+}
+
 export async function seedDatabase(sql: TransactionalSql, dataset: SyntheticDataset): Promise<SeedReport> {
-  const marker = `synth:${dataset.scale}:${dataset.seed}`;
+  const marker = syntheticMarker(dataset);
   const [existing] = await sql.query<{ name: string }>(`SELECT name FROM dataset_load WHERE name LIKE 'synth:%'`);
   if (existing?.name === marker) return { status: 'already-seeded', marker, counts: {} };
   if (existing) {

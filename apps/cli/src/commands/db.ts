@@ -1,5 +1,12 @@
-import { type Database, databaseStatus, dropEverything, migrateAndLoad, seedDatabase } from '@lantern/db';
-import { generateDataset } from '@lantern/synth';
+import {
+  type Database,
+  databaseStatus,
+  dropEverything,
+  loadedSyntheticDataset,
+  migrateAndLoad,
+  seedDatabase,
+} from '@lantern/db';
+import { DEFAULT_SEED, generateDataset } from '@lantern/synth';
 import type { Io } from '../io.ts';
 import { importBundledPoliceUk } from './import.ts';
 
@@ -16,12 +23,14 @@ export async function dbMigrate(db: Database, io: Io): Promise<void> {
 export interface SeedOptions {
   scale: 'county' | 'national';
   seed: number;
+  /** The dataset's last day (YYYY-MM-DD); default the synth's fixed one, so figures reproduce. */
+  periodEnd?: string | undefined;
 }
 
 export async function dbSeed(db: Database, options: SeedOptions, io: Io): Promise<void> {
   await migrateAndLoad(db);
   const started = performance.now();
-  const dataset = generateDataset({ seed: options.seed, scale: options.scale });
+  const dataset = generateDataset({ seed: options.seed, scale: options.scale, periodEnd: options.periodEnd });
   const report = await seedDatabase(db.sql, dataset);
   if (report.status === 'already-seeded') {
     io.out(`seed: already seeded (${report.marker}); nothing to do`);
@@ -40,6 +49,28 @@ export async function dbSeed(db: Database, options: SeedOptions, io: Io): Promis
     io.out(`  ${user.email.padEnd(40)} ${user.roles.join(', ').padEnd(22)} ${scope}`);
   }
   io.out(`  password for every demo account: ${dataset.users[0]?.password ?? '(none)'}`);
+}
+
+/** The London calendar date of an instant, YYYY-MM-DD. */
+function londonDate(at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(at);
+}
+
+/**
+ * The demo's data, for `lantern start`: the county seed ending yesterday (London), so the
+ * coordinator's interviews due, the current quarter, the children still missing and the next NSD
+ * meeting's agenda read as a live county would, not as one frozen at the synth's fixed date.
+ * A database that already holds a synthetic dataset keeps it (start is run again and again).
+ */
+export async function demoSeed(db: Database, io: Io, now: Date = new Date()): Promise<void> {
+  await migrateAndLoad(db);
+  const existing = await loadedSyntheticDataset(db.sql);
+  if (existing) {
+    io.out(`seed: the database already holds ${existing}; kept (\`lantern db reset\` to start again)`);
+    return;
+  }
+  const yesterday = londonDate(new Date(now.getTime() - 86_400_000));
+  await dbSeed(db, { scale: 'county', seed: DEFAULT_SEED, periodEnd: yesterday }, io);
 }
 
 export async function dbReset(db: Database, io: Io): Promise<void> {
