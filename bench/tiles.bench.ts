@@ -106,6 +106,21 @@ async function measure(label: string, db: Database) {
       );
     }
   }
+  // Low-zoom crime tiles clustered from the points instead of the counted cells (the path before
+  // crime_tile_cell, and the fallback while a month is uncounted). National: the first 24 tiles only.
+  const low = tiles.filter((tile) => tile.z <= 11).slice(0, scale === 'national' ? 24 : undefined);
+  for (const fromPoints of [false, true]) {
+    const times: number[] = [];
+    for (const tile of low) {
+      const start = performance.now();
+      await renderTile(db.prisma, db.backend, { layer: 'crime', ...tile, scope: 'all' }, { fromPoints });
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    console.log(
+      `${label.padEnd(9)} crime z≤11 from ${fromPoints ? 'points' : 'cells '} ${String(low.length).padStart(4)} tiles  p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms  p95 ${percentile(times, 95).toFixed(1).padStart(6)} ms  max ${(times.at(-1) ?? 0).toFixed(1).padStart(6)} ms`,
+    );
+  }
   await db.close();
 }
 

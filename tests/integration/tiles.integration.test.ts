@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import {
+  crimeTileCellsCurrent,
   type Database,
   encodeTile,
   importPoliceUkFile,
+  refreshCrimeTileCells,
   renderTile,
   shippedPath,
   type TileRequest,
@@ -168,6 +170,87 @@ describe('crime tiles', () => {
   it('is an empty tile where there is nothing', async () => {
     const features = decode(await renderTile(db.prisma, db.backend, request({ z: 10, x: 0, y: 0 })), 'crime');
     expect(features).toEqual([]);
+  });
+});
+
+describe('crime tiles below zoom 12, from the counted cells', () => {
+  /** Every tile of zoom z over the county and the city. */
+  function countyTiles(z: number) {
+    const northWest = tileOf(-1.35, 53.51, z);
+    const southEast = tileOf(-0.66, 52.78, z);
+    const tiles: Array<{ x: number; y: number }> = [];
+    for (let x = northWest.x; x <= southEast.x; x++) {
+      for (let y = northWest.y; y <= southEast.y; y++) tiles.push({ x, y });
+    }
+    return tiles;
+  }
+
+  async function expectCellsMatchPoints(extra: Partial<TileRequest>) {
+    let features = 0;
+    for (let z = 5; z <= 11; z++) {
+      for (const tile of countyTiles(z)) {
+        const asked = request({ z, ...tile, ...extra });
+        const fromPoints = await tileFeatures(db.prisma, asked, { fromPoints: true });
+        const fromCells = await tileFeatures(db.prisma, asked);
+        expect(fromCells.map(({ count, kind, month }) => ({ count, kind, month }))).toEqual(
+          fromPoints.map(({ count, kind, month }) => ({ count, kind, month })),
+        );
+        // Positions are the same mean, summed in another order: at most a rounding apart.
+        fromCells.forEach((row, index) => {
+          expect(Math.abs(row.tx - (fromPoints[index]?.tx ?? Number.NaN))).toBeLessThanOrEqual(1);
+          expect(Math.abs(row.ty - (fromPoints[index]?.ty ?? Number.NaN))).toBeLessThanOrEqual(1);
+        });
+        features += fromCells.length;
+      }
+    }
+    return features;
+  }
+
+  it('are kept current by the import, which leaves no month to recount', async () => {
+    expect(await crimeTileCellsCurrent(db.sql)).toBe(true);
+    const [cells] = await db.sql.query<{ n: number }>('SELECT sum(n)::int AS n FROM crime_tile_cell WHERE z = 11');
+    expect(cells?.n).toBe((await crimePoints()).length);
+  });
+
+  it('cluster exactly as the points do, at every zoom from 5 to 11', async () => {
+    expect(await expectCellsMatchPoints({})).toBeGreaterThan(100);
+  });
+
+  it('cluster exactly as the points do for a month and a crime type', async () => {
+    expect(await expectCellsMatchPoints({ from: '2024-02-01', to: '2024-02-29' })).toBeGreaterThan(10);
+    expect(await expectCellsMatchPoints({ types: ['Burglary', 'Robbery'] })).toBeGreaterThan(10);
+  });
+
+  it('fall back to the points while a write has left a month uncounted, until the refresh', async () => {
+    const { x, y } = tileOf(cityCentre.lon, cityCentre.lat, 9);
+    const asked = request({ z: 9, x, y });
+    const total = async () => (await tileFeatures(db.prisma, asked)).reduce((sum, row) => sum + row.count, 0);
+    const before = await total();
+    await db.sql.query(
+      `INSERT INTO crime_event (id, month, reported_by, falls_within, geom, crime_type)
+       VALUES ('tile-cell-test', '2024-02-01', 'Test', 'Test', ST_SetSRID(ST_MakePoint($1, $2), 4326), 'Burglary')`,
+      [cityCentre.lon, cityCentre.lat],
+    );
+    try {
+      expect(await crimeTileCellsCurrent(db.sql)).toBe(false);
+      expect(await total()).toBe(before + 1);
+      expect(await db.sql.transaction((tx) => refreshCrimeTileCells(tx))).toEqual(['2024-02-01']);
+      expect(await crimeTileCellsCurrent(db.sql)).toBe(true);
+      expect(await total()).toBe(before + 1);
+    } finally {
+      await db.sql.query(`DELETE FROM crime_event WHERE id = 'tile-cell-test'`);
+      await db.sql.transaction((tx) => refreshCrimeTileCells(tx));
+    }
+    expect(await total()).toBe(before);
+  });
+
+  it('are the same after the same file is imported again', async () => {
+    const snapshot = () =>
+      db.sql.query('SELECT z, cx, cy, month, crime_type, n FROM crime_tile_cell ORDER BY z, cx, cy, month, crime_type');
+    const before = await snapshot();
+    await importPoliceUkFile(db.sql, files[0] as string);
+    expect(await crimeTileCellsCurrent(db.sql)).toBe(true);
+    expect(await snapshot()).toEqual(before);
   });
 });
 

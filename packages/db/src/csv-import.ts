@@ -40,6 +40,8 @@ export interface CsvImportSpec<Row> {
   expectedHeader: string;
   /** Writes one batch of valid rows; says how many were new and how many changed. */
   write(tx: Sql, batch: Row[]): Promise<{ inserted: number; updated: number }>;
+  /** Runs after the last batch, in the same transaction (e.g. to bring derived tables up to date). */
+  finish?(tx: Sql): Promise<void>;
 }
 
 export interface CsvImportCounts {
@@ -114,6 +116,7 @@ export async function importCsvStream<Row>(
       );
     }
     await flush();
+    await spec.finish?.(tx);
   });
   report.unchanged = report.rows - report.rejected - report.inserted - report.updated;
   return report;

@@ -41,12 +41,15 @@ export { type DatabaseStatus, databaseStatus } from './status.ts';
 
 import { loadBoundaries } from './boundaries.ts';
 import type { Database } from './connect.ts';
+import { refreshCrimeTileCells } from './crime-tile-cells.ts';
 import { migrate } from './migrate.ts';
 
 /** Applies pending migrations and loads the bundled boundaries: what `lantern db migrate` does. */
 export async function migrateAndLoad(db: Database) {
   const migrations = await migrate(db.sql);
   const boundaries = await loadBoundaries(db.sql);
+  // Crimes loaded before the tile cells existed (or written without a refresh) are counted now.
+  await db.sql.transaction((tx) => refreshCrimeTileCells(tx));
   return { migrations, boundaries };
 }
 export {
@@ -60,6 +63,7 @@ export {
   verifyAuditChain,
 } from './audit.ts';
 export { auditEventsForRecord, type RecordAccessRow } from './audit-queries.ts';
+export { crimeTileCellsCurrent, refreshCrimeTileCells } from './crime-tile-cells.ts';
 export {
   applyDisruptionPlan,
   type DisruptionQuery,
@@ -232,6 +236,7 @@ export {
   renderTile,
   type TileFeatureRow,
   type TileLayer,
+  type TileOptions,
   type TileRequest,
   tileExtent,
   tileFeatures,

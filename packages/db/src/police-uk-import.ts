@@ -10,6 +10,7 @@ import {
   parsePoliceUkRow,
   policeUkLayout,
 } from '@lantern/domain';
+import { refreshCrimeTileCells } from './crime-tile-cells.ts';
 import { type CsvImportOptions, importCsvStream } from './csv-import.ts';
 import type { Sql, TransactionalSql } from './sql.ts';
 
@@ -71,6 +72,8 @@ export async function importPoliceUkStream(
         };
       },
       write: upsertCrimeEvents,
+      // The low-zoom map tiles' cells of the months this file touched, before it commits.
+      finish: async (tx) => void (await refreshCrimeTileCells(tx)),
     },
     options,
   );

@@ -1,5 +1,6 @@
 import { DEFAULT_PERIOD_END, generateDisruption, type SynthCrimeEvent, type SyntheticDataset } from '@lantern/synth';
 import { bulkInsert, type ColumnSpec } from './bulk-insert.ts';
+import { refreshCrimeTileCells } from './crime-tile-cells.ts';
 import { insertDisruptionDemo } from './disruption-seed.ts';
 import { hashPassword } from './passwords.ts';
 import type { Sql, TransactionalSql } from './sql.ts';
@@ -63,6 +64,7 @@ export async function seedDatabase(sql: TransactionalSql, dataset: SyntheticData
     counts.missingEpisodes = await insertMissingEpisodes(tx, dataset);
     counts.links = await insertLinks(tx, dataset);
     counts.crimeEvents = await insertCrimeEvents(tx, dataset);
+    await refreshCrimeTileCells(tx);
     Object.assign(counts, await insertDisruptionDemo(tx, generateDisruption(dataset)));
     await tx.query('INSERT INTO dataset_load (name, checksum, rows) VALUES ($1, $2, $3)', [
       marker,

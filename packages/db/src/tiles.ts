@@ -1,4 +1,5 @@
 import vtpbf from 'vt-pbf';
+import { cellsPerTile, crimeTileCellMaxZoom } from './crime-tile-cells.ts';
 import { Prisma } from './generated/prisma/client.ts';
 import type { DistrictScope } from './people.ts';
 import type { PrismaTx } from './prisma-tx.ts';
@@ -10,6 +11,7 @@ import type { PrismaTx } from './prisma-tx.ts';
  * carries `count` and the commonest type in it, so a client draws clusters without downloading
  * the points. PostGIS encodes with ST_AsMVT; PGlite's PostGIS has no protobuf, so the same rows
  * are encoded in process with vt-pbf. Both paths share the SQL that picks and clusters points.
+ * Crime below zoom 12 is clustered from cells counted in advance (crime-tile-cells.ts).
  */
 export const tileLayers = ['crime', 'intelligence', 'missing-last-seen', 'missing-found'] as const;
 export type TileLayer = (typeof tileLayers)[number];
@@ -106,24 +108,78 @@ function tileFeaturesQuery(request: TileRequest): Prisma.Sql {
       FROM tile
     ),
     points AS (
-      SELECT round((ST_X(p.g) - b.xmin) / b.size * ${tileExtent}::float8) AS tx,
-        round((b.ymax - ST_Y(p.g)) / b.size * ${tileExtent}::float8) AS ty, p.kind, p.day
+      SELECT (ST_X(p.g) - b.xmin) / b.size * ${tileExtent}::float8 AS fx,
+        (b.ymax - ST_Y(p.g)) / b.size * ${tileExtent}::float8 AS fy, p.kind, p.day
       FROM bounds b, LATERAL (
         SELECT ST_Transform(s.geom, 3857) AS g, s.kind, s.day FROM (${layerSource(request)}) s
         WHERE s.geom && b.search AND ${scope}
       ) p
     )
-    SELECT round(avg(tx))::int AS tx, round(avg(ty))::int AS ty, count(*)::int AS count,
+    SELECT round(avg(fx))::int AS tx, round(avg(fy))::int AS ty, count(*)::int AS count,
       mode() WITHIN GROUP (ORDER BY kind) AS kind, to_char(max(day), 'YYYY-MM') AS month
     FROM points
-    WHERE tx BETWEEN ${-tileBuffer}::float8 AND ${tileExtent + tileBuffer}::float8
-      AND ty BETWEEN ${-tileBuffer}::float8 AND ${tileExtent + tileBuffer}::float8
-    GROUP BY floor(tx / ${cell}::float8), floor(ty / ${cell}::float8)
+    WHERE fx >= ${-tileBuffer}::float8 AND fx < ${tileExtent + tileBuffer}::float8
+      AND fy >= ${-tileBuffer}::float8 AND fy < ${tileExtent + tileBuffer}::float8
+    GROUP BY floor(fx / ${cell}::float8), floor(fy / ${cell}::float8)
     ORDER BY 1, 2`;
 }
 
-export async function tileFeatures(prisma: PrismaTx, request: TileRequest): Promise<TileFeatureRow[]> {
-  return prisma.$queryRaw<TileFeatureRow[]>(tileFeaturesQuery(request));
+/**
+ * The same clusters as tileFeaturesQuery for a crime tile below zoom 12, read from the cells
+ * counted in advance (crime-tile-cells.ts): the tile's 64 × 64 cells and the ring of buffer cells
+ * around them. Position, count, commonest type (ties to the first in order, as mode() does) and
+ * latest month agree with clustering the points.
+ */
+function crimeCellsQuery(request: TileRequest): Prisma.Sql {
+  const { z, x, y } = request;
+  const types = request.types && request.types.length > 0 ? [...request.types] : null;
+  const rowFromSouth = (2 ** z - y) * cellsPerTile;
+  return Prisma.sql`
+    WITH bounds AS (
+      SELECT ST_XMin(e) AS xmin, ST_YMax(e) AS ymax, ST_XMax(e) - ST_XMin(e) AS size
+      FROM (SELECT ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int) AS e) t
+    ),
+    typed AS (
+      SELECT c.cx, c.cy, c.crime_type, sum(c.n) AS n, sum(c.sx) AS sx, sum(c.sy) AS sy, max(c.month) AS month
+      FROM crime_tile_cell c
+      WHERE c.z = ${z}::smallint
+        AND c.cx BETWEEN ${x * cellsPerTile - 1}::int AND ${x * cellsPerTile + cellsPerTile}::int
+        AND c.cy BETWEEN ${rowFromSouth - cellsPerTile - 1}::int AND ${rowFromSouth}::int
+        ${request.from ? Prisma.sql`AND c.month >= date_trunc('month', ${request.from}::date)::date` : Prisma.empty}
+        ${request.to ? Prisma.sql`AND c.month <= ${request.to}::date` : Prisma.empty}
+        ${types ? Prisma.sql`AND c.crime_type = ANY(${types}::text[])` : Prisma.empty}
+      GROUP BY c.cx, c.cy, c.crime_type
+    )
+    SELECT round((sum(t.sx) / sum(t.n) - b.xmin) / b.size * ${tileExtent}::float8)::int AS tx,
+      round((b.ymax - sum(t.sy) / sum(t.n)) / b.size * ${tileExtent}::float8)::int AS ty,
+      sum(t.n)::int AS count, (array_agg(t.crime_type ORDER BY t.n DESC, t.crime_type))[1] AS kind,
+      to_char(max(t.month), 'YYYY-MM') AS month
+    FROM typed t, bounds b
+    GROUP BY t.cx, t.cy, b.xmin, b.ymax, b.size
+    ORDER BY 1, 2`;
+}
+
+/** Crime below zoom 12 reads the counted cells, unless a write has left a month to recount. */
+async function clusterQuery(prisma: PrismaTx, request: TileRequest, options: TileOptions): Promise<Prisma.Sql> {
+  if (request.layer !== 'crime' || request.z > crimeTileCellMaxZoom || options.fromPoints) {
+    return tileFeaturesQuery(request);
+  }
+  const [stale] = await prisma.$queryRaw<Array<{ stale: boolean }>>`
+    SELECT EXISTS (SELECT 1 FROM crime_tile_stale_month) AS stale`;
+  return stale?.stale === false ? crimeCellsQuery(request) : tileFeaturesQuery(request);
+}
+
+export interface TileOptions {
+  /** Cluster the points even where counted cells could serve (tests compare the two). */
+  fromPoints?: boolean;
+}
+
+export async function tileFeatures(
+  prisma: PrismaTx,
+  request: TileRequest,
+  options: TileOptions = {},
+): Promise<TileFeatureRow[]> {
+  return prisma.$queryRaw<TileFeatureRow[]>(await clusterQuery(prisma, request, options));
 }
 
 function properties(row: TileFeatureRow): Record<string, string | number> {
@@ -144,12 +200,14 @@ export async function renderTile(
   prisma: PrismaTx,
   backend: 'pglite' | 'postgres',
   request: TileRequest,
+  options: TileOptions = {},
 ): Promise<Uint8Array> {
-  if (backend === 'pglite') return encodeTile(request.layer, await tileFeatures(prisma, request));
+  if (backend === 'pglite') return encodeTile(request.layer, await tileFeatures(prisma, request, options));
   const [row] = await prisma.$queryRaw<Array<{ tile: Uint8Array | null }>>`
     SELECT ST_AsMVT(f, ${request.layer}, ${tileExtent}::int, 'geom') AS tile
     FROM (
-      SELECT ST_MakePoint(q.tx, q.ty) AS geom, q.count, q.kind, q.month FROM (${tileFeaturesQuery(request)}) q
+      SELECT ST_MakePoint(q.tx, q.ty) AS geom, q.count, q.kind, q.month
+      FROM (${await clusterQuery(prisma, request, options)}) q
     ) f`;
   return row?.tile ? new Uint8Array(row.tile) : new Uint8Array();
 }
