@@ -1,22 +1,16 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { givenDatabase, type Io, run } from '@lantern/cli';
+import { givenDatabase, run } from '@lantern/cli';
 import type { Database } from '@lantern/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureIo } from '../support/capture-io.ts';
 import { createTestDatabase, testBackend } from '../support/test-database.ts';
 
 const sample = new URL(
   '../../../shared/data/police-uk/samples/2022-02-nottinghamshire-street.first100.csv',
   import.meta.url,
 ).pathname;
-
-function captureIo() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (text) => out.push(text), err: (text) => err.push(text) };
-  return { io, out, err };
-}
 
 let db: Database;
 beforeAll(async () => {

@@ -1,19 +1,13 @@
-import { demoSeed, givenDatabase, type Io, run } from '@lantern/cli';
+import { demoSeed, givenDatabase, run } from '@lantern/cli';
 import type { Database } from '@lantern/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureIo } from '../support/capture-io.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 
 /**
  * `lantern start` seeds the demo with data ending yesterday (London), so the dashboards read as a
  * live county; `lantern db seed --period-end` does the same on request, and refuses a bad date.
  */
-function captureIo() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (text) => out.push(text), err: (text) => err.push(text) };
-  return { io, out, err };
-}
-
 let db: Database;
 beforeAll(async () => {
   db = await createTestDatabase();

@@ -131,6 +131,23 @@ function report(notifications: number, completed: number) {
   };
 }
 
+/** missing.quarterlyFigures answering one quarter per label, the last one still running. */
+function quarterlyApi(labels: readonly string[], reportFor: (index: number) => ReturnType<typeof report>) {
+  return fakeApi({
+    'missing.quarterlyFigures': () => ({
+      data: {
+        quarters: labels.map((label, index) => ({
+          label,
+          from: '2026-10-01',
+          to: '2026-12-31',
+          partial: index === labels.length - 1,
+          report: reportFor(index),
+        })),
+      },
+    }),
+  });
+}
+
 describe('QuarterFigures', () => {
   it('shows the current quarter’s figures and the eight-quarter trend', async () => {
     const labels = [
@@ -143,19 +160,7 @@ describe('QuarterFigures', () => {
       '2026/27 Q2',
       '2026/27 Q3',
     ];
-    const api = fakeApi({
-      'missing.quarterlyFigures': () => ({
-        data: {
-          quarters: labels.map((label, index) => ({
-            label,
-            from: '2026-10-01',
-            to: '2026-12-31',
-            partial: index === labels.length - 1,
-            report: report(10 + index, 5 + index),
-          })),
-        },
-      }),
-    });
+    const api = quarterlyApi(labels, (index) => report(10 + index, 5 + index));
     renderWithApi(<QuarterFigures />, api);
     expect(await screen.findByRole('heading', { name: '2026/27 Q3 (so far)' })).toBeTruthy();
     expect(screen.getByTestId('figure-notifications').textContent).toBe('17');
@@ -169,19 +174,7 @@ describe('QuarterFigures', () => {
 
   it('draws a quarter in which nothing was required as a gap, not a zero rate', async () => {
     const labels = ['2026/27 Q1', '2026/27 Q2', '2026/27 Q3'];
-    const api = fakeApi({
-      'missing.quarterlyFigures': () => ({
-        data: {
-          quarters: labels.map((label, index) => ({
-            label,
-            from: '2026-10-01',
-            to: '2026-12-31',
-            partial: index === labels.length - 1,
-            report: index === 1 ? report(0, 0) : report(4, 2),
-          })),
-        },
-      }),
-    });
+    const api = quarterlyApi(labels, (index) => (index === 1 ? report(0, 0) : report(4, 2)));
     renderWithApi(<QuarterFigures />, api);
     const rates = await screen.findByRole('img', { name: /^Return Home Interviews completed: / });
     expect(rates.getAttribute('aria-label')).toBe(
