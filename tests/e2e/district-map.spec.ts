@@ -1,14 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
+  browserSession,
   focusedElement,
-  launchChromium,
   mapView,
-  openWatchedPage,
   screenshot,
   seriousAccessibilityViolations,
   shareUnlikeBackground,
-  signIn,
   waitForMapIdle,
 } from './support/browser.ts';
 
@@ -16,8 +13,6 @@ import {
  * The signed-in app in Chromium, for a police analyst (every district, person-level access) and
  * a Mansfield NSD attendee (one district, pseudonymised view, small counts suppressed).
  */
-const baseUrl = inject('e2eBaseUrl');
-const password = 'lantern-demo-2026';
 
 const users = [
   {
@@ -34,22 +29,7 @@ const users = [
   },
 ] as const;
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
-
-async function signedIn(email: string) {
-  const watched = await openWatchedPage(browser, baseUrl);
-  await signIn(watched.page, email, password);
-  await waitForMapIdle(watched.page);
-  return watched;
-}
+const { signedIn } = browserSession();
 
 describe.each(users)('the district map for $name', (user) => {
   it('shows the signed-in user’s role and scope in the header', async () => {

@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   apiQuery,
-  launchChromium,
-  openWatchedPage,
+  browserSession,
+  demoPassword,
   screenshot,
   seriousAccessibilityViolations,
   signIn,
@@ -13,18 +13,11 @@ import {
  * The missing children coordinator's day: record a child reported missing and their return, see
  * the Return Home Interview come due, complete it, and watch the quarter's figures move.
  */
-const baseUrl = inject('e2eBaseUrl');
 const HOUR_MS = 3_600_000;
 /** The figures are recomputed after each change; on the embedded database that takes a moment. */
 const settle = { timeout: 30_000, interval: 250 };
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const { open } = browserSession();
 
 interface FoundPerson {
   person: { id: string; view: string; givenName?: string; familyName?: string; pseudonymRef: string };
@@ -45,8 +38,8 @@ async function figure(page: Page, testId: string): Promise<number> {
 
 describe('the missing children coordinator', () => {
   it('records an episode and its return, completes the interview that falls due, and the figures change', async () => {
-    const { page, context, problems } = await openWatchedPage(browser, baseUrl);
-    await signIn(page, 'coordinator@lantern.test', 'lantern-demo-2026');
+    const { page, context, problems } = await open();
+    await signIn(page, 'coordinator@lantern.test', demoPassword);
     await page.getByRole('link', { name: 'Missing' }).click();
     await page.getByRole('heading', { name: 'Missing children', level: 1 }).waitFor();
     await page.getByTestId('figure-notifications').waitFor();

@@ -1,49 +1,20 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  apiQuery,
-  launchChromium,
-  openWatchedPage,
-  screenshot,
-  screenshotDir,
-  signIn,
-  waitForMapIdle,
-} from './support/browser.ts';
+import { addDays, londonDate } from '@lantern/domain';
+import { describe, expect, it } from 'vitest';
+import { apiQuery, browserSession, screenshot, screenshotDir, waitForMapIdle } from './support/browser.ts';
 
 /**
  * Issue 7 end to end, in Mansfield: the district officer logs a closure notice on a place of
  * concern; it shows on the map of actions in force and on the agenda of the next NSD meeting; the
  * NSD attendee opens the meeting pack (and its PDF) and sees no child's name.
  */
-const baseUrl = inject('e2eBaseUrl');
-const password = 'lantern-demo-2026';
 const mansfield = 'E07000174';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
-
-async function signedIn(email: string) {
-  const watched = await openWatchedPage(browser, baseUrl);
-  await signIn(watched.page, email, password);
-  await waitForMapIdle(watched.page);
-  return watched;
-}
-
-function londonToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-}
+const { signedIn } = browserSession();
 
 function inDays(days: number): string {
-  const at = new Date(`${londonToday()}T00:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
+  return addDays(londonDate(), days);
 }
 
 interface PlaceRow {

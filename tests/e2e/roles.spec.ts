@@ -1,17 +1,15 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   apiQuery,
-  launchChromium,
+  browserSession,
   mapView,
-  openWatchedPage,
   pagePointOf,
   screenshot,
   seriousAccessibilityViolations,
   shareChanged,
   shareUnlikeBackground,
-  signIn,
   waitForHotspotCells,
   waitForMapIdle,
 } from './support/browser.ts';
@@ -21,8 +19,6 @@ import {
  * changes, a click opens a side panel, the pages pass axe, sign out. Then the redaction rules
  * as a district officer and an NSD attendee meet them: children never by name.
  */
-const baseUrl = inject('e2eBaseUrl');
-const password = 'lantern-demo-2026';
 const mansfield = 'E07000174';
 
 interface MapPlace {
@@ -41,20 +37,7 @@ const roles = [
   { name: 'admin', email: 'admin@lantern.test', layer: 'Police.uk street crime', clicks: 'district' },
 ] as const;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
-
-async function signedIn(email: string) {
-  const watched = await openWatchedPage(browser, baseUrl);
-  await signIn(watched.page, email, password);
-  await waitForMapIdle(watched.page);
-  return watched;
-}
+const { signedIn } = browserSession();
 
 async function showMansfield(page: Page) {
   const before = await mapView(page);

@@ -1,27 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  launchChromium,
-  openWatchedPage,
-  screenshot,
-  seriousAccessibilityViolations,
-  signIn,
-} from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSession, screenshot, seriousAccessibilityViolations, signIn } from './support/browser.ts';
 
-const baseUrl = inject('e2eBaseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
+const { open } = browserSession();
 
 describe('the sign-in page', () => {
   it('has labelled fields and no serious or critical accessibility violations', async () => {
-    const { page, context, problems } = await openWatchedPage(browser, baseUrl);
+    const { page, context, problems } = await open();
     await page.goto('/');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(await page.title()).toBe('Sign in – Lantern');
@@ -35,7 +19,7 @@ describe('the sign-in page', () => {
   });
 
   it('shows the API’s message when the password is wrong, and stays signed out', async () => {
-    const { page, context, problems } = await openWatchedPage(browser, baseUrl);
+    const { page, context, problems } = await open();
     await signIn(page, 'analyst@lantern.test', 'not-the-password');
     const alert = page.getByRole('alert');
     await alert.waitFor();

@@ -42,6 +42,9 @@ describe('the demo seed of lantern start', () => {
     const [before] = await db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM person');
     await demoSeed(db, io, new Date('2026-07-05T12:00:00Z'));
     expect(out.join('\n')).toContain('already holds synth:county:1:2026-06-30; kept');
+    // The accounts are said on every start, seeded or kept.
+    expect(out.join('\n')).toContain('analyst@lantern.test');
+    expect(out.join('\n')).toContain('password for every demo account: lantern-demo-2026');
     expect(await marker()).toBe('synth:county:1:2026-06-30');
     const [after] = await db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM person');
     expect(after?.n).toBe(before?.n);

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { repositoryRoot } from './e2e-server.ts';
 
 /**
@@ -252,4 +253,34 @@ export async function apiQuery<T>(page: Page, path: string, input?: unknown): Pr
     },
     [path, input === undefined ? undefined : JSON.stringify(input)] as const,
   ) as Promise<T>;
+}
+
+/** Every demo account's password (synthetic demo databases only). */
+export const demoPassword = 'lantern-demo-2026';
+
+/**
+ * A test file's browser: one Chromium launched before its tests and closed after them. `open()`
+ * gives a watched page on the e2e server, `signedIn(email)` one signed in as that demo account
+ * with the map drawn. Call it at the top of the file.
+ */
+export function browserSession() {
+  const baseUrl = inject('e2eBaseUrl');
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const open = (): Promise<WatchedPage> => {
+    if (!browser) throw new Error('Chromium is not running yet: open pages inside a test');
+    return openWatchedPage(browser, baseUrl);
+  };
+  const signedIn = async (email: string): Promise<WatchedPage> => {
+    const watched = await open();
+    await signIn(watched.page, email, demoPassword);
+    await waitForMapIdle(watched.page);
+    return watched;
+  };
+  return { open, signedIn };
 }

@@ -6,7 +6,8 @@ import {
   migrateAndLoad,
   seedDatabase,
 } from '@lantern/db';
-import { DEFAULT_SEED, generateDataset } from '@lantern/synth';
+import { londonDate } from '@lantern/domain';
+import { DEFAULT_SEED, DEMO_PASSWORD, demoUsers, generateDataset } from '@lantern/synth';
 import type { Io } from '../io.ts';
 import { importBundledPoliceUk } from './import.ts';
 
@@ -29,6 +30,11 @@ export interface SeedOptions {
 
 export async function dbSeed(db: Database, options: SeedOptions, io: Io): Promise<void> {
   await migrateAndLoad(db);
+  await seedMigrated(db, options, io);
+}
+
+/** Seeds a migrated database and says what it did, then the demo accounts. */
+async function seedMigrated(db: Database, options: SeedOptions, io: Io): Promise<void> {
   const started = performance.now();
   const dataset = generateDataset({ seed: options.seed, scale: options.scale, periodEnd: options.periodEnd });
   const report = await seedDatabase(db.sql, dataset);
@@ -42,18 +48,17 @@ export async function dbSeed(db: Database, options: SeedOptions, io: Io): Promis
   }
   // Real police.uk months for the demo map; already there when the seed was.
   if (report.status === 'seeded' && options.scale === 'county') await importBundledPoliceUk(db, io);
+  printDemoAccounts(io);
+}
+
+function printDemoAccounts(io: Io): void {
   io.out('');
   io.out('Demo accounts (synthetic data only; never use these credentials anywhere real):');
-  for (const user of dataset.users) {
+  for (const user of demoUsers()) {
     const scope = user.districtCodes.length > 0 ? user.districtCodes.join(' ') : 'no district scope';
     io.out(`  ${user.email.padEnd(40)} ${user.roles.join(', ').padEnd(22)} ${scope}`);
   }
-  io.out(`  password for every demo account: ${dataset.users[0]?.password ?? '(none)'}`);
-}
-
-/** The London calendar date of an instant, YYYY-MM-DD. */
-function londonDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(at);
+  io.out(`  password for every demo account: ${DEMO_PASSWORD}`);
 }
 
 /**
@@ -67,10 +72,11 @@ export async function demoSeed(db: Database, io: Io, now: Date = new Date()): Pr
   const existing = await loadedSyntheticDataset(db.sql);
   if (existing) {
     io.out(`seed: the database already holds ${existing}; kept (\`lantern db reset\` to start again)`);
+    printDemoAccounts(io);
     return;
   }
   const yesterday = londonDate(new Date(now.getTime() - 86_400_000));
-  await dbSeed(db, { scale: 'county', seed: DEFAULT_SEED, periodEnd: yesterday }, io);
+  await seedMigrated(db, { scale: 'county', seed: DEFAULT_SEED, periodEnd: yesterday }, io);
 }
 
 export async function dbReset(db: Database, io: Io): Promise<void> {

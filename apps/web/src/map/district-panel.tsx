@@ -35,14 +35,14 @@ export function DistrictPanel({ district, onClose }: DistrictPanelProps) {
   const suppressed = summary !== undefined && Object.values(summary.counts).includes('<5');
 
   return (
-    <section className="district-panel" aria-labelledby={headingId} data-testid="district-panel">
-      <div className="district-panel__header">
+    <section className="side-panel" aria-labelledby={headingId} data-testid="district-panel">
+      <div className="side-panel__header">
         <h2 id={headingId}>{name}</h2>
         <button className="button button--quiet" type="button" onClick={onClose} aria-label={`Close ${name}`}>
           Close
         </button>
       </div>
-      <p className="district-panel__kind">
+      <p className="side-panel__kind">
         {kind === 'unitary' ? 'Unitary authority' : 'District of Nottinghamshire'} · {code}
       </p>
       {summaries.isPending && <Loading>Loading the district’s counts…</Loading>}
@@ -61,7 +61,7 @@ export function DistrictPanel({ district, onClose }: DistrictPanelProps) {
             ))}
           </dl>
           {suppressed && (
-            <p className="district-panel__note">
+            <p className="side-panel__note">
               Counts of 1 to 4 children are shown as “fewer than 5” so that no child can be singled out.
             </p>
           )}

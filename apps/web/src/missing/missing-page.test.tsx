@@ -2,31 +2,14 @@ import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeApi, renderWithApi } from '../test/fake-api.tsx';
+import { fullChild } from '../test/fixtures.ts';
 import { InterviewsDue } from './interviews-due.tsx';
 import { MeetingsNeeded } from './meetings-needed.tsx';
 import { QuarterFigures } from './quarter-figures.tsx';
 
 afterEach(cleanup);
 
-const child = {
-  view: 'full',
-  id: '6f1c0c4e-9b1a-4c1e-8f3a-2d9b7e0a1c55',
-  kind: 'child',
-  pseudonymRef: 'C-7K3Q9P',
-  givenName: 'Robin',
-  familyName: 'Ashdown',
-  aliases: [],
-  dateOfBirth: '2010-03-04',
-  sex: 'F',
-  careStatus: 'county_care',
-  responsibleAuthority: null,
-  homeDistrictCode: 'E07000174',
-  cseRisk: 'none',
-  cseFlaggedAt: null,
-  cceRisk: 'none',
-  cceFlaggedAt: null,
-  version: 1,
-};
+const child = fullChild;
 const episodeId = '0b3f9a52-6a55-4b8e-9a0e-1d8a6f1f2c10';
 
 function dueAnswer(state: 'due_soon' | 'overdue') {

@@ -2,30 +2,13 @@ import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeApi, renderWithApi } from '../test/fake-api.tsx';
+import { fullChild } from '../test/fixtures.ts';
 import { PhilomenaPage } from './philomena-page.tsx';
 
 afterEach(cleanup);
 
-const personId = '6f1c0c4e-9b1a-4c1e-8f3a-2d9b7e0a1c55';
-const child = {
-  view: 'full',
-  id: personId,
-  kind: 'child',
-  pseudonymRef: 'C-7K3Q9P',
-  givenName: 'Robin',
-  familyName: 'Ashdown',
-  aliases: [],
-  dateOfBirth: '2010-03-04',
-  sex: 'F',
-  careStatus: 'county_care',
-  responsibleAuthority: null,
-  homeDistrictCode: 'E07000174',
-  cseRisk: 'none',
-  cseFlaggedAt: null,
-  cceRisk: 'none',
-  cceFlaggedAt: null,
-  version: 1,
-};
+const child = fullChild;
+const personId = child.id;
 const profile = {
   personId,
   version: 3,

@@ -1,0 +1,20 @@
+/** A child as a person-level role sees them (people.get's full view), for component tests. */
+export const fullChild = {
+  view: 'full',
+  id: '6f1c0c4e-9b1a-4c1e-8f3a-2d9b7e0a1c55',
+  kind: 'child',
+  pseudonymRef: 'C-7K3Q9P',
+  givenName: 'Robin',
+  familyName: 'Ashdown',
+  aliases: [],
+  dateOfBirth: '2010-03-04',
+  sex: 'F',
+  careStatus: 'county_care',
+  responsibleAuthority: null,
+  homeDistrictCode: 'E07000174',
+  cseRisk: 'none',
+  cseFlaggedAt: null,
+  cceRisk: 'none',
+  cceFlaggedAt: null,
+  version: 1,
+};
