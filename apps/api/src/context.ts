@@ -1,3 +1,4 @@
+import type { AppContext } from '@lantern/app';
 import type { Database, Principal, SessionPolicy } from '@lantern/db';
 import type { FastifyReply } from 'fastify';
 import { type OidcSettings, oidcSettings } from './auth/oidc-settings.ts';
@@ -21,7 +22,7 @@ export interface SessionCookieWriter {
   clear(): void;
 }
 
-export interface Context {
+export interface Context extends AppContext {
   db: Database;
   config: ApiConfig;
   principal: Principal | null;

@@ -1,35 +1,16 @@
-import { appendAudit, type Principal } from '@lantern/db';
-import {
-  districtScope,
-  hasPersonLevelAccess,
-  mayCall,
-  type PersonKind,
-  type PersonView,
-  type ProcedurePolicy,
-  personView,
-  policyFor,
-  type Role,
-} from '@lantern/domain';
+import { authorize } from '@lantern/app';
+import { policyFor } from '@lantern/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Context } from './context.ts';
 import { toTrpcError } from './errors.ts';
 
+export type { Access } from '@lantern/app';
+
 /**
  * tRPC for Lantern: every procedure goes through `enforcePolicy`, which finds the procedure's
- * entry in the policy table (packages/domain policy.ts), refuses callers it does not allow, and
- * hands the procedure an `access` describing the caller's district scope and view of people.
+ * entry in the policy table (packages/domain/src/policy.ts) and hands it to `authorize`, the one
+ * access decision shared with the plain HTTP routes. The procedure gets the resulting `access`.
  */
-export interface Access {
-  principal: Principal | null;
-  policy: ProcedurePolicy;
-  procedure: string;
-  /** The role recorded in audit events: the caller's first role that the policy allows. */
-  role: Role | null;
-  scope: 'all' | readonly string[];
-  personLevel: boolean;
-  view(kind: PersonKind): PersonView;
-}
-
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     // Internal errors never show their text (it may hold SQL or stack details); they are logged.
@@ -50,40 +31,12 @@ const enforcePolicy = t.middleware(async ({ ctx, path, next }) => {
       message: `${path} has no access policy and cannot be served`,
     });
   }
-  const roles = ctx.principal?.roles ?? null;
-  if (!mayCall(policy, roles)) {
-    if (roles === null || ctx.principal === null) {
-      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to use Lantern' });
-    }
-    const principal = ctx.principal;
-    await ctx.db.prisma.$transaction((tx) =>
-      appendAudit(tx, {
-        userId: principal.id,
-        role: principal.roles[0] ?? null,
-        action: 'denied',
-        procedure: path,
-        recordType: null,
-        recordIds: [],
-        reason: null,
-        details: { roles: principal.roles },
-      }),
-    );
-    throw new TRPCError({
-      code: 'FORBIDDEN',
-      message: `Your role (${roles.join(', ') || 'none'}) may not use ${path}`,
-    });
+  let access: Awaited<ReturnType<typeof authorize>>;
+  try {
+    access = await authorize(ctx, ctx.principal, path, policy);
+  } catch (error) {
+    throw toTrpcError(new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error }));
   }
-  const allowedRoles =
-    roles === null ? [] : Array.isArray(policy.callers) ? roles.filter((role) => policy.callers.includes(role)) : roles;
-  const access: Access = {
-    principal: ctx.principal,
-    policy,
-    procedure: path,
-    role: allowedRoles[0] ?? null,
-    scope: districtScope(allowedRoles, ctx.principal?.districtCodes ?? [], policy),
-    personLevel: hasPersonLevelAccess(allowedRoles),
-    view: (kind) => personView(allowedRoles, kind),
-  };
   const result = await next({ ctx: { access } });
   if (!result.ok) return { ...result, error: toTrpcError(result.error) };
   return result;
@@ -93,9 +46,3 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 /** The only procedure builder: there is no way to define a procedure that skips the policy. */
 export const procedure = t.procedure.use(enforcePolicy);
-
-/** The signed-in principal, for procedures whose policy guarantees one. */
-export function requirePrincipal(access: Access): Principal {
-  if (!access.principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to use Lantern' });
-  return access.principal;
-}

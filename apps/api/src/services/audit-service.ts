@@ -1,8 +1,7 @@
+import { type Access, auditEvent, requirePrincipal } from '@lantern/app';
 import { appendAudit, auditEventsForRecord, getPerson } from '@lantern/db';
 import { AppError, type AuditForRecordInput } from '@lantern/domain';
 import type { Context } from '../context.ts';
-import { type Access, requirePrincipal } from '../trpc.ts';
-import { auditEvent } from './audit-event.ts';
 
 /**
  * Who accessed a person's record. Admins may ask about anyone (they see no person data, only

@@ -1,3 +1,4 @@
+import { type Access, auditEvent, requirePrincipal } from '@lantern/app';
 import {
   appendAudit,
   applyDisruptionPlan,
@@ -43,8 +44,6 @@ import {
   toPersonDto,
 } from '@lantern/domain';
 import type { Context } from '../context.ts';
-import { type Access, requirePrincipal } from '../trpc.ts';
-import { auditEvent } from './audit-event.ts';
 
 /**
  * Disruption actions: recorded and moved by police analysts and district officers within their

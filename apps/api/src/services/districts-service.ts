@@ -1,7 +1,7 @@
+import type { Access } from '@lantern/app';
 import { districtCounts } from '@lantern/db';
 import { type DistrictSummary, londonDate, suppressSmallCount } from '@lantern/domain';
 import type { Context } from '../context.ts';
-import type { Access } from '../trpc.ts';
 
 /**
  * The eight districts with their counts. Counts of people-derived things (missing episodes,

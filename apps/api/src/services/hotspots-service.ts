@@ -1,3 +1,5 @@
+import type { Access } from '@lantern/app';
+import { auditEvent } from '@lantern/app';
 import {
   appendAudit,
   type HotspotEventQuery,
@@ -37,8 +39,6 @@ import {
   squareGrid,
 } from '@lantern/geo';
 import type { Context } from '../context.ts';
-import type { Access } from '../trpc.ts';
-import { auditEvent } from './audit-event.ts';
 
 /**
  * Hot-spot analytics over one event source (packages/geo does the statistics; this file loads the

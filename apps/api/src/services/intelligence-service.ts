@@ -1,3 +1,4 @@
+import { type Access, auditEvent, requirePrincipal } from '@lantern/app';
 import { appendAudit, type IntelligenceRow, listIntelligence, submitIntelligence } from '@lantern/db';
 import type {
   IntelligenceReceipt,
@@ -6,8 +7,6 @@ import type {
   SubmitIntelligenceInput,
 } from '@lantern/domain';
 import type { Context } from '../context.ts';
-import { type Access, requirePrincipal } from '../trpc.ts';
-import { auditEvent } from './audit-event.ts';
 
 /**
  * Intelligence: any partner may submit, and gets back only a receipt (submitting does not let

@@ -1,3 +1,5 @@
+import type { Access } from '@lantern/app';
+import { auditEvent } from '@lantern/app';
 import {
   appendAudit,
   createLink,
@@ -21,8 +23,6 @@ import {
   toPersonDto,
 } from '@lantern/domain';
 import type { Context } from '../context.ts';
-import type { Access } from '../trpc.ts';
-import { auditEvent } from './audit-event.ts';
 
 /**
  * Links between records. Creating one needs both ends and the cited source to exist; listing the

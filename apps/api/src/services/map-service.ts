@@ -1,3 +1,4 @@
+import type { Access } from '@lantern/app';
 import { type LayerExtentRow, mapLayerExtents, mapPlaces } from '@lantern/db';
 import {
   type MapLayer,
@@ -10,7 +11,6 @@ import {
   tileLayerPolicies,
 } from '@lantern/domain';
 import type { Context } from '../context.ts';
-import type { Access } from '../trpc.ts';
 
 const layerDefinitions: ReadonlyArray<{
   id: MapLayerId;

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import type { Access } from '@lantern/app';
+import { auditEvent } from '@lantern/app';
 import {
   appendAudit,
   bumpMissingEpisode,
@@ -32,8 +34,6 @@ import {
   toPersonDto,
 } from '@lantern/domain';
 import type { Context } from '../context.ts';
-import type { Access } from '../trpc.ts';
-import { auditEvent } from './audit-event.ts';
 import { toReturnInterview } from './missing-interview-dto.ts';
 
 /** Missing episodes: scoped by the child's home district, every read and change audited. */

@@ -1,3 +1,5 @@
+import type { Access } from '@lantern/app';
+import { auditEvent } from '@lantern/app';
 import {
   appendAudit,
   childrenMissingMost,
@@ -17,8 +19,6 @@ import {
   type QuarterlyFiguresInput,
 } from '@lantern/domain';
 import type { Context } from '../context.ts';
-import type { Access } from '../trpc.ts';
-import { auditEvent } from './audit-event.ts';
 import { childrenOf } from './missing-episodes-service.ts';
 import { mamThresholdsOf } from './missing-meetings-service.ts';
 

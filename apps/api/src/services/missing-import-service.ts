@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
+import type { Access } from '@lantern/app';
+import { auditEvent } from '@lantern/app';
 import { appendAudit, importMissingEpisodesStream } from '@lantern/db';
 import { AppError, formatProblem, type ImportEpisodesInput, type ImportEpisodesOutput } from '@lantern/domain';
 import type { Context } from '../context.ts';
-import type { Access } from '../trpc.ts';
-import { auditEvent } from './audit-event.ts';
 
 /**
  * The missing-episodes CSV from the coordinator's page: the same import as `lantern import

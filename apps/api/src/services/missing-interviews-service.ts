@@ -1,3 +1,5 @@
+import type { Access } from '@lantern/app';
+import { auditEvent } from '@lantern/app';
 import {
   appendAudit,
   createInterview,
@@ -19,8 +21,6 @@ import {
   rhiServices,
 } from '@lantern/domain';
 import type { Context } from '../context.ts';
-import type { Access } from '../trpc.ts';
-import { auditEvent } from './audit-event.ts';
 import { assertNotBefore, auditEpisodeSearch, childrenOf, episodeInScope } from './missing-episodes-service.ts';
 import { toReturnInterview } from './missing-interview-dto.ts';
 

@@ -1,3 +1,5 @@
+import type { Access } from '@lantern/app';
+import { auditEvent } from '@lantern/app';
 import {
   appendAudit,
   episodesWithoutMeeting,
@@ -17,8 +19,6 @@ import {
   type SetThresholdsInput,
 } from '@lantern/domain';
 import type { Context } from '../context.ts';
-import type { Access } from '../trpc.ts';
-import { auditEvent } from './audit-event.ts';
 import { assertNotBefore, auditEpisodeSearch, childrenOf, episodeInScope } from './missing-episodes-service.ts';
 
 const DAY_MS = 86_400_000;

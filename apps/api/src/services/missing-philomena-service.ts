@@ -1,3 +1,5 @@
+import type { Access } from '@lantern/app';
+import { auditEvent } from '@lantern/app';
 import {
   appendAudit,
   existingPlaceIds,
@@ -21,8 +23,6 @@ import {
   type SavePhilomenaPart2Input,
 } from '@lantern/domain';
 import type { Context } from '../context.ts';
-import type { Access } from '../trpc.ts';
-import { auditEvent } from './audit-event.ts';
 import { episodeInScope, presentPerson } from './missing-episodes-service.ts';
 
 /** Philomena profiles: children in care of the caller's districts; reads, saves and prints audited. */

@@ -1,3 +1,4 @@
+import { type Access, auditEvent, requirePrincipal } from '@lantern/app';
 import {
   type ActionItemRow,
   actionLogAt,
@@ -43,8 +44,6 @@ import {
 } from '@lantern/domain';
 import { fromBritishNationalGrid } from '@lantern/geo';
 import type { Context } from '../context.ts';
-import { type Access, requirePrincipal } from '../trpc.ts';
-import { auditEvent } from './audit-event.ts';
 import { presentDisruption } from './disruption-service.ts';
 import { emergingService } from './hotspots-service.ts';
 

@@ -1,3 +1,5 @@
+import type { Access } from '@lantern/app';
+import { auditEvent } from '@lantern/app';
 import { appendAudit, createPerson, getPerson, type PersonRow, searchPeople, updatePerson } from '@lantern/db';
 import {
   AppError,
@@ -13,8 +15,6 @@ import {
   type UpdatePersonInput,
 } from '@lantern/domain';
 import type { Context } from '../context.ts';
-import type { Access } from '../trpc.ts';
-import { auditEvent } from './audit-event.ts';
 
 /** People: scoped in SQL, redacted by the caller's view, every read and change audited. */
 function present(access: Access, row: PersonRow): Person {

@@ -1,3 +1,5 @@
+import type { Access } from '@lantern/app';
+import { auditEvent } from '@lantern/app';
 import {
   appendAudit,
   auditEventsForRecord,
@@ -22,8 +24,6 @@ import {
   type UpdatePlaceInput,
 } from '@lantern/domain';
 import type { Context } from '../context.ts';
-import type { Access } from '../trpc.ts';
-import { auditEvent } from './audit-event.ts';
 
 /** Places of concern: scoped in SQL by the district the point falls in; changes audited. */
 function toPlace(row: PlaceRow): Place {

@@ -1,8 +1,8 @@
+import type { Access } from '@lantern/app';
+import { auditEvent } from '@lantern/app';
 import { appendAudit, listTactics, updateTactic } from '@lantern/db';
 import { AppError, type ListTacticsInput, type UpdateTacticInput } from '@lantern/domain';
 import type { Context } from '../context.ts';
-import type { Access } from '../trpc.ts';
-import { auditEvent } from './audit-event.ts';
 
 /** The tactic catalogue: read by everyone signed in, edited by administrators (audited). */
 export async function listTacticsService(ctx: Context, input: ListTacticsInput) {

@@ -1,6 +1,7 @@
+import { requirePrincipal } from '@lantern/app';
 import { changePasswordInput, changePasswordOutput } from '@lantern/domain';
 import { changePassword as changeOwnPassword } from '../../services/auth-service.ts';
-import { procedure, requirePrincipal } from '../../trpc.ts';
+import { procedure } from '../../trpc.ts';
 
 export const changePassword = procedure
   .input(changePasswordInput)

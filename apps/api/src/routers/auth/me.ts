@@ -1,5 +1,6 @@
+import { requirePrincipal } from '@lantern/app';
 import { currentUser as currentUserSchema } from '@lantern/domain';
 import { currentUser } from '../../services/auth-service.ts';
-import { procedure, requirePrincipal } from '../../trpc.ts';
+import { procedure } from '../../trpc.ts';
 
 export const me = procedure.output(currentUserSchema).query(({ ctx }) => currentUser(requirePrincipal(ctx.access)));

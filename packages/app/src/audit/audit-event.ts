@@ -1,5 +1,5 @@
 import type { AuditAction, AuditInput } from '@lantern/db';
-import type { Access } from '../trpc.ts';
+import type { Access } from '../access/access.ts';
 
 /** An audit event for the current caller and procedure. */
 export function auditEvent(
@@ -18,4 +18,18 @@ export function auditEvent(
     reason: extra.reason ?? null,
     details: extra.details ?? {},
   };
+}
+
+/** The audit event of an update: which fields changed (names only, never the values). */
+export function updateEvent(
+  access: Access,
+  record: { type: string; id: string },
+  changes: Record<string, unknown>,
+): AuditInput {
+  return auditEvent(
+    access,
+    'update',
+    { type: record.type, ids: [record.id] },
+    { details: { fields: Object.keys(changes).sort() } },
+  );
 }
