@@ -5,6 +5,7 @@ import { postgis } from '@electric-sql/pglite-postgis';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { lockDataDir } from './data-dir-lock.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 import type { Sql, TransactionalSql } from './sql.ts';
 
@@ -40,15 +41,23 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
 async function openPglite(options: DatabaseOptions): Promise<Database> {
   const extensions = { postgis, pg_trgm };
   let dataDir: string | undefined;
+  let unlock: () => Promise<void> = async () => undefined;
   if (!options.inMemory && !options.loadDataDir) {
     dataDir = options.dataDir ?? defaultDataDir;
     mkdirSync(dataDir, { recursive: true });
+    unlock = await lockDataDir(dataDir);
   }
-  const pglite = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    extensions,
-  });
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      extensions,
+    });
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
   const wrap = (client: Pick<PGlite, 'query' | 'exec'>): Sql => ({
     async query<Row>(text: string, params: readonly unknown[] = []) {
       const result = await client.query<Row>(text, params as unknown[]);
@@ -71,6 +80,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     async close() {
       await prisma.$disconnect();
       await pglite.close();
+      await unlock();
     },
   };
 }
