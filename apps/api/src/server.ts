@@ -37,6 +37,30 @@ function basemapOrigins(env: ApiEnv): string[] {
   return [...new Set([...style, ...env.LANTERN_BASEMAP_ORIGINS.map((origin) => new URL(origin).origin)])];
 }
 
+/**
+ * Why an API request must be refused as cross-site, or null: it lacks the custom header (which a
+ * browser cannot add cross-site without a preflight that fails), or its browser names an origin
+ * that is neither this server nor an allowed one. `Origin: null` (sandboxed frames, file pages)
+ * and an origin that is not a URL are foreign origins too.
+ */
+function crossSiteRefusal(request: FastifyRequest, env: ApiEnv): string | null {
+  const origin = request.headers.origin;
+  if (
+    origin !== undefined &&
+    !isOwnOrigin(origin, request.headers.host) &&
+    !env.LANTERN_ALLOWED_ORIGINS.includes(origin)
+  ) {
+    return `Requests from origin ${JSON.stringify(origin)} are not allowed`;
+  }
+  if (request.headers[csrfHeader] === undefined) return `Missing the ${csrfHeader} header required on API requests`;
+  return null;
+}
+
+function isOwnOrigin(origin: string, host: string | undefined): boolean {
+  if (host === undefined || !URL.canParse(origin)) return false;
+  return new URL(origin).host === host;
+}
+
 export async function createServer({
   db,
   env = readApiEnv(),
@@ -70,42 +94,36 @@ export async function createServer({
     referrerPolicy: { policy: 'no-referrer' },
   });
 
-  // Cross-site request defence for the API: the custom header (SameSite=Lax already keeps the
-  // cookie off cross-site subrequests) and, when the browser names an origin, a known origin.
-  app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/trpc')) return;
-    const origin = request.headers.origin;
-    const host = request.headers.host;
-    const sameOrigin = origin !== undefined && host !== undefined && new URL(origin).host === host;
-    if (origin !== undefined && !sameOrigin && !env.LANTERN_ALLOWED_ORIGINS.includes(origin)) {
-      return reply.code(403).send({ error: { message: `Requests from origin ${origin} are not allowed` } });
-    }
-    if (request.headers[csrfHeader] === undefined) {
-      return reply.code(403).send({ error: { message: `Missing the ${csrfHeader} header required on API requests` } });
-    }
-  });
-
-  await app.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
-    trpcOptions: {
-      router: appRouter,
-      async createContext({ req, res }): Promise<Context> {
-        const token = req.cookies[config.cookieName];
-        const session = token ? await resolveSession(db.prisma, token, config.session) : null;
-        return createContextInner({
-          db,
-          config,
-          principal: session?.principal ?? null,
-          sessionId: session?.sessionId ?? null,
-          client: clientOf(req),
-          cookies: sessionCookieWriter(res, config),
-        });
-      },
-      onError({ error, path }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR')
-          app.log.error({ err: error.cause ?? error, path }, 'internal error');
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  // The tRPC routes live in their own encapsulated context, so the cross-site guard is a hook on
+  // exactly the routes the router matched: `/%74rpc/…` or any other spelling Fastify routes to
+  // them gets the same check, which a test of the raw URL would miss.
+  await app.register(async (api) => {
+    api.addHook('onRequest', async (request, reply) => {
+      const refusal = crossSiteRefusal(request, env);
+      if (refusal) return reply.code(403).send({ error: { message: refusal } });
+    });
+    await api.register(fastifyTRPCPlugin, {
+      prefix: '/trpc',
+      trpcOptions: {
+        router: appRouter,
+        async createContext({ req, res }): Promise<Context> {
+          const token = req.cookies[config.cookieName];
+          const session = token ? await resolveSession(db.prisma, token, config.session) : null;
+          return createContextInner({
+            db,
+            config,
+            principal: session?.principal ?? null,
+            sessionId: session?.sessionId ?? null,
+            client: clientOf(req),
+            cookies: sessionCookieWriter(res, config),
+          });
+        },
+        onError({ error, path }) {
+          if (error.code === 'INTERNAL_SERVER_ERROR')
+            app.log.error({ err: error.cause ?? error, path }, 'internal error');
+        },
+      } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+    });
   });
 
   // Single sign-on routes exist only when the OIDC_* variables configure a provider.
