@@ -30,6 +30,8 @@ const envSchema = z.object({
     .default(12),
   /** Origins allowed to call the API from a browser besides the server's own (CORS stays closed). */
   LANTERN_ALLOWED_ORIGINS: csv,
+  /** How much the server logs (pino levels); `silent` for nothing. */
+  LANTERN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LANTERN_TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')

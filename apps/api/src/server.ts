@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { oidcRoutes } from './auth/oidc.ts';
 import { type ApiConfig, apiConfig, type Context, createContextInner, sessionCookieWriter } from './context.ts';
 import { type ApiEnv, readApiEnv } from './env.ts';
+import { createLogger, type LogOptions, newRequestId } from './logging.ts';
 import { type AppRouter, appRouter } from './routers/index.ts';
 import { registerBoundaryRoutes } from './routes/boundaries.ts';
 import { registerTileRoutes } from './routes/tiles.ts';
@@ -18,7 +19,8 @@ import { findWebAppDist, registerWebApp } from './routes/web-app.ts';
 export interface ServerOptions {
   db: Database;
   env?: ApiEnv;
-  logger?: boolean;
+  /** The log (apps/api/src/logging.ts): `false` for none (tests), or where and how to write it. */
+  log?: false | LogOptions;
   /** The built web app to serve at `/`; null for none. Default: apps/web/dist when it is built. */
   webRoot?: string | null;
 }
@@ -64,12 +66,17 @@ function isOwnOrigin(origin: string, host: string | undefined): boolean {
 export async function createServer({
   db,
   env = readApiEnv(),
-  logger = false,
+  log = false,
   webRoot = findWebAppDist(),
 }: ServerOptions): Promise<FastifyInstance> {
   const config: ApiConfig = apiConfig(env);
   const production = env.NODE_ENV === 'production';
-  const app = Fastify({ logger, trustProxy: env.LANTERN_TRUST_PROXY, routerOptions: { maxParamLength: 5000 } });
+  const app = Fastify({
+    ...(log === false ? {} : { loggerInstance: createLogger(log) }),
+    genReqId: newRequestId,
+    trustProxy: env.LANTERN_TRUST_PROXY,
+    routerOptions: { maxParamLength: 5000 },
+  });
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -118,9 +125,9 @@ export async function createServer({
             cookies: sessionCookieWriter(res, config),
           });
         },
-        onError({ error, path }) {
+        onError({ error, path, req }) {
           if (error.code === 'INTERNAL_SERVER_ERROR')
-            app.log.error({ err: error.cause ?? error, path }, 'internal error');
+            req.log.error({ err: error.cause ?? error, procedure: path }, 'internal error');
         },
       } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
     });

@@ -1,4 +1,4 @@
-import { createServer } from '@lantern/api';
+import { createServer, readApiEnv } from '@lantern/api';
 import type { Database } from '@lantern/db';
 import type { Io } from '../io.ts';
 
@@ -9,7 +9,9 @@ export interface ServeOptions {
 
 /** Listens until SIGINT/SIGTERM, then closes the server and the database cleanly. */
 export async function serve(db: Database, options: ServeOptions, io: Io): Promise<void> {
-  const app = await createServer({ db });
+  const env = readApiEnv();
+  // Logs go to stdout (readable on a terminal, JSON lines otherwise), so a 500 leaves a trace.
+  const app = await createServer({ db, env, log: { level: env.LANTERN_LOG_LEVEL } });
   const address = await app.listen({ host: options.host, port: options.port });
   io.out(`Lantern is listening on ${address} (database: ${db.backend})`);
   await new Promise<void>((resolve) => {
