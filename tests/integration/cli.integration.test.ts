@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,6 +72,32 @@ describe('lantern import police-uk', () => {
     const skipped = await lantern('import', 'police-uk', bad, '--skip-invalid', '--rejects', rejects);
     expect(skipped.code).toBe(0);
     expect(readFileSync(rejects, 'utf8').split('\n')[0]).toMatch(/^Crime ID,Month,.*,Context,Line,Problem$/);
+  });
+
+  // Regression: a NUL byte reached PostgreSQL, which failed the whole import with exit 1 and
+  // `invalid byte sequence for encoding "UTF8": 0x00`, naming no line; --skip-invalid kept nothing.
+  it('treats a NUL byte in a field as bad input of its row: exit 2 naming file, line and field', async () => {
+    const [header, ...rows] = readFileSync(sample, 'utf8').split('\r\n');
+    const fresh = rows.slice(0, 21).map((row) => row.replace(/^[0-9a-f]{64}/, () => randomBytes(32).toString('hex')));
+    fresh[4] = (fresh[4] ?? '').replace('On or near ', 'On or near \u0000');
+    const dir = mkdtempSync(join(tmpdir(), 'lantern-cli-'));
+    const withNul = join(dir, 'with-nul.csv');
+    writeFileSync(withNul, [header, ...fresh].join('\r\n'));
+    const before = await db.prisma.crimeEvent.count();
+
+    const refused = await lantern('import', 'police-uk', withNul);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      'with-nul.csv, line 6, field "Location": contains a NUL byte (0x00), which text cannot hold',
+    );
+    expect(await db.prisma.crimeEvent.count()).toBe(before);
+
+    const rejects = join(dir, 'rejects.csv');
+    const skipped = await lantern('import', 'police-uk', withNul, '--skip-invalid', '--rejects', rejects);
+    expect(skipped.code).toBe(0);
+    expect(await db.prisma.crimeEvent.count()).toBe(before + 20);
+    const rejected = readFileSync(rejects, 'utf8').split('\n');
+    expect(rejected[1]).toMatch(/,6,"?with-nul\.csv, line 6, field ""Location"": contains a NUL byte/);
   });
 
   it('refuses --rejects without --skip-invalid', async () => {

@@ -55,6 +55,30 @@ export interface CsvImportCounts {
   problems: FieldProblem[];
 }
 
+/**
+ * A field PostgreSQL cannot store as text (a NUL byte) is bad input of its row, named by line and
+ * column, like any other bad value; it must not reach the database and fail the whole import.
+ */
+function unstorableField(
+  file: string,
+  header: readonly string[],
+  record: readonly string[],
+  line: number,
+): { ok: false; problems: FieldProblem[] } | null {
+  const problems: FieldProblem[] = [];
+  record.forEach((value, index) => {
+    if (value.includes('\u0000')) {
+      problems.push({
+        file,
+        line,
+        field: header[index] ?? `column ${index + 1}`,
+        message: 'contains a NUL byte (0x00), which text cannot hold',
+      });
+    }
+  });
+  return problems.length > 0 ? { ok: false, problems } : null;
+}
+
 export async function importCsvStream<Row>(
   sql: TransactionalSql,
   input: Readable,
@@ -90,7 +114,7 @@ export async function importCsvStream<Row>(
         continue;
       }
       report.rows += 1;
-      const result = parseRow(record, info.lines);
+      const result = unstorableField(file, header, record, info.lines) ?? parseRow(record, info.lines);
       if (!result.ok) {
         report.rejected += 1;
         report.problems.push(...result.problems);
