@@ -1,6 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { type Database, resolveSession } from '@lantern/db';
+import { maxRequestBytes } from '@lantern/domain';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { oidcRoutes } from './auth/oidc.ts';
@@ -105,6 +106,20 @@ export async function createServer({
   // exactly the routes the router matched: `/%74rpc/…` or any other spelling Fastify routes to
   // them gets the same check, which a test of the raw URL would miss.
   await app.register(async (api) => {
+    // Bodies up to what the largest valid input needs (a 5 MB CSV import, a profile with its
+    // photo); beyond that a 413 that says the limit, in the API's own error shape.
+    api.addHook('onRoute', (route) => {
+      route.bodyLimit = maxRequestBytes;
+    });
+    api.setErrorHandler((error, _request, reply) => {
+      if ((error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        const limit = `${(maxRequestBytes / 1_048_576).toFixed(1)} MiB`;
+        return reply.code(413).send({
+          error: { message: `The request is larger than the server accepts (at most ${limit}); send less at once` },
+        });
+      }
+      return reply.send(error);
+    });
     api.addHook('onRequest', async (request, reply) => {
       const refusal = crossSiteRefusal(request, env);
       if (refusal) return reply.code(403).send({ error: { message: refusal } });

@@ -23,4 +23,5 @@ export * from './schemas/missing-workflow.ts';
 export * from './schemas/nsd.ts';
 export * from './schemas/people.ts';
 export * from './schemas/places.ts';
+export * from './schemas/request-size.ts';
 export * from './schemas/tactics.ts';
