@@ -5,7 +5,7 @@
  * Gi*, FDR) for every district; and, for comparison, reading the events one by one.
  * Run: pnpm tsx bench/hotspots-database.bench.ts
  */
-import { analyseHotspots } from '@lantern/api';
+import { analyseHotspots } from '@lantern/app';
 import { type Database, hotspotEventPoints, hotspotEvents, migrateAndLoad, seedDatabase } from '@lantern/db';
 import { districtCodes } from '@lantern/domain';
 import { generateDataset } from '@lantern/synth';
@@ -21,7 +21,7 @@ async function measure(label: string, db: Database) {
     const points = await hotspotEventPoints(db.prisma, query);
     const grouped = (performance.now() - started) / 1000;
     started = performance.now();
-    const { events } = await analyseHotspots(db.prisma, { ...query, cellSize: 250, band: 750, fdr: true });
+    const { events } = await analyseHotspots({ db }, { ...query, cellSize: 250, band: 750, fdr: true });
     const whole = (performance.now() - started) / 1000;
     started = performance.now();
     // Once is enough for the slow path (it is what hotspots.cell and repeatLocations do, per cell or period).

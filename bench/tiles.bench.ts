@@ -7,15 +7,8 @@
  * PostgreSQL is measured when BENCH_DATABASE_URL is set. Run: pnpm bench:tiles [national]
  */
 import { join } from 'node:path';
-import {
-  type Database,
-  importPoliceUkFile,
-  migrateAndLoad,
-  renderTile,
-  seedDatabase,
-  shippedPath,
-  type TileLayer,
-} from '@lantern/db';
+import { type Database, importPoliceUkFile, migrateAndLoad, renderTile, seedDatabase, shippedPath } from '@lantern/db';
+import type { TileLayer } from '@lantern/domain';
 import { DEFAULT_SEED, generateDataset } from '@lantern/synth';
 import { onEachBackend } from './scratch-database.ts';
 

@@ -10,9 +10,8 @@ import {
   type TileRequest,
   tileExtent,
   tileFeatures,
-  tileLayers,
 } from '@lantern/db';
-import { tileLayerPolicies } from '@lantern/domain';
+import { tileLayerPolicies, tileLayers } from '@lantern/domain';
 import { VectorTile } from '@mapbox/vector-tile';
 import type { FastifyInstance } from 'fastify';
 import { PbfReader } from 'pbf';
@@ -268,8 +267,13 @@ describe('GET /tiles/:layer/:z/:x/:y.pbf', () => {
 
   const get = (url: string, cookie?: string) => app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
 
-  it('has a policy for every layer the database can draw', () => {
-    expect(Object.keys(tileLayerPolicies).sort()).toEqual([...tileLayers].sort());
+  // The layer names come from the policy table alone; each must have its SQL source in the database.
+  it.each(Object.keys(tileLayerPolicies))('draws the %s layer, which has a policy', async (layer) => {
+    const found = tileLayers.find((name) => name === layer);
+    expect(found).toBeDefined();
+    if (!found) return;
+    const tile = await renderTile(db.prisma, db.backend, { layer: found, z: 0, x: 0, y: 0, scope: 'all' });
+    expect(tile).toBeInstanceOf(Uint8Array);
   });
 
   it('asks for sign-in first', async () => {
@@ -300,6 +304,11 @@ describe('GET /tiles/:layer/:z/:x/:y.pbf', () => {
     ['/tiles/crime/9/1/1.pbf?from=2024-13-01', 400, 'from: must be a date as YYYY-MM-DD'],
     ['/tiles/crime/9/1/1.pbf?from=2024-03-01&to=2024-01-01', 400, 'to: must be on or after from (2024-03-01)'],
     ['/tiles/crime/9/1/1.pbf?colour=red', 400, 'input: Unrecognized key: "colour"'],
+    // Regression: Number(' ') and Number('') are 0, so these were served as zoom 0.
+    ['/tiles/crime/%20/0/0.pbf', 400, 'z: Invalid input: expected number, received NaN'],
+    ['/tiles/crime//0/0.pbf', 400, 'z: Invalid input: expected number, received NaN'],
+    ['/tiles/crime/0x1/0/0.pbf', 400, 'z: Invalid input: expected number, received NaN'],
+    ['/tiles/crime/1e1/0/0.pbf', 400, 'z: Invalid input: expected number, received NaN'],
   ])('refuses %s with %i naming what is wrong', async (url, status, message) => {
     const cookie = await signedIn(['police_analyst']);
     const response = await get(url, cookie);
@@ -314,6 +323,21 @@ describe('GET /tiles/:layer/:z/:x/:y.pbf', () => {
     expect(response.json()).toEqual({
       error: { message: 'Your role does not give access to the missing-found layer' },
     });
+  });
+
+  it('audits a denied layer as every denied procedure is audited', async () => {
+    const officer = await createUser(db, { roles: ['district_officer'], districtCodes: [mansfield] });
+    const client = new HttpClient(app);
+    await client.mutation('auth.login', { email: officer.email, password: officer.password });
+
+    const response = await get('/tiles/missing-last-seen/9/251/165.pbf', client.cookie);
+
+    expect(response.statusCode).toBe(403);
+    const denial = await db.prisma.auditEvent.findFirst({
+      where: { userId: officer.id, action: 'denied' },
+      select: { procedure: true, role: true },
+    });
+    expect(denial).toEqual({ procedure: 'tiles.missing-last-seen', role: 'district_officer' });
   });
 
   it('draws intelligence only from the caller’s districts', async () => {

@@ -1,5 +1,6 @@
 import { AppError, type AppErrorCode } from '@lantern/domain';
 import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
 
@@ -13,6 +14,11 @@ const trpcCodes: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 };
+
+/** The HTTP status of an AppError code, for the plain routes (tiles, exports). */
+export function httpStatusOf(code: AppErrorCode): number {
+  return getHTTPStatusCodeFromError(new TRPCError({ code: trpcCodes[code] }));
+}
 
 /** "field.path: message; …" for zod issues, so the client is told which field to fix. */
 export function describeZodError(error: ZodError): string {

@@ -2,5 +2,4 @@ export { type ApiConfig, apiConfig, type Context, createContextInner } from './c
 export { type ApiEnv, readApiEnv } from './env.ts';
 export { type AppRouter, appRouter } from './routers/index.ts';
 export { createServer, csrfHeader, type ServerOptions } from './server.ts';
-export { analyseHotspots, type HotspotAnalysisQuery } from './services/hotspots-service.ts';
 export { createCallerFactory } from './trpc.ts';

@@ -1,4 +1,17 @@
 export { type Access, accessFor, authorize, requirePrincipal } from './access/access.ts';
 export { auditEvent, updateEvent } from './audit/audit-event.ts';
+export * from './audit/index.ts';
+export * from './auth/index.ts';
 export { staleVersion } from './concurrency/stale-version.ts';
 export type { AppContext } from './context.ts';
+export * from './disruption/index.ts';
+export * from './districts/index.ts';
+export * from './hotspots/index.ts';
+export * from './intelligence/index.ts';
+export * from './links/index.ts';
+export * from './map/index.ts';
+export * from './missing/index.ts';
+export * from './nsd/index.ts';
+export * from './people/index.ts';
+export * from './places/index.ts';
+export * from './tactics/index.ts';

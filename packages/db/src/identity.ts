@@ -180,3 +180,12 @@ export async function replacePassword(
   });
   return count;
 }
+
+/** An agency's name and kind, or null when there is no such agency. */
+export async function findAgency(tx: PrismaTx, agencyId: string) {
+  return tx.agency.findUnique({ where: { id: agencyId }, select: { name: true, kind: true } });
+}
+
+export async function userExists(tx: PrismaTx, userId: string): Promise<boolean> {
+  return (await tx.user.findUnique({ where: { id: userId }, select: { id: true } })) !== null;
+}

@@ -96,6 +96,7 @@ export {
   clearLoginFailures,
   createSession,
   endSession,
+  findAgency,
   findLoginCandidate,
   hashToken,
   lockedUntil,
@@ -105,6 +106,7 @@ export {
   resolveSession,
   type SessionPolicy,
   throttlePolicy,
+  userExists,
 } from './identity.ts';
 export {
   type IntelligenceReceiptRow,
@@ -122,6 +124,7 @@ export {
   linkedSummaries,
   listLinksOf,
   sourceExists,
+  vehicleExists,
 } from './links.ts';
 export { type LayerExtentRow, mapLayerExtents } from './map-layers.ts';
 export {
@@ -135,10 +138,12 @@ export {
   foundPlacesMost,
   getMissingEpisode,
   getMissingThresholds,
+  getMultiAgencyMeeting,
   insertMissingEpisode,
   insertMultiAgencyMeeting,
   insertRiskGrading,
   listMissingEpisodes,
+  type MissingEpisodeChange,
   type MissingEpisodeQuery,
   type MissingEpisodeRow,
   type MultiAgencyMeetingRow,
@@ -226,19 +231,17 @@ export {
   type OpenInterviewRow,
   openInterviews,
   raiseExploitationFlag,
+  reassignInterviewService,
   updateInterview,
 } from './return-interviews.ts';
-export { getTactic, listTactics, type TacticUpdateOutcome, updateTactic } from './tactics.ts';
+export { getTactic, listTactics, type TacticUpdateOutcome, tacticNameTaken, updateTactic } from './tactics.ts';
 export {
   clusterCellUnits,
   encodeTile,
-  isTileLayer,
   renderTile,
   type TileFeatureRow,
-  type TileLayer,
   type TileOptions,
   type TileRequest,
   tileExtent,
   tileFeatures,
-  tileLayers,
 } from './tiles.ts';

@@ -209,3 +209,7 @@ export async function linkedSummaries(
     ),
   };
 }
+
+export async function vehicleExists(tx: PrismaTx, vehicleId: string): Promise<boolean> {
+  return (await tx.vehicle.findUnique({ where: { id: vehicleId }, select: { id: true } })) !== null;
+}

@@ -377,3 +377,13 @@ export async function foundPlacesMost(
     ORDER BY count(*) DESC, count(DISTINCT person_id) DESC, ST_AsText(cell)
     LIMIT ${limit}`;
 }
+
+/** A change to a missing episode, built by `regradeChange`, `returnChange` or `closeChange`. */
+export type MissingEpisodeChange = Prisma.Sql;
+
+export async function getMultiAgencyMeeting(tx: PrismaTx, id: string) {
+  return tx.multiAgencyMeeting.findUniqueOrThrow({
+    where: { id },
+    select: { id: true, episodeId: true, trigger: true, heldAt: true, attendees: true, outcome: true, version: true },
+  });
+}

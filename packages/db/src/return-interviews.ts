@@ -145,3 +145,11 @@ export async function raiseExploitationFlag(
     WHERE id = ${personId}::uuid AND ${current} = 'none'`;
   return count === 1;
 }
+
+/** Hands an episode's interview to another service (the return named a different one). */
+export async function reassignInterviewService(tx: PrismaTx, episodeId: string, service: RhiService): Promise<void> {
+  await tx.returnHomeInterview.update({
+    where: { episodeId },
+    data: { service, version: { increment: 1 }, updatedAt: new Date() },
+  });
+}

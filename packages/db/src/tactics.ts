@@ -52,3 +52,9 @@ export async function updateTactic(
   const tactic = await getTactic(tx, id);
   return tactic ? { status: 'updated', tactic } : { status: 'not-found' };
 }
+
+/** Whether a tactic other than `exceptId` already has this name (names are unique in the catalogue). */
+export async function tacticNameTaken(tx: PrismaTx, name: string, exceptId: string): Promise<boolean> {
+  const clash = await tx.tactic.findFirst({ where: { name, id: { not: exceptId } }, select: { id: true } });
+  return clash !== null;
+}

@@ -1,3 +1,4 @@
+import type { TileLayer } from '@lantern/domain';
 import vtpbf from 'vt-pbf';
 import { cellsPerTile, crimeTileCellMaxZoom } from './crime-tile-cells.ts';
 import { Prisma } from './generated/prisma/client.ts';
@@ -13,12 +14,6 @@ import type { PrismaTx } from './prisma-tx.ts';
  * are encoded in process with vt-pbf. Both paths share the SQL that picks and clusters points.
  * Crime below zoom 12 is clustered from cells counted in advance (crime-tile-cells.ts).
  */
-export const tileLayers = ['crime', 'intelligence', 'missing-last-seen', 'missing-found'] as const;
-export type TileLayer = (typeof tileLayers)[number];
-
-export function isTileLayer(value: string): value is TileLayer {
-  return (tileLayers as readonly string[]).includes(value);
-}
 
 export const tileExtent = 4096;
 const tileBuffer = 64;

@@ -311,3 +311,11 @@ export const tileLayerPolicies = {
   'missing-last-seen': policy(personLevel, 'district', 'none', 'where missing children were last seen, clustered'),
   'missing-found': policy(personLevel, 'district', 'none', 'where missing children were found, clustered'),
 } as const satisfies Record<string, ProcedurePolicy>;
+
+/** The vector-tile layers: the keys of `tileLayerPolicies`, so a layer cannot exist without a policy. */
+export type TileLayer = keyof typeof tileLayerPolicies;
+export const tileLayers = Object.keys(tileLayerPolicies) as readonly TileLayer[];
+
+export function isTileLayer(value: string): value is TileLayer {
+  return Object.hasOwn(tileLayerPolicies, value);
+}

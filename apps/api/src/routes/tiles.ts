@@ -1,20 +1,15 @@
-import { type Database, isTileLayer, renderTile, resolveSession, tileLayers } from '@lantern/db';
-import {
-  districtScope,
-  mayCall,
-  type ProcedurePolicy,
-  tileAddress,
-  tileLayerPolicies,
-  tileQuery,
-} from '@lantern/domain';
+import { authorize } from '@lantern/app';
+import { type Database, renderTile, resolveSession } from '@lantern/db';
+import { AppError, isTileLayer, tileAddress, tileLayerPolicies, tileLayers, tileQuery } from '@lantern/domain';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ApiConfig } from '../context.ts';
-import { describeZodError } from '../errors.ts';
+import { describeZodError, httpStatusOf } from '../errors.ts';
 
 /**
  * `GET /tiles/<layer>/<z>/<x>/<y>.pbf?from=&to=&types=`: Mapbox Vector Tiles of clustered points
- * for the map. Signed-in users only, each layer as `tileLayerPolicies` allows, limited to the
- * caller's districts; the cache is private because what a tile holds depends on who asks.
+ * for the map. The same access decision as every procedure (`authorize`, with the layer's entry of
+ * `tileLayerPolicies`, denials audited), limited to the caller's districts; the cache is private
+ * because what a tile holds depends on who asks.
  */
 export function registerTileRoutes(app: FastifyInstance, db: Database, config: ApiConfig): void {
   app.get<{ Params: { layer: string; z: string; x: string; y: string } }>(
@@ -31,11 +26,15 @@ export function registerTileRoutes(app: FastifyInstance, db: Database, config: A
 
       const token = request.cookies[config.cookieName];
       const session = token ? await resolveSession(db.prisma, token, config.session) : null;
-      if (!session) return fail(reply, 401, 'Sign in to use Lantern');
-      const { principal } = session;
-      const policy: ProcedurePolicy = tileLayerPolicies[layer];
-      if (!mayCall(policy, principal.roles)) {
-        return fail(reply, 403, `Your role does not give access to the ${layer} layer`);
+      let scope: 'all' | readonly string[];
+      try {
+        const access = await authorize({ db }, session?.principal ?? null, `tiles.${layer}`, tileLayerPolicies[layer]);
+        scope = access.scope;
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        const message =
+          error.code === 'FORBIDDEN' ? `Your role does not give access to the ${layer} layer` : error.message;
+        return fail(reply, httpStatusOf(error.code), message);
       }
       const body = await renderTile(db.prisma, db.backend, {
         layer,
@@ -43,7 +42,7 @@ export function registerTileRoutes(app: FastifyInstance, db: Database, config: A
         from: query.data.from,
         to: query.data.to,
         types: query.data.types,
-        scope: districtScope(principal.roles, principal.districtCodes, policy),
+        scope,
       });
       return reply
         .type('application/vnd.mapbox-vector-tile')

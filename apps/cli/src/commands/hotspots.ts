@@ -1,4 +1,4 @@
-import { analyseHotspots } from '@lantern/api';
+import { analyseHotspots } from '@lantern/app';
 import type { Database } from '@lantern/db';
 import { AppError, districtCodes, getisOrdInput } from '@lantern/domain';
 import { fromBritishNationalGrid, type HotspotResult } from '@lantern/geo';
@@ -62,17 +62,20 @@ export async function hotspots(db: Database, options: HotspotsOptions, io: Io): 
     );
   }
   const input = parsed.data;
-  const { result } = await analyseHotspots(db.prisma, {
-    source: input.source,
-    from: input.from,
-    to: input.to,
-    districtCodes: input.districtCodes ?? [...districtCodes],
-    crimeType: input.crimeType,
-    category: input.category,
-    cellSize: input.cellSize,
-    band: input.band,
-    fdr: input.fdr,
-  });
+  const { result } = await analyseHotspots(
+    { db },
+    {
+      source: input.source,
+      from: input.from,
+      to: input.to,
+      districtCodes: input.districtCodes ?? [...districtCodes],
+      crimeType: input.crimeType,
+      category: input.category,
+      cellSize: input.cellSize,
+      band: input.band,
+      fdr: input.fdr,
+    },
+  );
   io.out(JSON.stringify(options.format === 'geojson' ? asGeoJson(result) : result));
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tileLayers } from '../policy.ts';
 import { isoDate, text } from './common.ts';
 
 /** The query string of a vector tile request: an inclusive date range and the types to draw. */
@@ -22,12 +23,22 @@ export const tileQuery = z
   });
 export type TileQuery = z.infer<typeof tileQuery>;
 
+/**
+ * One path segment of a tile address, as digits only. `Number()` reads an empty or blank segment
+ * as 0 (`/tiles/crime/%20/0/0.pbf` was served as zoom 0) and accepts `0x10` or `1e1`; anything but
+ * digits becomes NaN here, which the number schema refuses.
+ */
+const tileCoordinate = z.preprocess(
+  (value) => (typeof value === 'string' ? (/^[0-9]{1,10}$/.test(value) ? Number(value) : Number.NaN) : value),
+  z.number(),
+);
+
 /** Tile coordinates: whole numbers, zoom 0–22, x and y inside the zoom's 2^z × 2^z grid. */
 export const tileAddress = z
   .object({
-    z: z.coerce.number().int('must be a whole number').min(0, 'must be 0–22').max(22, 'must be 0–22'),
-    x: z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more'),
-    y: z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more'),
+    z: tileCoordinate.pipe(z.number().int('must be a whole number').min(0, 'must be 0–22').max(22, 'must be 0–22')),
+    x: tileCoordinate.pipe(z.number().int('must be a whole number').min(0, 'must be 0 or more')),
+    y: tileCoordinate.pipe(z.number().int('must be a whole number').min(0, 'must be 0 or more')),
   })
   .superRefine((value, ctx) => {
     const size = 2 ** value.z;
@@ -38,7 +49,7 @@ export const tileAddress = z
     }
   });
 
-export const mapLayerIds = ['places', 'crime', 'intelligence', 'missing-last-seen', 'missing-found'] as const;
+export const mapLayerIds = ['places', ...tileLayers] as const;
 export type MapLayerId = (typeof mapLayerIds)[number];
 
 /** A layer the caller may switch on, with the dates and types its data spans. */

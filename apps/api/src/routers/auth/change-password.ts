@@ -1,6 +1,5 @@
-import { requirePrincipal } from '@lantern/app';
+import { changePassword as changeOwnPassword, requirePrincipal } from '@lantern/app';
 import { changePasswordInput, changePasswordOutput } from '@lantern/domain';
-import { changePassword as changeOwnPassword } from '../../services/auth-service.ts';
 import { procedure } from '../../trpc.ts';
 
 export const changePassword = procedure
@@ -8,10 +7,9 @@ export const changePassword = procedure
   .output(changePasswordOutput)
   .mutation(async ({ ctx, input }) => ({
     ok: true as const,
-    otherSessionsEnded: await changeOwnPassword(
-      ctx,
-      requirePrincipal(ctx.access),
-      input.currentPassword,
-      input.newPassword,
-    ),
+    otherSessionsEnded: await changeOwnPassword(ctx, requirePrincipal(ctx.access), {
+      currentPassword: input.currentPassword,
+      newPassword: input.newPassword,
+      keepSessionId: ctx.sessionId,
+    }),
   }));

@@ -1,8 +1,9 @@
+import { logOut } from '@lantern/app';
 import { logoutOutput } from '@lantern/domain';
-import { logout as endCurrentSession } from '../../services/auth-service.ts';
 import { procedure } from '../../trpc.ts';
 
 export const logout = procedure.output(logoutOutput).mutation(async ({ ctx }) => {
-  await endCurrentSession(ctx);
+  await logOut(ctx, { principal: ctx.principal, sessionId: ctx.sessionId });
+  ctx.cookies.clear();
   return { ok: true as const };
 });

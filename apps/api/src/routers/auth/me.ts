@@ -1,6 +1,5 @@
-import { requirePrincipal } from '@lantern/app';
-import { currentUser as currentUserSchema } from '@lantern/domain';
-import { currentUser } from '../../services/auth-service.ts';
+import { getCurrentUser, requirePrincipal } from '@lantern/app';
+import { currentUser } from '@lantern/domain';
 import { procedure } from '../../trpc.ts';
 
-export const me = procedure.output(currentUserSchema).query(({ ctx }) => currentUser(requirePrincipal(ctx.access)));
+export const me = procedure.output(currentUser).query(({ ctx }) => getCurrentUser(requirePrincipal(ctx.access)));

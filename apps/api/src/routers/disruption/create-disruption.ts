@@ -1,8 +1,8 @@
+import { createDisruptionAction } from '@lantern/app';
 import { createDisruptionInput, disruptionDetail } from '@lantern/domain';
-import { createDisruptionService } from '../../services/disruption-service.ts';
 import { procedure } from '../../trpc.ts';
 
 export const create = procedure
   .input(createDisruptionInput)
   .output(disruptionDetail)
-  .mutation(({ ctx, input }) => createDisruptionService(ctx, ctx.access, input));
+  .mutation(({ ctx, input }) => createDisruptionAction(ctx, ctx.access, input));

@@ -1,8 +1,8 @@
+import { listDisruptionActions } from '@lantern/app';
 import { listDisruptionInput, listDisruptionOutput } from '@lantern/domain';
-import { listDisruptionService } from '../../services/disruption-service.ts';
 import { procedure } from '../../trpc.ts';
 
 export const list = procedure
   .input(listDisruptionInput)
   .output(listDisruptionOutput)
-  .query(({ ctx, input }) => listDisruptionService(ctx, ctx.access, input));
+  .query(({ ctx, input }) => listDisruptionActions(ctx, ctx.access, input));

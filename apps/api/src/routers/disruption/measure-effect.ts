@@ -1,8 +1,8 @@
+import { measureDisruptionEffect } from '@lantern/app';
 import { disruptionEffect, disruptionEffectInput } from '@lantern/domain';
-import { disruptionEffectService } from '../../services/disruption-service.ts';
 import { procedure } from '../../trpc.ts';
 
 export const effect = procedure
   .input(disruptionEffectInput)
   .output(disruptionEffect)
-  .query(({ ctx, input }) => disruptionEffectService(ctx, ctx.access, input));
+  .query(({ ctx, input }) => measureDisruptionEffect(ctx, ctx.access, input));

@@ -1,8 +1,8 @@
+import { transitionDisruptionAction } from '@lantern/app';
 import { disruptionDetail, transitionDisruptionInput } from '@lantern/domain';
-import { transitionDisruptionService } from '../../services/disruption-service.ts';
 import { procedure } from '../../trpc.ts';
 
 export const transition = procedure
   .input(transitionDisruptionInput)
   .output(disruptionDetail)
-  .mutation(({ ctx, input }) => transitionDisruptionService(ctx, ctx.access, input));
+  .mutation(({ ctx, input }) => transitionDisruptionAction(ctx, ctx.access, input));

@@ -1,5 +1,5 @@
+import { listDistricts } from '@lantern/app';
 import { listDistrictsOutput } from '@lantern/domain';
-import { listDistrictsService } from '../../services/districts-service.ts';
 import { procedure } from '../../trpc.ts';
 
-export const list = procedure.output(listDistrictsOutput).query(({ ctx }) => listDistrictsService(ctx, ctx.access));
+export const list = procedure.output(listDistrictsOutput).query(({ ctx }) => listDistricts(ctx, ctx.access));

@@ -1,8 +1,8 @@
+import { estimateDensity } from '@lantern/app';
 import { densityInput, densityOutput } from '@lantern/domain';
-import { densityService } from '../../services/hotspots-service.ts';
 import { procedure } from '../../trpc.ts';
 
 export const density = procedure
   .input(densityInput)
   .output(densityOutput)
-  .query(({ ctx, input }) => densityService(ctx, ctx.access, input));
+  .query(({ ctx, input }) => estimateDensity(ctx, ctx.access, input));

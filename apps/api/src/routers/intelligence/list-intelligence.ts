@@ -1,8 +1,8 @@
+import { listIntelligence } from '@lantern/app';
 import { listIntelligenceInput, listIntelligenceOutput } from '@lantern/domain';
-import { listIntelligenceService } from '../../services/intelligence-service.ts';
 import { procedure } from '../../trpc.ts';
 
 export const list = procedure
   .input(listIntelligenceInput)
   .output(listIntelligenceOutput)
-  .query(({ ctx, input }) => listIntelligenceService(ctx, ctx.access, input));
+  .query(({ ctx, input }) => listIntelligence(ctx, ctx.access, input));

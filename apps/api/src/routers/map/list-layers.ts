@@ -1,5 +1,10 @@
+import { listMapLayers } from '@lantern/app';
 import { mapLayersOutput } from '@lantern/domain';
-import { listMapLayersService } from '../../services/map-service.ts';
 import { procedure } from '../../trpc.ts';
 
-export const layers = procedure.output(mapLayersOutput).query(({ ctx }) => listMapLayersService(ctx, ctx.access));
+export const layers = procedure.output(mapLayersOutput).query(({ ctx }) =>
+  listMapLayers(ctx, ctx.access, {
+    styleUrl: ctx.config.env.LANTERN_BASEMAP_STYLE_URL,
+    attribution: ctx.config.env.LANTERN_BASEMAP_ATTRIBUTION,
+  }),
+);

@@ -1,5 +1,5 @@
+import { listMapPlaces } from '@lantern/app';
 import { mapPlacesOutput } from '@lantern/domain';
-import { mapPlacesService } from '../../services/map-service.ts';
 import { procedure } from '../../trpc.ts';
 
-export const places = procedure.output(mapPlacesOutput).query(({ ctx }) => mapPlacesService(ctx, ctx.access));
+export const places = procedure.output(mapPlacesOutput).query(({ ctx }) => listMapPlaces(ctx, ctx.access));

@@ -1,5 +1,5 @@
+import { getThresholds as getThresholdsUseCase } from '@lantern/app';
 import { thresholdsOutput } from '@lantern/domain';
-import { getThresholdsService } from '../../services/missing-meetings-service.ts';
 import { procedure } from '../../trpc.ts';
 
-export const getThresholds = procedure.output(thresholdsOutput).query(({ ctx }) => getThresholdsService(ctx));
+export const getThresholds = procedure.output(thresholdsOutput).query(({ ctx }) => getThresholdsUseCase(ctx));

@@ -1,8 +1,8 @@
+import { listInterviewsDue } from '@lantern/app';
 import { interviewsDueInput, interviewsDueOutput } from '@lantern/domain';
-import { interviewsDueService } from '../../services/missing-interviews-service.ts';
 import { procedure } from '../../trpc.ts';
 
 export const interviewsDue = procedure
   .input(interviewsDueInput)
   .output(interviewsDueOutput)
-  .query(({ ctx, input }) => interviewsDueService(ctx, ctx.access, input));
+  .query(({ ctx, input }) => listInterviewsDue(ctx, ctx.access, input));

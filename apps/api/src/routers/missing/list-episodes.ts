@@ -1,8 +1,8 @@
+import { listEpisodes as listEpisodesUseCase } from '@lantern/app';
 import { listEpisodesInput, listEpisodesOutput } from '@lantern/domain';
-import { listEpisodesService } from '../../services/missing-episodes-service.ts';
 import { procedure } from '../../trpc.ts';
 
 export const listEpisodes = procedure
   .input(listEpisodesInput)
   .output(listEpisodesOutput)
-  .query(({ ctx, input }) => listEpisodesService(ctx, ctx.access, input));
+  .query(({ ctx, input }) => listEpisodesUseCase(ctx, ctx.access, input));

@@ -1,8 +1,8 @@
+import { computeQuarterlyFigures } from '@lantern/app';
 import { quarterlyFiguresInput, quarterlyFiguresOutput } from '@lantern/domain';
-import { quarterlyFiguresService } from '../../services/missing-figures-service.ts';
 import { procedure } from '../../trpc.ts';
 
 export const quarterlyFigures = procedure
   .input(quarterlyFiguresInput)
   .output(quarterlyFiguresOutput)
-  .query(({ ctx, input }) => quarterlyFiguresService(ctx, ctx.access, input));
+  .query(({ ctx, input }) => computeQuarterlyFigures(ctx, ctx.access, input));

@@ -1,8 +1,8 @@
+import { addAction as addActionUseCase } from '@lantern/app';
 import { addActionInput, nsdActionItem } from '@lantern/domain';
-import { addActionService } from '../../services/nsd-service.ts';
 import { procedure } from '../../trpc.ts';
 
 export const addAction = procedure
   .input(addActionInput)
   .output(nsdActionItem)
-  .mutation(({ ctx, input }) => addActionService(ctx, ctx.access, input));
+  .mutation(({ ctx, input }) => addActionUseCase(ctx, ctx.access, input));

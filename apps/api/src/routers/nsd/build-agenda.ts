@@ -1,8 +1,8 @@
+import { getMeetingAgenda } from '@lantern/app';
 import { meetingRefInput, nsdAgenda } from '@lantern/domain';
-import { agendaService } from '../../services/nsd-service.ts';
 import { procedure } from '../../trpc.ts';
 
 export const agenda = procedure
   .input(meetingRefInput)
   .output(nsdAgenda)
-  .query(({ ctx, input }) => agendaService(ctx, ctx.access, input.meetingId));
+  .query(({ ctx, input }) => getMeetingAgenda(ctx, ctx.access, input.meetingId));

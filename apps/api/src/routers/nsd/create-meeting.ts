@@ -1,8 +1,8 @@
+import { createMeeting as createMeetingUseCase } from '@lantern/app';
 import { createMeetingInput, nsdMeeting } from '@lantern/domain';
-import { createMeetingService } from '../../services/nsd-service.ts';
 import { procedure } from '../../trpc.ts';
 
 export const createMeeting = procedure
   .input(createMeetingInput)
   .output(nsdMeeting)
-  .mutation(({ ctx, input }) => createMeetingService(ctx, ctx.access, input));
+  .mutation(({ ctx, input }) => createMeetingUseCase(ctx, ctx.access, input));

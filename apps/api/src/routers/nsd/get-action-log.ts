@@ -1,8 +1,8 @@
+import { getActionLog } from '@lantern/app';
 import { actionLogOutput, meetingRefInput } from '@lantern/domain';
-import { actionLogService } from '../../services/nsd-service.ts';
 import { procedure } from '../../trpc.ts';
 
 export const actionLog = procedure
   .input(meetingRefInput)
   .output(actionLogOutput)
-  .query(({ ctx, input }) => actionLogService(ctx, ctx.access, input.meetingId));
+  .query(({ ctx, input }) => getActionLog(ctx, ctx.access, input.meetingId));

@@ -1,8 +1,8 @@
+import { recordMinutes as recordMinutesUseCase } from '@lantern/app';
 import { nsdMinute, recordMinutesInput } from '@lantern/domain';
-import { recordMinutesService } from '../../services/nsd-service.ts';
 import { procedure } from '../../trpc.ts';
 
 export const recordMinutes = procedure
   .input(recordMinutesInput)
   .output(nsdMinute)
-  .mutation(({ ctx, input }) => recordMinutesService(ctx, ctx.access, input));
+  .mutation(({ ctx, input }) => recordMinutesUseCase(ctx, ctx.access, input));

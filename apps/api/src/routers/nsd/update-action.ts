@@ -1,8 +1,8 @@
+import { updateAction as updateActionUseCase } from '@lantern/app';
 import { nsdActionItem, updateActionInput } from '@lantern/domain';
-import { updateActionService } from '../../services/nsd-service.ts';
 import { procedure } from '../../trpc.ts';
 
 export const updateAction = procedure
   .input(updateActionInput)
   .output(nsdActionItem)
-  .mutation(({ ctx, input }) => updateActionService(ctx, ctx.access, input));
+  .mutation(({ ctx, input }) => updateActionUseCase(ctx, ctx.access, input));

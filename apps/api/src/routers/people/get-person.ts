@@ -1,8 +1,8 @@
+import { getPerson } from '@lantern/app';
 import { getPersonInput, person } from '@lantern/domain';
-import { getPersonService } from '../../services/people-service.ts';
 import { procedure } from '../../trpc.ts';
 
 export const get = procedure
   .input(getPersonInput)
   .output(person)
-  .query(({ ctx, input }) => getPersonService(ctx, ctx.access, input.id, input.reason));
+  .query(({ ctx, input }) => getPerson(ctx, ctx.access, input.id, input.reason));

@@ -1,8 +1,8 @@
+import { getPlace } from '@lantern/app';
 import { getPlaceInput, placeDetail } from '@lantern/domain';
-import { getPlaceService } from '../../services/places-service.ts';
 import { procedure } from '../../trpc.ts';
 
 export const get = procedure
   .input(getPlaceInput)
   .output(placeDetail)
-  .query(({ ctx, input }) => getPlaceService(ctx, ctx.access, input.id));
+  .query(({ ctx, input }) => getPlace(ctx, ctx.access, input.id));

@@ -1,8 +1,8 @@
+import { listPlaces } from '@lantern/app';
 import { listPlacesInput, listPlacesOutput } from '@lantern/domain';
-import { listPlacesService } from '../../services/places-service.ts';
 import { procedure } from '../../trpc.ts';
 
 export const list = procedure
   .input(listPlacesInput)
   .output(listPlacesOutput)
-  .query(({ ctx, input }) => listPlacesService(ctx, ctx.access, input));
+  .query(({ ctx, input }) => listPlaces(ctx, ctx.access, input));

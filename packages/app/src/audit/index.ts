@@ -1,0 +1,1 @@
+export { listRecordAccess } from './list-record-access.ts';

@@ -1,0 +1,1 @@
+export { listDistricts } from './list-districts.ts';

@@ -1,0 +1,2 @@
+export { listIntelligence } from './list-intelligence.ts';
+export { submitIntelligence } from './submit-intelligence.ts';

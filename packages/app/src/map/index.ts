@@ -1,0 +1,3 @@
+export type { BasemapSetting } from './list-map-layers.ts';
+export { listMapLayers } from './list-map-layers.ts';
+export { listMapPlaces } from './list-map-places.ts';

@@ -1,0 +1,20 @@
+// Missing episodes: scoped by the child's home district, every read and change audited.
+export { closeEpisode } from './close-episode.ts';
+export { computeQuarterlyFigures } from './compute-quarterly-figures.ts';
+export { getEpisode } from './get-episode.ts';
+export { getPhilomena } from './get-philomena.ts';
+export { getThresholds } from './get-thresholds.ts';
+export { importEpisodes } from './import-episodes.ts';
+export { listEpisodes } from './list-episodes.ts';
+export { listInterviewsDue } from './list-interviews-due.ts';
+export { listMeetingsNeeded } from './list-meetings-needed.ts';
+export { listMultipleMissing } from './list-multiple-missing.ts';
+export { printPhilomena } from './print-philomena.ts';
+export { recordEpisode } from './record-episode.ts';
+export { recordInterview } from './record-interview.ts';
+export { recordMeeting } from './record-meeting.ts';
+export { recordReturn } from './record-return.ts';
+export { regradeRisk } from './regrade-risk.ts';
+export { savePhilomena } from './save-philomena.ts';
+export { savePhilomenaPart2 } from './save-philomena-part2.ts';
+export { setThresholds } from './set-thresholds.ts';

@@ -1,0 +1,277 @@
+import {
+  type ActionItemRow,
+  actionLogAt,
+  childrenOfConcern,
+  getMeeting,
+  getPerson,
+  listDisruption,
+  listMinutes,
+  type MeetingRow,
+  type PrismaTx,
+  placesWithNewIntelligence,
+  previousMeeting,
+} from '@lantern/db';
+import {
+  type AgendaItem,
+  AppError,
+  addDays,
+  emergingInput,
+  type HotspotSource,
+  londonDate,
+  monthStart,
+  type NsdActionItem,
+  type NsdAgenda,
+  type NsdMeeting,
+  type Person,
+  toPersonDto,
+} from '@lantern/domain';
+import { fromBritishNationalGrid } from '@lantern/geo';
+import type { Access } from '../access/access.ts';
+import type { AppContext } from '../context.ts';
+import { presentDisruption } from '../disruption/present-disruption-action.ts';
+import { findEmergingHotspots } from '../hotspots/find-emerging-hotspots.ts';
+
+export const notFound = (id: string) => new AppError('NOT_FOUND', `No NSD meeting ${id} in your districts`);
+
+/** Intelligence within this distance of a place of concern counts as intelligence about it. */
+export const placeIntelligenceRadiusMetres = 250;
+
+/** Actions whose review or expiry falls before the next monthly meeting (with a week's grace). */
+export const agendaHorizonDays = 35;
+
+/** With no earlier meeting, "new" intelligence is that of the four weeks before. */
+export const firstMeetingLookbackDays = 28;
+
+export function toMeeting(row: MeetingRow): NsdMeeting {
+  return {
+    id: row.id,
+    district: { code: row.districtCode, name: row.districtName },
+    heldOn: row.heldOn,
+    chair: row.chair,
+    attendees: row.attendees,
+    agencies: row.agencies,
+    version: row.version,
+  };
+}
+
+export async function meetingOrNotFound(tx: PrismaTx, access: Access, id: string) {
+  const row = await getMeeting(tx, id, access.scope);
+  if (!row) throw notFound(id);
+  return row;
+}
+
+export interface AgendaHotspots {
+  items: Array<Omit<AgendaItem, 'minute' | 'place' | 'action' | 'person'>>;
+  notes: string[];
+}
+
+/** Months of history the hotspot trend is read over: the six whole months before the meeting. */
+export const hotspotMonths = 6;
+
+/** At most this many hotspots of each source on an agenda (the strongest trends). */
+export const hotspotsPerSource = 5;
+
+export const hotspotSourceLabels: Partial<Record<HotspotSource, string>> = {
+  'police-uk': 'police.uk crime',
+  intelligence: 'intelligence reports',
+};
+
+/**
+ * New or intensifying hot spots (emerging hot-spot analysis, packages/geo) of police.uk crime and
+ * intelligence in the district over the six whole months before the meeting. Run outside the
+ * agenda's transaction: the analysis reads through the shared client, and PGlite has one
+ * connection.
+ */
+export async function agendaHotspots(app: AppContext, access: Access, meeting: MeetingRow): Promise<AgendaHotspots> {
+  const from = monthStart(meeting.heldOn, -hotspotMonths);
+  const to = addDays(monthStart(meeting.heldOn), -1);
+  const items: AgendaHotspots['items'] = [];
+  const notes: string[] = [];
+  for (const source of ['police-uk', 'intelligence'] as const) {
+    const label = hotspotSourceLabels[source] ?? source;
+    const input = emergingInput.parse({ source, districtCodes: [meeting.districtCode], from, to });
+    let result: Awaited<ReturnType<typeof findEmergingHotspots>>;
+    try {
+      result = await findEmergingHotspots(app, access, input);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      notes.push(`Hotspots of ${label} could not be worked out: ${error.message}`);
+      continue;
+    }
+    const rising = result.cells
+      .filter((cell) => cell.kind === 'hot' && (cell.pattern === 'new' || cell.pattern === 'intensifying'))
+      .sort((left, right) => right.trendZ - left.trendZ)
+      .slice(0, hotspotsPerSource);
+    if (rising.length === 0) notes.push(`No new or intensifying hotspots of ${label} from ${from} to ${to}.`);
+    for (const cell of rising) {
+      const [lon, lat] = fromBritishNationalGrid([cell.x, cell.y]);
+      const pattern = cell.pattern === 'new' ? 'New' : 'Intensifying';
+      items.push({
+        key: `hotspot:${source}-${cell.id}`,
+        kind: 'hotspot',
+        title: `${pattern} hotspot of ${label} (${result.cell} m cell ${cell.id})`,
+        detail: [
+          `Emerging hot-spot analysis of ${from} to ${to}: ${cell.hotSlices} of ${result.months.length} months significantly hot; trend z ${cell.trendZ.toFixed(1)}`,
+        ],
+        point: { lon, lat },
+      });
+    }
+  }
+  return { items, notes };
+}
+
+export function childTitle(person: Person): string {
+  return person.view === 'full'
+    ? `${person.givenName} ${person.familyName}`
+    : `${person.initials} (${person.pseudonymRef})`;
+}
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The agenda of a meeting, with the ids of the children it shows (for the audit). */
+export async function buildAgenda(
+  tx: PrismaTx,
+  access: Access,
+  meeting: MeetingRow,
+  hotspots: AgendaHotspots,
+): Promise<{ agenda: NsdAgenda; childIds: string[] }> {
+  const previous = await previousMeeting(tx, meeting);
+  const since = previous?.heldOn ?? addDays(meeting.heldOn, -firstMeetingLookbackDays);
+  const minutes = new Map((await listMinutes(tx, meeting.id)).map((minute) => [minute.itemKey, minute]));
+  const items: AgendaItem[] = [];
+  const add = (item: Omit<AgendaItem, 'minute' | 'place' | 'point' | 'action' | 'person'> & Partial<AgendaItem>) => {
+    const minute = minutes.get(item.key);
+    items.push({
+      place: null,
+      point: null,
+      action: null,
+      person: null,
+      ...item,
+      minute: minute
+        ? {
+            itemKey: minute.itemKey,
+            itemTitle: minute.itemTitle,
+            text: minute.text,
+            recordedBy: minute.recordedBy,
+            version: minute.version,
+          }
+        : null,
+    });
+  };
+
+  for (const hotspot of hotspots.items) add(hotspot);
+
+  const places = await placesWithNewIntelligence(
+    tx,
+    meeting.districtCode,
+    since,
+    meeting.heldOn,
+    placeIntelligenceRadiusMetres,
+  );
+  for (const place of places) {
+    add({
+      key: `place:${place.id}`,
+      kind: 'place',
+      title: `${place.name}: new intelligence`,
+      detail: [
+        `${plural(place.reports, 'intelligence report')} within ${placeIntelligenceRadiusMetres} m since ${since}`,
+      ],
+      place: { id: place.id, name: place.name, lon: place.lon, lat: place.lat },
+    });
+  }
+
+  const dueBy = addDays(meeting.heldOn, agendaHorizonDays);
+  const actionRows = await listDisruption(
+    tx,
+    { districtCode: meeting.districtCode, forAgenda: true, dueBy, limit: 50 },
+    'all',
+  );
+  const { actions } = await presentDisruption(tx, access, actionRows);
+  for (const action of actions) {
+    const detail: string[] = [];
+    if (action.status === 'proposed') detail.push(`For agreement: proposed on ${action.proposedOn}`);
+    if (action.status === 'agreed') detail.push(`Agreed on ${action.agreedOn}, not yet in force`);
+    if (action.reviewOn && action.reviewOn <= dueBy && action.status !== 'proposed' && action.status !== 'agreed') {
+      detail.push(`Review due ${action.reviewOn}`);
+    }
+    if (action.expiresOn && action.expiresOn <= dueBy) detail.push(`Expires ${action.expiresOn}`);
+    detail.push(`Held by ${action.holderAgency.name}; owner ${action.owner.displayName}`);
+    add({
+      key: `action:${action.id}`,
+      kind: 'action',
+      title: `${action.tactic.name}: ${action.target.label}`,
+      detail,
+      action,
+    });
+  }
+
+  const today = londonDate();
+  const childIds: string[] = [];
+  for (const child of await childrenOfConcern(tx, meeting.districtCode, since, meeting.heldOn)) {
+    const record = await getPerson(tx, child.id, 'all');
+    const view = record ? access.view(record.kind) : 'hidden';
+    if (!record || view === 'hidden') continue;
+    const person = toPersonDto(record, view, today);
+    childIds.push(record.id);
+    const ageBand = person.view === 'pseudonymised' ? [`age ${person.ageBand}`] : [];
+    add({
+      key: `child:${record.id}`,
+      kind: 'child',
+      title: childTitle(person),
+      detail: [child.reason, ...ageBand],
+      person,
+    });
+  }
+
+  const log = await actionLogAt(tx, meeting, previous?.heldOn ?? null);
+  const open = log.filter((item) => item.status !== 'closed').length;
+  add({
+    key: 'action-log',
+    kind: 'action-log',
+    title: 'Action log',
+    detail: [
+      `${plural(open, 'open item')}, ${plural(log.length - open, 'closed since the last meeting', 'closed since the last meeting')}`,
+    ],
+  });
+  add({ key: 'other', kind: 'other', title: 'Any other business', detail: [] });
+  // Minutes of items that the records no longer put on the agenda stay with the meeting.
+  for (const minute of minutes.values()) {
+    if (!items.some((item) => item.key === minute.itemKey)) {
+      add({ key: minute.itemKey, kind: 'other', title: minute.itemTitle, detail: ['No longer on the built agenda'] });
+    }
+  }
+  return {
+    agenda: {
+      meeting: toMeeting(meeting),
+      previousMeeting: previous,
+      since,
+      items,
+      notes: hotspots.notes,
+    },
+    childIds,
+  };
+}
+
+export function toActionItem(row: ActionItemRow, meetingId: string | null, today: string): NsdActionItem {
+  return {
+    id: row.id,
+    raisedAt: { meetingId: row.raisedAtMeetingId, heldOn: row.raisedOn },
+    description: row.description,
+    owner: row.owner,
+    agency: row.agency,
+    dueOn: row.dueOn,
+    status: row.status,
+    closedOn: row.closedOn,
+    updateNote: row.updateNote,
+    disruptionActionId: row.disruptionActionId,
+    carried: meetingId !== null && row.raisedAtMeetingId !== meetingId,
+    overdue: row.status !== 'closed' && row.dueOn < today,
+    version: row.version,
+  };
+}
+
+export async function actionLogOf(tx: PrismaTx, meeting: MeetingRow) {
+  const previous = await previousMeeting(tx, meeting);
+  const today = londonDate();
+  return (await actionLogAt(tx, meeting, previous?.heldOn ?? null)).map((row) => toActionItem(row, meeting.id, today));
+}

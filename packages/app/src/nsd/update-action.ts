@@ -1,0 +1,23 @@
+import { appendAudit, getActionItem, updateActionItem } from '@lantern/db';
+import { AppError, londonDate, type UpdateActionInput } from '@lantern/domain';
+import type { Access } from '../access/access.ts';
+import { updateEvent } from '../audit/audit-event.ts';
+import { staleVersion } from '../concurrency/stale-version.ts';
+import type { AppContext } from '../context.ts';
+import { toActionItem } from './meeting-support.ts';
+
+/** Updates or closes an action log item; a stale version is a CONFLICT. */
+export async function updateAction(app: AppContext, access: Access, input: UpdateActionInput) {
+  const today = londonDate();
+  return app.db.prisma.$transaction(async (tx) => {
+    const current = await getActionItem(tx, input.id, access.scope);
+    if (!current) throw new AppError('NOT_FOUND', `No action log item ${input.id} in your districts`);
+    if (!(await updateActionItem(tx, input.id, input.version, input.changes, today))) {
+      throw staleVersion(`action log item ${input.id}`, input.version, current.version);
+    }
+    await appendAudit(tx, updateEvent(access, { type: 'nsd_action_item', id: input.id }, input.changes));
+    const row = await getActionItem(tx, input.id, 'all');
+    if (!row) throw new Error('an action log item vanished after update');
+    return toActionItem(row, null, today);
+  });
+}

@@ -1,0 +1,20 @@
+import { auditEventsForRecord, getPlace } from '@lantern/db';
+import type { PlaceHistory } from '@lantern/domain';
+import type { Access } from '../access/access.ts';
+import type { AppContext } from '../context.ts';
+import { notFound } from './present-place.ts';
+
+/** Who created and changed a place, newest first (reads of a place are not audited: no person in it). */
+export async function getPlaceHistory(app: AppContext, access: Access, id: string): Promise<PlaceHistory> {
+  return app.db.prisma.$transaction(async (tx) => {
+    if (!(await getPlace(tx, id, access.scope))) throw notFound(id);
+    const events = await auditEventsForRecord(tx, id, 200);
+    return {
+      events: events.flatMap((event) => {
+        const change =
+          event.procedure === 'places.create' ? 'created' : event.procedure === 'places.update' ? 'updated' : null;
+        return change ? [{ at: event.at, change, by: event.displayName, reason: event.reason }] : [];
+      }),
+    };
+  });
+}

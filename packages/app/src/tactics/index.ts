@@ -1,0 +1,2 @@
+export { listTactics } from './list-tactics.ts';
+export { updateTactic } from './update-tactic.ts';
