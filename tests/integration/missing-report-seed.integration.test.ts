@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Database, importMissingEpisodesFile, missingReport, seedDatabase } from '@lantern/db';
+import { reportMissing } from '@lantern/app';
+import { type Database, importMissingEpisodesFile, seedDatabase } from '@lantern/db';
 import { type MissingReport, missingEpisodeColumns, rhiServices, wholePercent } from '@lantern/domain';
 import { calibrationFigures, financialYearStarts, generateDataset, type SyntheticDataset } from '@lantern/synth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,10 +105,10 @@ describe('the committee figures of a seeded county', () => {
     const from = financialYearStarts(dataset)[index] as string;
     const to = `${Number(from.slice(0, 4)) + 1}-03-31`;
     const expected = fromCalibration(dataset, from);
-    const direct = await missingReport(seeded.sql, { from, to });
+    const direct = await reportMissing({ db: seeded }, { from, to });
     expect(countsOf(direct)).toEqual(expected);
     expect(direct.sexRatio.male).toBe(Math.floor(calibrationFigures(dataset, from).malePct + 0.5));
     expect(direct.returnInterviews.requiredPct).toBe(wholePercent(expected.rhiRequired, expected.notifications));
-    expect(await missingReport(imported.sql, { from, to })).toEqual(direct);
+    expect(await reportMissing({ db: imported }, { from, to })).toEqual(direct);
   });
 });

@@ -1,8 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { reportMissing } from '@lantern/app';
 import { givenDatabase, type Io, run } from '@lantern/cli';
-import { type Database, missingReport } from '@lantern/db';
+import type { Database } from '@lantern/db';
 import { type MissingReport, missingEpisodeColumns, missingReportSchema } from '@lantern/domain';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,7 +79,7 @@ describe('lantern report missing', () => {
     await db.sql.query('UPDATE missing_settings SET mam_duration_hours = 70 WHERE id = 1');
     try {
       // At 70 hours E1 (71 h elapsed across the March change) needs a meeting too.
-      const report = await missingReport(db.sql, { from: '2024-04-01', to: '2025-03-31' });
+      const report = await reportMissing({ db }, { from: '2024-04-01', to: '2025-03-31' });
       expect(report.multiAgencyMeetings).toEqual({ required: 4, requiredPct: 57, held: 1, heldPct: 25 });
     } finally {
       await db.sql.query('UPDATE missing_settings SET mam_duration_hours = 72 WHERE id = 1');
@@ -88,7 +89,7 @@ describe('lantern report missing', () => {
   it('limits the children to a district scope by home district', async () => {
     // Children the import created take their home district from where they were first last seen:
     // only A (last seen in Mansfield on A1) has one.
-    const report = await missingReport(db.sql, { from: '2024-04-01', to: '2025-03-31', scope: ['E07000174'] });
+    const report = await reportMissing({ db }, { from: '2024-04-01', to: '2025-03-31', scope: ['E07000174'] });
     expect(report).toMatchObject({ notifications: 1, individuals: 1, multiAgencyMeetings: { required: 1, held: 1 } });
   });
 

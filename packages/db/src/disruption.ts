@@ -7,8 +7,8 @@ import type {
   TacticTheme,
   TransitionPlan,
 } from '@lantern/domain';
+import { type DistrictScope, districtScopeSql } from './district-scope.ts';
 import { Prisma } from './generated/prisma/client.ts';
-import type { DistrictScope } from './people.ts';
 import type { PrismaTx } from './prisma-tx.ts';
 
 /**
@@ -72,9 +72,7 @@ const actionFrom = Prisma.sql`
   LEFT JOIN place_of_concern pc ON pc.id = da.target_place_id
   LEFT JOIN vehicle v ON v.id = da.target_vehicle_id`;
 
-function scopeFilter(scope: DistrictScope) {
-  return scope === 'all' ? Prisma.sql`TRUE` : Prisma.sql`da.district_code = ANY(${[...scope]}::text[])`;
-}
+const scopeFilter = (scope: DistrictScope) => districtScopeSql(Prisma.sql`da.district_code`, scope);
 
 const inForce = Prisma.sql`da.status IN ('in_force', 'reviewed')`;
 

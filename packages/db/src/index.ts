@@ -15,6 +15,7 @@ export {
   type CsvRowResult,
   importCsvStream,
 } from './csv-import.ts';
+export { type DistrictScope, districtScopeFilter, districtScopeSql } from './district-scope.ts';
 export { appliedMigrations, type MigrationReport, migrate, readMigrations } from './migrate.ts';
 export {
   importMissingEpisodesFile,
@@ -22,7 +23,6 @@ export {
   type MissingImportOptions,
   type MissingImportReport,
 } from './missing-import.ts';
-export { type MissingReportQuery, missingReport } from './missing-report.ts';
 export { hashPassword, verifyPassword } from './passwords.ts';
 export { shippedPath } from './paths.ts';
 export {
@@ -191,7 +191,6 @@ export {
 } from './oidc-users.ts';
 export {
   createPerson,
-  type DistrictScope,
   getPerson,
   type PeopleQuery,
   type PersonRow,

@@ -6,8 +6,8 @@ import type {
   SourceEvaluation,
   SubmitIntelligenceInput,
 } from '@lantern/domain';
+import { type DistrictScope, districtScopeSql } from './district-scope.ts';
 import { Prisma } from './generated/prisma/client.ts';
-import type { DistrictScope } from './people.ts';
 import type { PrismaTx } from './prisma-tx.ts';
 
 /** Intelligence reports (3x5x2 graded). The district is found from the point by trigger. */
@@ -77,7 +77,7 @@ export async function listIntelligence(
   query: ListIntelligenceInput,
   scope: DistrictScope,
 ): Promise<IntelligenceRow[]> {
-  const conditions = [scope === 'all' ? Prisma.sql`TRUE` : Prisma.sql`ir.district_code = ANY(${[...scope]}::text[])`];
+  const conditions = [districtScopeSql(Prisma.sql`ir.district_code`, scope)];
   if (query.districtCode) conditions.push(Prisma.sql`ir.district_code = ${query.districtCode}`);
   if (query.category) conditions.push(Prisma.sql`ir.category = ${query.category}::intelligence_category`);
   if (query.from) {

@@ -9,7 +9,7 @@ import type {
   PlaceCategory,
 } from '@lantern/domain';
 import { londonDate } from '@lantern/domain';
-import type { DistrictScope } from './people.ts';
+import { type DistrictScope, districtScopeFilter } from './district-scope.ts';
 import type { PrismaTx } from './prisma-tx.ts';
 
 /** Links between records, and the records at their ends, with district scope in every WHERE. */
@@ -32,11 +32,6 @@ export interface LinkableRecord {
   personKind: PersonKind | null;
 }
 
-/** A district condition for records that have one; `undefined` means no condition. */
-function inDistricts(scope: DistrictScope) {
-  return scope === 'all' ? undefined : { in: [...scope] };
-}
-
 /**
  * The record a reference names, if it exists and is in scope. Vehicles have no district, so scope
  * does not apply to them; records of the other kinds without a district are out of every scope
@@ -52,7 +47,7 @@ async function findByType(
   { type, id }: EntityRef,
   scope: DistrictScope,
 ): Promise<{ id: string; kind?: PersonKind } | null> {
-  const districts = inDistricts(scope);
+  const districts = districtScopeFilter(scope);
   switch (type) {
     case 'person':
       return prisma.person.findFirst({ where: { id, homeDistrictCode: districts }, select: { id: true, kind: true } });
@@ -173,7 +168,7 @@ export async function linkedSummaries(
   ids: { place: string[]; vehicle: string[]; intelligence_report: string[]; missing_episode: string[] },
   scope: DistrictScope,
 ): Promise<LinkedSummaries> {
-  const districts = inDistricts(scope);
+  const districts = districtScopeFilter(scope);
   // One query after another: an interactive transaction has one connection to run them on.
   const places =
     ids.place.length === 0

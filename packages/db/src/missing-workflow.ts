@@ -1,6 +1,6 @@
 import type { CareStatus, FoundLocationType, PoliceRisk, RhiService } from '@lantern/domain';
+import { type DistrictScope, districtScopeSql } from './district-scope.ts';
 import { Prisma } from './generated/prisma/client.ts';
-import type { DistrictScope } from './people.ts';
 import type { PrismaTx } from './prisma-tx.ts';
 
 /**
@@ -41,8 +41,9 @@ const episodeColumns = Prisma.sql`
   me.district_code AS "districtCode", me.rhi_service::text AS "rhiService", me.rhi_completed_at AS "rhiCompletedAt",
   me.mam_held_at AS "mamHeldAt", me.version AS "version"`;
 
+/** Episodes are scoped by their child's home district (`p` is the child's person row). */
 export function missingEpisodeScope(scope: DistrictScope) {
-  return scope === 'all' ? Prisma.sql`TRUE` : Prisma.sql`p.home_district_code = ANY(${[...scope]}::text[])`;
+  return districtScopeSql(Prisma.sql`p.home_district_code`, scope);
 }
 
 export async function getMissingEpisode(

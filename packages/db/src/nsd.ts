@@ -1,6 +1,6 @@
 import type { NsdActionStatus } from '@lantern/domain';
+import { type DistrictScope, districtScopeSql } from './district-scope.ts';
 import { Prisma } from './generated/prisma/client.ts';
-import type { DistrictScope } from './people.ts';
 import type { PrismaTx } from './prisma-tx.ts';
 
 /** NSD meetings, their minutes and the district's action log; the agenda's place and child queries. */
@@ -20,9 +20,7 @@ const meetingColumns = Prisma.sql`
   to_char(m.held_on, 'YYYY-MM-DD') AS "heldOn", m.chair AS "chair", m.attendees AS "attendees",
   m.agencies AS "agencies", m.version AS "version"`;
 
-function scopeFilter(scope: DistrictScope) {
-  return scope === 'all' ? Prisma.sql`TRUE` : Prisma.sql`m.district_code = ANY(${[...scope]}::text[])`;
-}
+const scopeFilter = (scope: DistrictScope) => districtScopeSql(Prisma.sql`m.district_code`, scope);
 
 export async function getMeeting(prisma: PrismaTx, id: string, scope: DistrictScope): Promise<MeetingRow | null> {
   const [row] = await prisma.$queryRaw<MeetingRow[]>`
@@ -252,7 +250,7 @@ export async function actionLogAt(
 }
 
 export async function getActionItem(prisma: PrismaTx, id: string, scope: DistrictScope): Promise<ActionItemRow | null> {
-  const filter = scope === 'all' ? Prisma.sql`TRUE` : Prisma.sql`a.district_code = ANY(${[...scope]}::text[])`;
+  const filter = districtScopeSql(Prisma.sql`a.district_code`, scope);
   const [row] = await prisma.$queryRaw<ActionItemRow[]>`
     SELECT ${actionItemColumns} FROM nsd_action_item a JOIN nsd_meeting r ON r.id = a.raised_at_meeting_id
     WHERE a.id = ${id}::uuid AND ${filter}`;

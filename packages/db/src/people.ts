@@ -1,9 +1,9 @@
 import type { CreatePersonInput, PersonKind, PersonRecord, UpdatePersonInput } from '@lantern/domain';
+import { type DistrictScope, districtScopeSql } from './district-scope.ts';
 import { Prisma } from './generated/prisma/client.ts';
 import type { PrismaTx } from './prisma-tx.ts';
 
 /** People: explicit selects, district scope applied in SQL, versions checked on update. */
-export type DistrictScope = 'all' | readonly string[];
 
 /** A person as stored: the domain's PersonRecord, read with the columns below. */
 export type PersonRow = PersonRecord;
@@ -16,9 +16,7 @@ const personColumns = Prisma.sql`
   to_char(p.cse_flagged_at, 'YYYY-MM-DD') AS "cseFlaggedAt", p.cce_risk::text AS "cceRisk",
   to_char(p.cce_flagged_at, 'YYYY-MM-DD') AS "cceFlaggedAt", p.version AS "version"`;
 
-function scopeFilter(scope: DistrictScope) {
-  return scope === 'all' ? Prisma.sql`TRUE` : Prisma.sql`p.home_district_code = ANY(${[...scope]}::text[])`;
-}
+const scopeFilter = (scope: DistrictScope) => districtScopeSql(Prisma.sql`p.home_district_code`, scope);
 
 export interface PeopleQuery {
   name?: string | undefined;

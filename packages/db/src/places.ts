@@ -1,6 +1,6 @@
 import type { CreatePlaceInput, ListPlacesInput, PlaceCategory, UpdatePlaceInput } from '@lantern/domain';
+import { type DistrictScope, districtScopeSql } from './district-scope.ts';
 import { Prisma } from './generated/prisma/client.ts';
-import type { DistrictScope } from './people.ts';
 import type { PrismaTx } from './prisma-tx.ts';
 
 /**
@@ -31,9 +31,7 @@ const placeColumns = Prisma.sql`
 
 const placeFrom = Prisma.sql`place_of_concern pc LEFT JOIN district d ON d.code = pc.district_code`;
 
-function scopeFilter(scope: DistrictScope) {
-  return scope === 'all' ? Prisma.sql`TRUE` : Prisma.sql`pc.district_code = ANY(${[...scope]}::text[])`;
-}
+const scopeFilter = (scope: DistrictScope) => districtScopeSql(Prisma.sql`pc.district_code`, scope);
 
 function point(lon: number, lat: number) {
   return Prisma.sql`ST_SetSRID(ST_MakePoint(${lon}::float8, ${lat}::float8), 4326)`;

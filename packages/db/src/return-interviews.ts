@@ -1,7 +1,7 @@
 import type { RhiService } from '@lantern/domain';
+import type { DistrictScope } from './district-scope.ts';
 import { Prisma } from './generated/prisma/client.ts';
 import { missingEpisodeScope } from './missing-workflow.ts';
-import type { DistrictScope } from './people.ts';
 import type { PrismaTx } from './prisma-tx.ts';
 
 /**

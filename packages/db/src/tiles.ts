@@ -1,8 +1,8 @@
 import type { TileLayer } from '@lantern/domain';
 import vtpbf from 'vt-pbf';
 import { cellsPerTile, crimeTileCellMaxZoom } from './crime-tile-cells.ts';
+import { type DistrictScope, districtScopeSql } from './district-scope.ts';
 import { Prisma } from './generated/prisma/client.ts';
-import type { DistrictScope } from './people.ts';
 import type { PrismaTx } from './prisma-tx.ts';
 
 /**
@@ -45,10 +45,7 @@ export function clusterCellUnits(z: number): number {
   return z >= 15 ? 1 : 64;
 }
 
-function scopeCondition(scope: DistrictScope): Prisma.Sql {
-  if (scope === 'all') return Prisma.sql`TRUE`;
-  return Prisma.sql`s.district_code = ANY(${[...scope]}::text[])`;
-}
+const scopeCondition = (scope: DistrictScope) => districtScopeSql(Prisma.sql`s.district_code`, scope);
 
 /** Inclusive Europe/London dates on a timestamp column, as index-friendly bounds. */
 function dateRange(column: Prisma.Sql, request: TileRequest): Prisma.Sql {

@@ -1,4 +1,5 @@
-import { type Database, missingReport } from '@lantern/db';
+import { reportMissing as computeReport } from '@lantern/app';
+import type { Database } from '@lantern/db';
 import { AppError, type MissingReport, missingReportTable, parseLondonDateTime } from '@lantern/domain';
 import { stringify } from 'csv-stringify/sync';
 import type { Io } from '../io.ts';
@@ -17,7 +18,7 @@ export async function reportMissing(db: Database, options: MissingReportOptions,
   const asOf = options.asOf === undefined ? undefined : parseAsOf(options.asOf);
   let report: MissingReport;
   try {
-    report = await missingReport(db.sql, { from: options.from, to: options.to, asOf });
+    report = await computeReport({ db }, { from: options.from, to: options.to, asOf });
   } catch (error) {
     // The period's dates are checked by the domain's londonPeriod, which names the value.
     if (error instanceof RangeError) throw new AppError('BAD_INPUT', `--from/--to: ${error.message}`);

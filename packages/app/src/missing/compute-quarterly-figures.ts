@@ -1,4 +1,4 @@
-import { getMissingThresholds, missingFiguresData } from '@lantern/db';
+import { missingFiguresData } from '@lantern/db';
 import {
   AppError,
   computeMissingReport,
@@ -11,7 +11,7 @@ import {
 } from '@lantern/domain';
 import type { Access } from '../access/access.ts';
 import type { AppContext } from '../context.ts';
-import { mamThresholdsOf } from './meeting-support.ts';
+import { loadMamThresholds } from './meeting-support.ts';
 
 const QUARTERS = 8;
 
@@ -27,7 +27,7 @@ export async function computeQuarterlyFigures(
   now: Date = new Date(),
 ) {
   return app.db.prisma.$transaction(async (tx) => {
-    const thresholds = mamThresholdsOf(await getMissingThresholds(tx));
+    const thresholds = await loadMamThresholds(tx);
     const quarters = lastReportingQuarters(input.asOf ?? londonDate(now), QUARTERS).map((quarter) => ({
       ...quarter,
       period: londonPeriod(quarter.from, quarter.to),

@@ -15,6 +15,7 @@ export { recordInterview } from './record-interview.ts';
 export { recordMeeting } from './record-meeting.ts';
 export { recordReturn } from './record-return.ts';
 export { regradeRisk } from './regrade-risk.ts';
+export { type MissingReportQuery, reportMissing } from './report-missing.ts';
 export { savePhilomena } from './save-philomena.ts';
 export { savePhilomenaPart2 } from './save-philomena-part2.ts';
 export { setThresholds } from './set-thresholds.ts';

@@ -1,15 +1,15 @@
-import { episodesWithoutMeeting, episodeTimingsOf, getMissingThresholds, type PrismaTx } from '@lantern/db';
+import { episodesWithoutMeeting, episodeTimingsOf, type PrismaTx } from '@lantern/db';
 import { type MeetingsNeededInput, mamRequirements } from '@lantern/domain';
 import type { Access } from '../access/access.ts';
 import type { AppContext } from '../context.ts';
 import { auditEpisodeSearch, childrenOf } from './episode-support.ts';
-import { mamThresholdsOf } from './meeting-support.ts';
+import { loadMamThresholds } from './meeting-support.ts';
 
 const DAY_MS = 86_400_000;
 
 /** Episodes that require a multi-agency meeting (5a's trigger, the admin's thresholds) and have none. */
 async function meetingsNeeded(tx: PrismaTx, access: Access, withinDays: number, now: Date) {
-  const thresholds = mamThresholdsOf(await getMissingThresholds(tx));
+  const thresholds = await loadMamThresholds(tx);
   const candidates = await episodesWithoutMeeting(tx, new Date(now.getTime() - withinDays * DAY_MS), access.scope);
   if (candidates.length === 0) return [];
   const timings = await episodeTimingsOf(tx, [...new Set(candidates.map((row) => row.personId))]);
