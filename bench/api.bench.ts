@@ -7,7 +7,8 @@
  */
 import type { AddressInfo } from 'node:net';
 import { createServer, csrfHeader, readApiEnv } from '@lantern/api';
-import { type Database, migrateAndLoad, seedDatabase } from '@lantern/db';
+import { type Database, migrateAndLoad } from '@lantern/db';
+import { seedDatabase } from '@lantern/seed';
 import { generateDataset } from '@lantern/synth';
 import autocannon from 'autocannon';
 import { onEachBackend } from './scratch-database.ts';

@@ -6,8 +6,9 @@
  * Run: pnpm tsx bench/hotspots-database.bench.ts
  */
 import { analyseHotspots } from '@lantern/app';
-import { type Database, hotspotEventPoints, hotspotEvents, migrateAndLoad, seedDatabase } from '@lantern/db';
+import { type Database, hotspotEventPoints, hotspotEvents, migrateAndLoad } from '@lantern/db';
 import { districtCodes } from '@lantern/domain';
+import { seedDatabase } from '@lantern/seed';
 import { generateDataset } from '@lantern/synth';
 import { onEachBackend } from './scratch-database.ts';
 

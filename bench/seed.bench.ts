@@ -2,7 +2,8 @@
  * Seed generation and load times: county (default) or national (`--scale national`, 1M+ crime
  * points), on PGlite and, with BENCH_DATABASE_URL, PostgreSQL. Run: pnpm bench:seed [--scale national]
  */
-import { type Database, migrateAndLoad, seedDatabase } from '@lantern/db';
+import { type Database, migrateAndLoad } from '@lantern/db';
+import { seedDatabase } from '@lantern/seed';
 import { generateDataset } from '@lantern/synth';
 import { onEachBackend } from './scratch-database.ts';
 

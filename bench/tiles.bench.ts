@@ -7,8 +7,9 @@
  * PostgreSQL is measured when BENCH_DATABASE_URL is set. Run: pnpm bench:tiles [national]
  */
 import { join } from 'node:path';
-import { type Database, importPoliceUkFile, migrateAndLoad, renderTile, seedDatabase, shippedPath } from '@lantern/db';
+import { type Database, importPoliceUkFile, migrateAndLoad, renderTile, shippedPath } from '@lantern/db';
 import type { TileLayer } from '@lantern/domain';
+import { seedDatabase } from '@lantern/seed';
 import { DEFAULT_SEED, generateDataset } from '@lantern/synth';
 import { onEachBackend } from './scratch-database.ts';
 

@@ -1,4 +1,5 @@
-import { type Database, SeedConflictError, seedDatabase, verifyPassword } from '@lantern/db';
+import { type Database, verifyPassword } from '@lantern/db';
+import { SeedConflictError, seedDatabase } from '@lantern/seed';
 import { generateDataset, type SyntheticDataset } from '@lantern/synth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/test-database.ts';

@@ -35,7 +35,6 @@ export {
   rejectsCsv,
 } from './police-uk-import.ts';
 export { dropEverything } from './reset.ts';
-export { loadedSyntheticDataset, SeedConflictError, type SeedReport, seedDatabase, syntheticMarker } from './seed.ts';
 export type { Sql, TransactionalSql } from './sql.ts';
 export { type DatabaseStatus, databaseStatus } from './status.ts';
 

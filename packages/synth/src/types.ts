@@ -19,9 +19,16 @@ import type {
 } from '@lantern/domain';
 
 /**
- * The contract between the generator and the loader (packages/db seed). Every id is a UUID
+ * The contract between the generator and the loader (packages/seed). Every id is a UUID
  * string drawn from the seeded generator, so the same seed gives byte-identical data.
  * Dates are 'YYYY-MM-DD'; instants are ISO 8601 strings with a 'Z' offset.
+ *
+ * Why these shapes are declared here and not derived from the database's or the API's: they
+ * are the rows as written (every column, with the generator's ids, points as lon/lat and lists
+ * as arrays), while packages/db declares what its queries read back (e.g. `PersonRow`, which is
+ * the domain's `PersonRecord`: the columns the API needs) and packages/domain's zod schemas
+ * declare what the API shows a caller (redacted by role). The enums they share come from
+ * packages/domain, so a value the database would refuse cannot be generated.
  */
 export interface LonLat {
   lon: number;

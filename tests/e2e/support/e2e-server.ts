@@ -2,14 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer, readApiEnv } from '@lantern/api';
-import {
-  type Database,
-  importPoliceUkFile,
-  migrateAndLoad,
-  openDatabase,
-  seedDatabase,
-  shippedPath,
-} from '@lantern/db';
+import { type Database, importPoliceUkFile, migrateAndLoad, openDatabase, shippedPath } from '@lantern/db';
+import { seedDatabase } from '@lantern/seed';
 import { DEFAULT_SEED, generateDataset } from '@lantern/synth';
 import type { FastifyInstance } from 'fastify';
 

@@ -1,12 +1,6 @@
-import {
-  type Database,
-  databaseStatus,
-  dropEverything,
-  loadedSyntheticDataset,
-  migrateAndLoad,
-  seedDatabase,
-} from '@lantern/db';
+import { type Database, databaseStatus, dropEverything, migrateAndLoad } from '@lantern/db';
 import { londonDate } from '@lantern/domain';
+import { loadedSyntheticDataset, seedDatabase } from '@lantern/seed';
 import { DEFAULT_SEED, DEMO_PASSWORD, demoUsers, generateDataset } from '@lantern/synth';
 import type { Io } from '../io.ts';
 import { importBundledPoliceUk } from './import.ts';

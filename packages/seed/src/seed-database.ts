@@ -1,12 +1,18 @@
+import {
+  bulkInsert,
+  type ColumnSpec,
+  hashPassword,
+  refreshCrimeTileCells,
+  type Sql,
+  type TransactionalSql,
+} from '@lantern/db';
 import { DEFAULT_PERIOD_END, generateDisruption, type SynthCrimeEvent, type SyntheticDataset } from '@lantern/synth';
-import { bulkInsert, type ColumnSpec } from './bulk-insert.ts';
-import { refreshCrimeTileCells } from './crime-tile-cells.ts';
-import { insertDisruptionDemo } from './disruption-seed.ts';
-import { hashPassword } from './passwords.ts';
-import type { Sql, TransactionalSql } from './sql.ts';
+import { insertDisruptionDemo } from './insert-disruption-demo.ts';
 
 /**
- * Writes a synthetic dataset (packages/synth) into an empty database in one transaction.
+ * Writes a synthetic dataset (packages/synth) into an empty database in one transaction, through
+ * packages/db's bulk loader. This package is the only one that imports both the database and the
+ * generator, so the server's module graph never carries the synthetic-data generator.
  * Seeding twice with the same seed and scale is a no-op; seeding over other data is refused,
  * because demo records must never mix with real ones.
  */

@@ -1,6 +1,5 @@
+import { bulkInsert, type Sql } from '@lantern/db';
 import type { SynthDisruptionData } from '@lantern/synth';
-import { bulkInsert } from './bulk-insert.ts';
-import type { Sql } from './sql.ts';
 
 /**
  * Loads the demo's disruption actions (with their status history), NSD meetings, minutes and

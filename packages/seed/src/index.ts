@@ -1,0 +1,7 @@
+export {
+  loadedSyntheticDataset,
+  SeedConflictError,
+  type SeedReport,
+  seedDatabase,
+  syntheticMarker,
+} from './seed-database.ts';
