@@ -1,5 +1,5 @@
 /**
- * Prints the synthetic seed's yearly figures beside the 2019/20 targets from DOMAIN.md, as the
+ * Prints the synthetic seed's yearly figures beside the 2019/20 targets from docs/DOMAIN.md, as the
  * Markdown table in the README. Run: pnpm calibration [seed]
  */
 import { calibrationFigures, financialYearStarts, generateDataset } from '@lantern/synth';

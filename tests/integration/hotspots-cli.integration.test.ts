@@ -41,7 +41,7 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 describe('lantern hotspots --format json', () => {
-  it('gives ARCHITECTURE.md’s Hotspot JSON: every cell of the city, zeros included', async () => {
+  it('gives docs/ARCHITECTURE.md’s Hotspot JSON: every cell of the city, zeros included', async () => {
     const { code, stdout, stderr } = await lantern(
       'hotspots',
       '--source',

@@ -55,7 +55,7 @@ async function lantern(...argv: string[]) {
 }
 
 describe('lantern report missing', () => {
-  it('prints the hand-worked figures as the JSON of ARCHITECTURE.md', async () => {
+  it('prints the hand-worked figures as the JSON of docs/ARCHITECTURE.md', async () => {
     const { code, stdout, stderr } = await lantern(...year);
     expect(stderr).toBe('');
     expect(code).toBe(0);

@@ -1,4 +1,4 @@
-import { AppError, fields } from '@lantern/domain';
+import { AppError, fields, londonDate } from '@lantern/domain';
 import { DEFAULT_PERIOD_END, DEFAULT_SEED } from '@lantern/synth';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { AuditChainBroken, auditVerify } from './commands/audit.ts';
@@ -26,7 +26,7 @@ function calendarDate(name: string) {
     if (!parsed.success) {
       throw new InvalidArgumentError(`${name} ${parsed.error.issues[0]?.message ?? 'is not a date'}, got "${value}"`);
     }
-    if (Date.parse(`${value}T00:00:00Z`) > Date.now()) {
+    if (value > londonDate()) {
       throw new InvalidArgumentError(`${name} must not be in the future, got "${value}"`);
     }
     return value;
@@ -39,7 +39,7 @@ function requireSkipInvalidForRejects(options: { skipInvalid: boolean; rejects?:
   }
 }
 
-/** The `lantern` command tree (ARCHITECTURE.md, "CLI"). Tests may hand in their own database. */
+/** The `lantern` command tree (docs/ARCHITECTURE.md, "CLI"). Tests may hand in their own database. */
 export function buildProgram(io: Io, database?: DatabaseProvider): Command {
   const env = readEnv();
   const withDatabase = database ?? configuredDatabase(env);
@@ -100,7 +100,7 @@ export function buildProgram(io: Io, database?: DatabaseProvider): Command {
   importCommand
     .command('missing-episodes')
     .description(
-      'load the missing-episodes CSV (ARCHITECTURE.md). All-or-nothing: one bad row imports nothing and every bad ' +
+      'load the missing-episodes CSV (docs/ARCHITECTURE.md). All-or-nothing: one bad row imports nothing and every bad ' +
         'row is listed by line, field and value. Idempotent on episode_ref: re-importing changes nothing, changed ' +
         'rows are updated. Times without an offset are Europe/London time.',
     )
@@ -118,7 +118,7 @@ export function buildProgram(io: Io, database?: DatabaseProvider): Command {
     .command('missing')
     .description(
       'children missing from home and care for a period: notifications, children, care status, Return Home ' +
-        'Interviews by service and multi-agency meetings (ARCHITECTURE.md). Dates are Europe/London, both inclusive.',
+        'Interviews by service and multi-agency meetings (docs/ARCHITECTURE.md). Dates are Europe/London, both inclusive.',
     )
     .requiredOption('--from <date>', 'first day, YYYY-MM-DD')
     .requiredOption('--to <date>', 'last day, YYYY-MM-DD')

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type Role, roles as roleOrder } from '@lantern/domain';
+import { HOUR_MS, type Role, roles as roleOrder } from '@lantern/domain';
 import type { PrismaClient } from './generated/prisma/client.ts';
 import type { PrismaTx } from './prisma-tx.ts';
 
@@ -84,7 +84,7 @@ export async function createSession(
       authMethod,
       createdAt: now,
       lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + policy.absoluteHours * 3_600_000),
+      expiresAt: new Date(now.getTime() + policy.absoluteHours * HOUR_MS),
       ip: client.ip,
       userAgent: client.userAgent?.slice(0, 500) ?? null,
     },

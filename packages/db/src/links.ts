@@ -8,7 +8,7 @@ import type {
   PersonKind,
   PlaceCategory,
 } from '@lantern/domain';
-import { londonDate } from '@lantern/domain';
+import { londonDate, utcDate } from '@lantern/domain';
 import { type DistrictScope, districtScopeFilter } from './district-scope.ts';
 import type { PrismaTx } from './prisma-tx.ts';
 
@@ -101,8 +101,9 @@ type LinkRecord = {
   version: number;
 };
 
-const dateOnly = (value: Date) => value.toISOString().slice(0, 10);
-const utcDate = (value: string) => new Date(`${value}T00:00:00Z`);
+/** Prisma carries a `date` column as UTC midnight of that date. */
+const dateOnly = (value: Date) => utcDate(value);
+const dateColumn = (value: string) => new Date(`${value}T00:00:00Z`);
 
 function toLinkRow(record: LinkRecord): LinkRow {
   return {
@@ -128,8 +129,8 @@ export async function createLink(tx: PrismaTx, input: CreateLinkInput): Promise<
       linkType: input.linkType,
       sourceType: input.source.type,
       sourceId: input.source.id,
-      firstSeen: utcDate(input.firstSeen),
-      lastSeen: utcDate(input.lastSeen),
+      firstSeen: dateColumn(input.firstSeen),
+      lastSeen: dateColumn(input.lastSeen),
       reliability: input.reliability,
     },
     select: linkSelect,

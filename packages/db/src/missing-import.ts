@@ -15,7 +15,7 @@ import { type CsvImportCounts, type CsvImportOptions, importCsvStream } from './
 import type { Sql, TransactionalSql } from './sql.ts';
 
 /**
- * `lantern import missing-episodes`: the missing-episodes CSV (ARCHITECTURE.md) into
+ * `lantern import missing-episodes`: the missing-episodes CSV (docs/ARCHITECTURE.md) into
  * missing_episode, streamed, all-or-nothing unless `skipInvalid`, idempotent on `episode_ref`
  * (an unchanged row is not touched; a changed one is updated and its version bumped).
  *

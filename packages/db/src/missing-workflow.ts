@@ -1,4 +1,5 @@
 import type { CareStatus, FoundLocationType, PoliceRisk, RhiService } from '@lantern/domain';
+import { DAY_MS } from '@lantern/domain';
 import { type DistrictScope, districtScopeSql } from './district-scope.ts';
 import { Prisma } from './generated/prisma/client.ts';
 import type { PrismaTx } from './prisma-tx.ts';
@@ -304,7 +305,7 @@ export async function missingFiguresData(
   lookBackDays: number,
   scope: DistrictScope,
 ) {
-  const earliest = new Date(from.getTime() - lookBackDays * 86_400_000);
+  const earliest = new Date(from.getTime() - lookBackDays * DAY_MS);
   const episodes = await tx.$queryRaw<ReportEpisodeRow[]>`
     SELECT me.id::text AS "id", me.person_id::text AS "personId", me.care_status::text AS "careStatus",
       me.reported_at AS "reportedAt", me.returned_at AS "returnedAt", me.rhi_service::text AS "rhiService",

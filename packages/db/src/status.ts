@@ -1,7 +1,7 @@
 import type { Database } from './connect.ts';
 import { appliedMigrations } from './migrate.ts';
 
-/** `lantern db status --format json` (ARCHITECTURE.md): the backend, migrations and row counts. */
+/** `lantern db status --format json` (docs/ARCHITECTURE.md): the backend, migrations and row counts. */
 export interface DatabaseStatus {
   backend: Database['backend'];
   migrations: number;

@@ -49,8 +49,3 @@ export function newPseudonymRef(kind: PersonKind): string {
   const body = Array.from(bytes, (byte) => refAlphabet[byte % refAlphabet.length]).join('');
   return `${kind === 'child' ? 'C' : 'A'}-${body}`;
 }
-
-/** Today's date in Europe/London, 'YYYY-MM-DD' (ages and bands are by the local calendar). */
-export function londonDate(at: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(at);
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ageBand, ageInYears, hasPersonLevelAccess, initials, personView, suppressSmallCount } from './redaction.ts';
+import { ageInYears } from './calendar/calendar.ts';
+import { ageBand, hasPersonLevelAccess, initials, personView, suppressSmallCount } from './redaction.ts';
 
 describe('personView', () => {
   it('shows children to district officers and NSD attendees only pseudonymised', () => {

@@ -1,3 +1,4 @@
+import { ageInYears } from './calendar/calendar.ts';
 import type { PersonKind, Role } from './enums.ts';
 
 /**
@@ -41,13 +42,6 @@ export function initials(givenName: string, familyName: string): string {
 
 export const ageBands = ['under 10', '10–13', '14–15', '16–17', '18–24', '25+', 'unknown'] as const;
 export type AgeBand = (typeof ageBands)[number];
-
-/** Whole years on `on` (both 'YYYY-MM-DD'); a birthday on the day counts. */
-export function ageInYears(dateOfBirth: string, on: string): number {
-  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
 
 export function ageBand(dateOfBirth: string | null, on: string): AgeBand {
   if (dateOfBirth === null) return 'unknown';

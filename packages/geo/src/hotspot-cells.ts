@@ -14,7 +14,7 @@ export interface HotspotCell {
   bin: number;
 }
 
-/** ARCHITECTURE.md "Hotspot JSON". */
+/** docs/ARCHITECTURE.md "Hotspot JSON". */
 export interface HotspotResult {
   cell: number;
   band: number;
@@ -32,7 +32,7 @@ export interface HotspotCellsOptions {
 }
 
 /**
- * The whole hot-spot analysis of one set of counts as ARCHITECTURE.md's "Hotspot JSON": every cell
+ * The whole hot-spot analysis of one set of counts as docs/ARCHITECTURE.md's "Hotspot JSON": every cell
  * of the grid (zero counts included) with its centre, count, Gi* z, two-sided p and ArcGIS bin.
  *
  * @example

@@ -5,7 +5,7 @@ import { ASHFIELD, GEDLING, MANSFIELD, RUSHCLIFFE } from './towns.ts';
 import type { SyntheticDataset } from './types.ts';
 
 /**
- * Targets per year (2019/20 seeds, DOMAIN.md) and the tolerance each synthetic year must meet.
+ * Targets per year (2019/20 seeds, docs/DOMAIN.md) and the tolerance each synthetic year must meet.
  * `min`/`max` rows are one-sided. Percentages are in points.
  */
 const tolerances: {

@@ -3,9 +3,19 @@
  * and `lantern report missing` define them (Europe/London dates, MAM rule over all history), so
  * the tests, the README and the CLI can compare a dataset with the 2019/20 seeds.
  */
-import { type CareStatus, careStatuses, type RhiService, rhiServices } from '@lantern/domain';
+import {
+  addDays,
+  addYears,
+  ageInYears,
+  type CareStatus,
+  careStatuses,
+  HOUR_MS,
+  londonDate,
+  londonMidnight,
+  type RhiService,
+  rhiServices,
+} from '@lantern/domain';
 import { mamRequirements } from './mam-rule.ts';
-import { addDays, addYears, ageOn, HOUR_MS, londonDate, londonMidnight } from './time.ts';
 import { countyDistrictCodes, districtInfoOf } from './towns.ts';
 import type { SyntheticDataset, SynthMissingEpisode, SynthPerson } from './types.ts';
 
@@ -74,7 +84,7 @@ function flagFigures(children: SynthPerson[], kind: 'cse' | 'cce', from: string,
     byDistrict[code] = { flagged: count, per1000Children: (1000 * count) / districtInfoOf(code).childPopulation };
   }
   const aged14to17 = flagged.filter((child) => {
-    const age = ageOn(child.dateOfBirth, (kind === 'cse' ? child.cseFlaggedAt : child.cceFlaggedAt) ?? from);
+    const age = ageInYears(child.dateOfBirth, (kind === 'cse' ? child.cseFlaggedAt : child.cceFlaggedAt) ?? from);
     return age >= 14 && age <= 17;
   }).length;
   const sexed = flagged.filter((child) => child.sex === 'M' || child.sex === 'F');
@@ -90,7 +100,10 @@ function flagFigures(children: SynthPerson[], kind: 'cse' | 'cce', from: string,
 export function calibrationFigures(dataset: SyntheticDataset, financialYearStart: string): CalibrationFigures {
   const from = financialYearStart;
   const to = addDays(addYears(from, 1), -1);
-  const asOf = Math.min(londonMidnight(addDays(to, 1)), londonMidnight(addDays(dataset.periodEnd, 1)));
+  const asOf = Math.min(
+    londonMidnight(addDays(to, 1)).getTime(),
+    londonMidnight(addDays(dataset.periodEnd, 1)).getTime(),
+  );
   const people = new Map(dataset.people.map((person) => [person.id, person]));
   const mam = mamRequirements(dataset.missingEpisodes, asOf);
 
@@ -140,7 +153,7 @@ export function calibrationFigures(dataset: SyntheticDataset, financialYearStart
   );
   const atFriend = returned.filter(({ episode }) => episode.foundLocationType === 'friend_or_relative');
   const aged14to17 = inYear.filter(({ episode, child }) => {
-    const age = ageOn(child.dateOfBirth, londonDate(episode.reportedAt));
+    const age = ageInYears(child.dateOfBirth, londonDate(episode.reportedAt));
     return age >= 14 && age <= 17;
   });
   const atRisk = [...individuals.values()].filter(

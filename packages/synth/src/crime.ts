@@ -5,10 +5,11 @@
  * inside its district once, so a million crimes cost a few hundred thousand cheap draws and no
  * polygon tests. Points near town centres are drawn more often, which makes hotspots.
  */
+
+import { monthsWithin } from '@lantern/domain';
 import { scatterInside, uniformInside } from './geography.ts';
 import type { Period } from './period.ts';
 import { Rng, WeightedTable } from './rng.ts';
-import { monthsWithin } from './time.ts';
 import { allDistrictCodes, districtInfoOf, NOTTINGHAM_CITY, townsIn } from './towns.ts';
 import type { LonLat, SynthCrimeEvent } from './types.ts';
 

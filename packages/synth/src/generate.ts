@@ -16,7 +16,7 @@ import { PeopleFactory } from './people.ts';
 import { buildPeriod } from './period.ts';
 import { PlaceFactory } from './places.ts';
 import { Rng } from './rng.ts';
-import { parseDate } from './time.ts';
+import { assertCalendarDate } from './time.ts';
 import type { SyntheticDataset } from './types.ts';
 import { generateUsers } from './users.ts';
 import { VehicleFactory } from './vehicles.ts';
@@ -38,7 +38,7 @@ export function generateDataset(options: GenerateOptions = {}): SyntheticDataset
   if (!Number.isSafeInteger(seed)) throw new Error(`seed must be an integer, got ${seed}`);
   if (scale !== 'county' && scale !== 'national')
     throw new Error(`scale must be 'county' or 'national', got '${scale}'`);
-  parseDate(periodEnd);
+  assertCalendarDate(periodEnd);
 
   const period = buildPeriod(periodEnd);
   const root = new Rng(seed);

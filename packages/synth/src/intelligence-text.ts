@@ -2,7 +2,7 @@
  * Wording for synthetic intelligence. Sentences are generic and describe people by age and sex
  * only, as a professional's low-level report might; the structured links carry who is involved.
  */
-import { ageOn } from './time.ts';
+import { ageInYears } from '@lantern/domain';
 import type { SynthPerson, SynthPlace, SynthVehicle } from './types.ts';
 import { describeVehicle } from './vehicles.ts';
 
@@ -14,7 +14,7 @@ export function placePhrase(place: SynthPlace): string {
 
 export function childPhrase(child: SynthPerson, onDate: string): string {
   const noun = child.sex === 'F' ? 'girl' : child.sex === 'M' ? 'boy' : 'young person';
-  return `a ${ageOn(child.dateOfBirth, onDate)}-year-old ${noun}`;
+  return `a ${ageInYears(child.dateOfBirth, onDate)}-year-old ${noun}`;
 }
 
 export function vehiclePhrase(vehicle: SynthVehicle, partial: boolean): string {

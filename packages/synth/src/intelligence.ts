@@ -5,6 +5,7 @@
  * places and behaviour that feed the hotspot maps.
  */
 import type { HandlingCode, IntelligenceCategory, IntelligenceEvaluation, SourceEvaluation } from '@lantern/domain';
+import { ageInYears, DAY_MS, HOUR_MS, londonDate, londonWallClockMs } from '@lantern/domain';
 import { type Agencies, councilFor } from './agencies.ts';
 import { distanceMetres, districtAt, type PoliceUkPlace, policeUkPlaces, scatterInside } from './geography.ts';
 import {
@@ -21,7 +22,7 @@ import type { Network } from './networks.ts';
 import { dateBetween, pickChildDistrict, pickTown } from './people.ts';
 import type { Period } from './period.ts';
 import { type Rng, WeightedTable } from './rng.ts';
-import { ageOn, DAY_MS, HOUR_MS, isoMinute, londonDate, londonWallClock } from './time.ts';
+import { isoMinute } from './time.ts';
 import { allDistrictCodes, districtInfoOf, NOTTINGHAM_CITY, type Town } from './towns.ts';
 import type {
   LonLat,
@@ -138,7 +139,7 @@ export interface IntelligenceContext {
 }
 
 function occurredOn(rng: Rng, date: string): number {
-  return londonWallClock(date, hourTable.draw(rng) + rng.float());
+  return londonWallClockMs(date, hourTable.draw(rng) + rng.float());
 }
 
 function nearPlace(rng: Rng, place: SynthPlace): LonLat {
@@ -170,7 +171,7 @@ interface Focus {
 function networkDraft(rng: Rng, network: Network, date: string, focus: Focus): Draft {
   const occurredAt = occurredOn(rng, date);
   const children = network.children.filter((child) => {
-    const age = ageOn(child.person.dateOfBirth, date);
+    const age = ageInYears(child.person.dateOfBirth, date);
     return age >= 10 && age < 18;
   });
   const child = children.length > 0 && rng.chance(0.8) ? rng.pick(children).person : null;

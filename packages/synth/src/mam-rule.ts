@@ -1,10 +1,10 @@
 /**
- * The multi-agency meeting (MAM) trigger from ARCHITECTURE.md, used both to decide which synthetic
+ * The multi-agency meeting (MAM) trigger from docs/ARCHITECTURE.md, used both to decide which synthetic
  * episodes get a meeting and to measure the calibration: an episode requires a MAM when it lasted
  * 72 hours or more (an open one: until `asOf`), or when it is at least the child's third episode
  * reported within the 90 × 24 hours ending at its own report time. Durations are elapsed time.
  */
-import { HOUR_MS } from './time.ts';
+import { HOUR_MS } from '@lantern/domain';
 
 export interface MamRuleOptions {
   durationHours: number;

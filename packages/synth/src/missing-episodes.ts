@@ -5,6 +5,7 @@
  * authorities) to 100% (adoption), a MAM held for about two thirds of the episodes that need one.
  */
 import type { FoundLocationType, RhiService } from '@lantern/domain';
+import { DAY_MS, HOUR_MS, londonDate, londonWallClockMs } from '@lantern/domain';
 import { policeUkPlaces, scatterInside } from './geography.ts';
 import type { LinkBuilder, Sighting } from './links.ts';
 import { mamRequirements } from './mam-rule.ts';
@@ -13,7 +14,7 @@ import type { Network } from './networks.ts';
 import { pickTown } from './people.ts';
 import type { Period } from './period.ts';
 import type { Rng } from './rng.ts';
-import { DAY_MS, HOUR_MS, isoMinute, londonDate, londonWallClock } from './time.ts';
+import { isoMinute } from './time.ts';
 import { allDistrictCodes, districtInfoOf, NOTTINGHAM_CITY } from './towns.ts';
 import type { LonLat, SynthMissingEpisode } from './types.ts';
 
@@ -189,7 +190,7 @@ export function completeEpisodes(context: EpisodeContext): SynthMissingEpisode[]
     const requirement = requirements[index];
     if (!requirement?.required || requirement.triggeredAt === null || !rng.chance(MAM_HELD)) return;
     const day = londonDate(requirement.triggeredAt + rng.int(1, 10) * DAY_MS);
-    const heldAt = londonWallClock(day, rng.between(9, 16.5));
+    const heldAt = londonWallClockMs(day, rng.between(9, 16.5));
     if (heldAt < period.endMs) episode.mamHeldAt = isoMinute(heldAt);
   });
   return episodes;

@@ -5,10 +5,19 @@
  * which is what keeps the "third episode in 90 days" MAM trigger near the seeds' 13%.
  */
 import type { CareStatus, PoliceRisk, Sex } from '@lantern/domain';
+import {
+  addDays,
+  addYears,
+  DAY_MS,
+  earlierDate,
+  HOUR_MS,
+  laterDate,
+  londonDate,
+  londonWallClockMs,
+} from '@lantern/domain';
 import { type ChildProfile, dateOfBirthForAge, type ExploitationType, type PeopleFactory } from './people.ts';
 import type { Period, ReportingYear } from './period.ts';
 import { type Rng, WeightedTable } from './rng.ts';
-import { addDays, addYears, DAY_MS, earlierDate, HOUR_MS, laterDate, londonDate, londonWallClock } from './time.ts';
 
 interface CareTarget {
   children: number;
@@ -112,7 +121,7 @@ function durationMs(rng: Rng, risk: PoliceRisk): number {
 }
 
 function atReportHour(rng: Rng, instant: number): number {
-  return londonWallClock(londonDate(instant), reportHourTable.draw(rng) + rng.float());
+  return londonWallClockMs(londonDate(instant), reportHourTable.draw(rng) + rng.float());
 }
 
 /** Spread `extra` episodes over children by lognormal propensity (at least one each already). */

@@ -6,6 +6,7 @@
  * link charts a user sees have a consistent story behind them.
  */
 import type { PlaceCategory, Sex } from '@lantern/domain';
+import { addDays, addYears, earlierDate, laterDate } from '@lantern/domain';
 import {
   type ChildProfile,
   dateBetween,
@@ -17,7 +18,6 @@ import {
 import type { Period } from './period.ts';
 import { type PlaceFactory, placeReasons } from './places.ts';
 import type { Rng } from './rng.ts';
-import { addDays, addYears, earlierDate, laterDate } from './time.ts';
 import { countyDistrictCodes, NOTTINGHAM_CITY, type Town, townsIn } from './towns.ts';
 import type { SynthPerson, SynthPlace, SynthVehicle } from './types.ts';
 import type { VehicleFactory } from './vehicles.ts';

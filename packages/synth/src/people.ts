@@ -5,10 +5,10 @@
  * affects one sex.
  */
 import type { CareStatus, ExploitationRisk, RhiService, Sex } from '@lantern/domain';
+import { addDays, addYears, utcDate } from '@lantern/domain';
 import { scatterInside } from './geography.ts';
 import { type PseudonymIssuer, sequentialRef, syntheticName, syntheticNickname } from './names.ts';
 import type { Rng } from './rng.ts';
-import { addDays, addYears, utcDate } from './time.ts';
 import {
   ASHFIELD,
   BASSETLAW,

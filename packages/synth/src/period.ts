@@ -2,7 +2,8 @@
  * The three years a dataset covers. With the default end (31 March) they are financial years,
  * the unit the annual reports use; each year is bounded by London midnights.
  */
-import { addDays, addYears, londonMidnight, periodStartFor } from './time.ts';
+import { addDays, addYears, londonMidnight } from '@lantern/domain';
+import { periodStartFor } from './time.ts';
 
 export interface ReportingYear {
   index: number;
@@ -33,15 +34,15 @@ export function buildPeriod(periodEnd: string): Period {
       index,
       start: yearStart,
       end: addDays(nextStart, -1),
-      startMs: londonMidnight(yearStart),
-      endMs: londonMidnight(nextStart),
+      startMs: londonMidnight(yearStart).getTime(),
+      endMs: londonMidnight(nextStart).getTime(),
     };
   });
   return {
     start,
     end: periodEnd,
-    startMs: londonMidnight(start),
-    endMs: londonMidnight(addDays(periodEnd, 1)),
+    startMs: londonMidnight(start).getTime(),
+    endMs: londonMidnight(addDays(periodEnd, 1)).getTime(),
     years,
   };
 }

@@ -1,5 +1,5 @@
 import { type Database, databaseStatus, dropEverything, migrateAndLoad } from '@lantern/db';
-import { londonDate } from '@lantern/domain';
+import { addDays, londonDate } from '@lantern/domain';
 import { loadedSyntheticDataset, seedDatabase } from '@lantern/seed';
 import { DEFAULT_SEED, DEMO_PASSWORD, demoUsers, generateDataset } from '@lantern/synth';
 import type { Io } from '../io.ts';
@@ -69,7 +69,7 @@ export async function demoSeed(db: Database, io: Io, now: Date = new Date()): Pr
     printDemoAccounts(io);
     return;
   }
-  const yesterday = londonDate(new Date(now.getTime() - 86_400_000));
+  const yesterday = addDays(londonDate(now), -1);
   await seedMigrated(db, { scale: 'county', seed: DEFAULT_SEED, periodEnd: yesterday }, io);
 }
 

@@ -4,7 +4,7 @@ import { type DatabaseProvider, withMigrated } from '../database.ts';
 import type { Io } from '../io.ts';
 import { type HotspotsOptions, hotspots } from './hotspots.ts';
 
-/** Registers `lantern hotspots` (ARCHITECTURE.md, "CLI"). */
+/** Registers `lantern hotspots` (docs/ARCHITECTURE.md, "CLI"). */
 export function registerHotspots(program: Command, withDatabase: DatabaseProvider, io: Io): void {
   program
     .command('hotspots')

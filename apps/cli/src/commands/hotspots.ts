@@ -33,7 +33,7 @@ const number = (value: string) => (/^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(
 
 /**
  * `lantern hotspots`: Getis-Ord Gi* of one event source over the selected districts (default the
- * county's seven and Nottingham City), as ARCHITECTURE.md's "Hotspot JSON" (every cell, zeros
+ * county's seven and Nottingham City), as docs/ARCHITECTURE.md's "Hotspot JSON" (every cell, zeros
  * included, centres in EPSG:27700 metres) or as GeoJSON cell squares in WGS84 for GIS users.
  */
 export async function hotspots(db: Database, options: HotspotsOptions, io: Io): Promise<void> {

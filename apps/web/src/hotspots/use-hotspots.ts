@@ -1,4 +1,5 @@
 import type { HotspotSource } from '@lantern/domain';
+import { monthStart } from '@lantern/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTRPC } from '../api/trpc.ts';
@@ -46,8 +47,7 @@ export function emergingPeriod(range: DateRange, extent: DateRange): { from: str
   if (range.from && range.to) return { from: range.from, to: range.to };
   const to = range.to ?? extent.to;
   if (!to) return null;
-  const [year, month] = to.split('-').map(Number) as [number, number];
-  const start = new Date(Date.UTC(year, month - emergingDefaultMonths, 1)).toISOString().slice(0, 10);
+  const start = monthStart(to, -(emergingDefaultMonths - 1));
   return { from: range.from ?? start, to };
 }
 

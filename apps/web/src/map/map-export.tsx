@@ -1,3 +1,4 @@
+import { londonDate } from '@lantern/domain';
 import { useState } from 'react';
 import { useMap } from './map-context.ts';
 
@@ -23,7 +24,7 @@ export interface MapExportProps {
 export function MapExport({ hotspots = null }: MapExportProps) {
   const map = useMap();
   const [busy, setBusy] = useState(false);
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = londonDate();
 
   function savePng() {
     setBusy(true);

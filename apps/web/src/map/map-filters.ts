@@ -28,13 +28,5 @@ export function concernOverlaps(
   return true;
 }
 
-/** `YYYY-MM` of a month input → the first or the last day of that month. */
-export function monthStart(month: string): string {
-  return `${month}-01`;
-}
-
-export function monthEnd(month: string): string {
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  const last = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
-  return `${month}-${String(last).padStart(2, '0')}`;
-}
+/** `YYYY-MM` of a month input → the first or the last day of that month (the calendar's). */
+export { monthEnd, monthStart } from '@lantern/domain';

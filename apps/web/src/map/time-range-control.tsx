@@ -71,8 +71,5 @@ export function TimeRangeControl({ range, onChange, extent }: TimeRangeControlPr
 /** The twelve whole months ending with the month of the latest data. */
 function latestYear(extent: DateRange): DateRange | null {
   if (!extent.to) return null;
-  const [year, month] = extent.to.slice(0, 7).split('-').map(Number) as [number, number];
-  const start = new Date(Date.UTC(year, month - 12, 1));
-  const from = `${start.getUTCFullYear()}-${String(start.getUTCMonth() + 1).padStart(2, '0')}-01`;
-  return { from, to: monthEnd(extent.to.slice(0, 7)) };
+  return { from: monthStart(extent.to, -11), to: monthEnd(extent.to) };
 }

@@ -1,4 +1,4 @@
-import { londonDate, mayCall, procedurePolicies } from '@lantern/domain';
+import { addDays, londonDate, mayCall, procedurePolicies } from '@lantern/domain';
 import type { PageProps } from '../app-routes.tsx';
 import { ImportEpisodesForm } from './import-episodes-form.tsx';
 import { InterviewsDue } from './interviews-due.tsx';
@@ -9,15 +9,13 @@ import { QuarterFigures } from './quarter-figures.tsx';
 import { RecordEpisodeForm } from './record-episode-form.tsx';
 import './missing.css';
 
-const DAY_MS = 86_400_000;
-
 /**
  * The missing children coordinator's dashboard: what is due now (interviews, meetings), children
  * still missing, recording a new episode, the quarter's committee figures and the repeat list.
  */
 export function MissingPage({ user }: PageProps) {
   const today = londonDate();
-  const ninetyDaysAgo = londonDate(new Date(Date.now() - 90 * DAY_MS));
+  const ninetyDaysAgo = addDays(today, -90);
   return (
     <main className="page page--wide" id="main" tabIndex={-1}>
       <title>Missing children – Lantern</title>

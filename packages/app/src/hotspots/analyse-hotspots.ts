@@ -12,7 +12,7 @@ export interface HotspotAnalysisQuery extends Omit<HotspotEventQuery, 'within'> 
 
 /**
  * Gi* over every cell of the selected districts, with exact counts (the hot-spot JSON of
- * docs/interfaces.md). The operator's analysis: `lantern hotspots` runs it as it is, and
+ * docs/ARCHITECTURE.md). The operator's analysis: `lantern hotspots` runs it as it is, and
  * `computeHotspots` runs it for a caller after limiting the districts to their scope.
  */
 export async function analyseHotspots(

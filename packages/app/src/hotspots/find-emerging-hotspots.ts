@@ -1,24 +1,11 @@
 import { hotspotEventPoints } from '@lantern/db';
-import { AppError, type EmergingInput } from '@lantern/domain';
+import { AppError, type EmergingInput, monthsBetween } from '@lantern/domain';
 import { cellId, countPointsInCells, distanceBandNeighbours, emergingHotSpots } from '@lantern/geo';
 import type { Access } from '../access/access.ts';
 import type { AppContext } from '../context.ts';
 import { eventQuery, pointsOf, studyAreaGrid } from './hotspot-support.ts';
 
 /** Calendar months from `from` to `to` inclusive, as YYYY-MM. */
-function monthsBetween(from: string, to: string): string[] {
-  const months: string[] = [];
-  let year = Number(from.slice(0, 4));
-  let month = Number(from.slice(5, 7));
-  const last = to.slice(0, 7);
-  for (;;) {
-    const label = `${year}-${String(month).padStart(2, '0')}`;
-    months.push(label);
-    if (label >= last) return months;
-    month = month === 12 ? 1 : month + 1;
-    if (month === 1) year++;
-  }
-}
 
 /** Emerging hot-spot patterns: Gi* per month and the Mann–Kendall trend of each cell. */
 export async function findEmergingHotspots(app: AppContext, access: Access, input: EmergingInput) {

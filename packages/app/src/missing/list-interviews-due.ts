@@ -1,5 +1,6 @@
 import { openInterviews } from '@lantern/db';
 import {
+  DAY_MS,
   type DueInterview,
   type InterviewsDueInput,
   type InterviewsDueOutput,
@@ -9,8 +10,6 @@ import {
 import type { Access } from '../access/access.ts';
 import type { AppContext } from '../context.ts';
 import { auditEpisodeSearch, childrenOf } from './episode-support.ts';
-
-const DAY_MS = 86_400_000;
 
 const RHI_WINDOW_MS = 3 * DAY_MS;
 

@@ -1,11 +1,9 @@
 import { episodesWithoutMeeting, episodeTimingsOf, type PrismaTx } from '@lantern/db';
-import { type MeetingsNeededInput, mamRequirements } from '@lantern/domain';
+import { DAY_MS, type MeetingsNeededInput, mamRequirements } from '@lantern/domain';
 import type { Access } from '../access/access.ts';
 import type { AppContext } from '../context.ts';
 import { auditEpisodeSearch, childrenOf } from './episode-support.ts';
 import { loadMamThresholds } from './meeting-support.ts';
-
-const DAY_MS = 86_400_000;
 
 /** Episodes that require a multi-agency meeting (5a's trigger, the admin's thresholds) and have none. */
 async function meetingsNeeded(tx: PrismaTx, access: Access, withinDays: number, now: Date) {

@@ -1,7 +1,7 @@
-import { daysBetween, monthStart } from './calendar-days.ts';
+import { addDays, daysBetween, monthStart } from '../calendar/calendar.ts';
 
 /**
- * The effect of a disruption action, measured as DOMAIN.md asks: incidents near the target before
+ * The effect of a disruption action, measured as docs/DOMAIN.md asks: incidents near the target before
  * and after it came into force. Both periods are the same number of whole calendar months; the
  * month the action came into force is left out of both, because police.uk publishes crime by month
  * only, so that month cannot be split into before and after.
@@ -24,11 +24,7 @@ export function effectPeriods(inForceFrom: string, months: number): EffectPeriod
   if (!Number.isInteger(months) || months < 1 || months > 24) {
     throw new RangeError(`months must be a whole number from 1 to 24, got ${months}`);
   }
-  const lastDayBefore = (date: string) => {
-    const at = new Date(`${date}T00:00:00Z`);
-    at.setUTCDate(0);
-    return at.toISOString().slice(0, 10);
-  };
+  const lastDayBefore = (date: string) => addDays(date, -1);
   return {
     before: { from: monthStart(inForceFrom, -months), to: lastDayBefore(monthStart(inForceFrom)) },
     after: { from: monthStart(inForceFrom, 1), to: lastDayBefore(monthStart(inForceFrom, months + 1)) },

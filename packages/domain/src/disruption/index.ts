@@ -1,4 +1,3 @@
-export * from './calendar-days.ts';
 export * from './effect.ts';
 export * from './may-act.ts';
 export * from './transitions.ts';

@@ -1,9 +1,9 @@
 import { AppError } from '../app-error.ts';
-import { addDays, daysBetween } from './calendar-days.ts';
+import { addDays, daysBetween } from '../calendar/calendar.ts';
 import type { DisruptionOutcome, DisruptionStatus } from './vocabulary.ts';
 
 /**
- * The life of a disruption action (DOMAIN.md "Disruption"):
+ * The life of a disruption action (docs/DOMAIN.md "Meetings and disruption"):
  *
  *   proposed → agreed → in_force → reviewed → ended
  *                                   ↺ (each further review)

@@ -1,8 +1,7 @@
+import { ageInYears, londonDate } from '../calendar/calendar.ts';
+import { londonPeriod } from '../calendar/london-period.ts';
 import type { CareStatus, RhiService, Sex } from '../enums.ts';
 import { rhiServices } from '../enums.ts';
-import { londonDate } from '../person-dto.ts';
-import { ageInYears } from '../redaction.ts';
-import { londonPeriod } from './london-period.ts';
 import { mamRequirements } from './mam-requirements.ts';
 import type { MissingReport, MissingReportServiceFigures } from './missing-report-schema.ts';
 import { nearestRankPercentile } from './nearest-rank-percentile.ts';
@@ -49,7 +48,7 @@ const careGroups: Record<CareStatus, 'fromHome' | 'fromCareCounty' | 'fromCareOt
 };
 
 /**
- * The committee figures for children missing from home and care (ARCHITECTURE.md, `lantern
+ * The committee figures for children missing from home and care (docs/ARCHITECTURE.md, `lantern
  * report missing`): episodes reported in the period (Europe/London dates, by `reportedAt`),
  * the children among them, care status, Return Home Interviews by service and multi-agency
  * meetings. Throws a RangeError naming the value for a bad period or a child missing from `children`.

@@ -1,15 +1,11 @@
 export * from './compute-missing-report.ts';
 export * from './episode-duration-ms.ts';
-export * from './london-midnight.ts';
-export * from './london-period.ts';
-export { LONDON_TIME_ZONE } from './london-time.ts';
 export * from './mam-requirement.ts';
 export * from './mam-requirements.ts';
 export * from './missing-episode-layout.ts';
 export * from './missing-report-schema.ts';
 export * from './missing-report-table.ts';
 export * from './nearest-rank-percentile.ts';
-export * from './parse-london-date-time.ts';
 export * from './parse-missing-episode-row.ts';
 export * from './rhi-clock.ts';
 export * from './rhi-completed-within-72h.ts';

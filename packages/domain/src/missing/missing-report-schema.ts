@@ -16,7 +16,7 @@ const serviceFigures = z.strictObject({
 });
 
 /**
- * `lantern report missing --format json`, exactly as ARCHITECTURE.md specifies it: counts exact,
+ * `lantern report missing --format json`, exactly as docs/ARCHITECTURE.md specifies it: counts exact,
  * percentages whole numbers (halves up) from unrounded counts, 0 where the whole is 0; ages
  * `null` when no child in the period has a date of birth.
  */

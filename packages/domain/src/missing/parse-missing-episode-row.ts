@@ -1,4 +1,6 @@
 import type { FieldProblem } from '../app-error.ts';
+import { isCalendarDate } from '../calendar/calendar.ts';
+import { parseLondonDateTime } from '../calendar/parse-london-date-time.ts';
 import {
   type CareStatus,
   careStatuses,
@@ -9,9 +11,8 @@ import {
   type Sex,
   sexes,
 } from '../enums.ts';
-import { parseLondonDateTime } from './parse-london-date-time.ts';
 
-/** The missing-episodes CSV columns (ARCHITECTURE.md), in the documented order. */
+/** The missing-episodes CSV columns (docs/ARCHITECTURE.md), in the documented order. */
 export const missingEpisodeColumns = [
   'episode_ref',
   'child_ref',
@@ -54,7 +55,6 @@ export type MissingEpisodeRowResult =
   | { ok: false; problems: FieldProblem[] };
 
 const MAX_REF = 100;
-const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const numberPattern = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 
 /**
@@ -179,11 +179,5 @@ function hasControlCharacter(text: string): boolean {
 /** null for empty, undefined for not a calendar date. */
 function calendarDate(text: string): string | null | undefined {
   if (text === '') return null;
-  const match = datePattern.exec(text);
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  const valid =
-    year > 0 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  return valid ? text : undefined;
+  return isCalendarDate(text) ? text : undefined;
 }

@@ -1,6 +1,6 @@
-/** Shared shapes of the missing-children rules (ARCHITECTURE.md, DOMAIN.md). */
+/** Shared shapes of the missing-children rules (docs/ARCHITECTURE.md, docs/DOMAIN.md). */
 
-export const HOUR_MS = 3_600_000;
+export { HOUR_MS } from '../calendar/calendar.ts';
 
 /** The timing of one missing episode; instants are real points in time (clock changes don't matter). */
 export interface EpisodeTiming {
@@ -15,7 +15,7 @@ export interface EpisodeTiming {
 
 /**
  * When a multi-agency meeting is required. Local protocols differ, so both thresholds are
- * parameters; the defaults are ARCHITECTURE.md's: 72 hours missing, or 3 episodes in 90 days.
+ * parameters; the defaults are docs/ARCHITECTURE.md's: 72 hours missing, or 3 episodes in 90 days.
  */
 export interface MamThresholds {
   /** An episode lasting this many hours or more requires a meeting. */

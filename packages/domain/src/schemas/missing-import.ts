@@ -4,7 +4,7 @@ import { text } from './common.ts';
 /** The most a browser may send in one import: ~20,000 episodes of the CSV. */
 export const maxImportBytes = 5_000_000;
 
-/** The missing-episodes CSV (ARCHITECTURE.md) sent from the coordinator's page. */
+/** The missing-episodes CSV (docs/ARCHITECTURE.md) sent from the coordinator's page. */
 export const importEpisodesInput = z
   .object({
     fileName: text(200),

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
-import { londonMidnight } from './london-midnight.ts';
-import { londonZone } from './london-time.ts';
+import { londonMidnight, londonZone } from './calendar.ts';
 
 export interface LondonPeriod {
   /** First day, 'YYYY-MM-DD' (inclusive). */

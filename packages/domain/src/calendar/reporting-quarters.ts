@@ -1,3 +1,5 @@
+import { monthEnd } from './calendar.ts';
+
 /**
  * The county's reporting quarters: financial-year quarters (Q1 April–June … Q4 January–March),
  * as Europe/London dates, both inclusive, the way the committee reads its figures.
@@ -10,7 +12,6 @@ export interface ReportingQuarter {
 }
 
 const pad = (value: number) => String(value).padStart(2, '0');
-const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /** The quarter containing a London date 'YYYY-MM-DD'. */
 export function reportingQuarterOf(date: string): ReportingQuarter {
@@ -26,7 +27,7 @@ function quarterStarting(year: number, firstMonth: number): ReportingQuarter {
   return {
     label: `${fyStart}/${pad((fyStart + 1) % 100)} Q${number}`,
     from: `${year}-${pad(firstMonth)}-01`,
-    to: `${year}-${pad(lastMonth)}-${pad(lastDay(year, lastMonth))}`,
+    to: monthEnd(`${year}-${pad(lastMonth)}`),
   };
 }
 

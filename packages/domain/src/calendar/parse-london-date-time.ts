@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { londonZone, MINUTE_MS } from './london-time.ts';
+import { londonZone, MINUTE_MS } from './calendar.ts';
 
 export type ParsedDateTime = { ok: true; instant: Date } | { ok: false; message: string };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastReportingQuarters, reportingQuarterOf } from './missing-quarters.ts';
+import { lastReportingQuarters, reportingQuarterOf } from './reporting-quarters.ts';
 
 describe('reporting quarters', () => {
   it('puts April to June in Q1 and January to March in Q4 of the financial year before', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { londonMidnight } from './london-midnight.ts';
+import { londonMidnight } from './calendar.ts';
 import { londonPeriod } from './london-period.ts';
 
 describe('londonPeriod', () => {

@@ -1,0 +1,4 @@
+export * from './calendar.ts';
+export * from './london-period.ts';
+export * from './parse-london-date-time.ts';
+export * from './reporting-quarters.ts';
