@@ -4,19 +4,17 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../api/errors.ts';
 import { useTRPC } from '../api/trpc.ts';
-import type { PageProps } from '../app-routes.tsx';
 import { useBoundaries } from '../map/boundaries.ts';
 import { DistrictLayers } from '../map/district-layers.tsx';
 import { DistrictMap } from '../map/district-map.tsx';
 import { MapStateReporter } from '../map/map-state-reporter.tsx';
 import { FitTo } from '../map/use-fit-to.ts';
+import { type PageProps, userMay } from '../routing/page-props.ts';
 import { Empty, ErrorState, Loading } from '../ui/status.tsx';
 import { ActionDetail } from './action-detail.tsx';
 import { DisruptionLayer } from './disruption-layer.tsx';
 import { statusLabel } from './labels.ts';
 import { RecordActionForm } from './record-action-form.tsx';
-
-const mayActRoles = ['police_analyst', 'district_officer'] as const;
 
 /** Disruption actions in the user's districts: the map of those in force, reviews due, and recording. */
 export function DisruptionPage({ user }: PageProps) {
@@ -24,7 +22,7 @@ export function DisruptionPage({ user }: PageProps) {
   const actions = useQuery(trpc.disruption.list.queryOptions({ limit: 200 }));
   const districts = useBoundaries('districts');
   const [selected, setSelected] = useState<string | null>(null);
-  const mayAct = user.roles.some((role) => (mayActRoles as readonly string[]).includes(role));
+  const mayAct = userMay(user, 'disruption.create');
   const ownDistrict = districts.data?.features.find((feature) => user.districtCodes.includes(feature.properties.code));
   return (
     <main className="page disruption-page" id="main" tabIndex={-1}>

@@ -1,5 +1,5 @@
 import { addDays, londonDate, mayCall, procedurePolicies } from '@lantern/domain';
-import type { PageProps } from '../app-routes.tsx';
+import type { PageProps } from '../routing/page-props.ts';
 import { ImportEpisodesForm } from './import-episodes-form.tsx';
 import { InterviewsDue } from './interviews-due.tsx';
 import { MeetingsNeeded } from './meetings-needed.tsx';

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { errorMessage } from '../api/errors.ts';
 import { useTRPC } from '../api/trpc.ts';
-import type { PageProps } from '../app-routes.tsx';
+import type { PageProps } from '../routing/page-props.ts';
 import { ErrorState, Loading } from '../ui/status.tsx';
 import { ActionLog } from './action-log.tsx';
 import { AgendaList } from './agenda-list.tsx';

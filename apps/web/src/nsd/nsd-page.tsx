@@ -1,14 +1,14 @@
 import './nsd.css';
+import type { Role } from '@lantern/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { errorMessage } from '../api/errors.ts';
 import { useTRPC } from '../api/trpc.ts';
-import type { PageProps } from '../app-routes.tsx';
+import { type PageProps, userMay } from '../routing/page-props.ts';
 import { Empty, ErrorState, Loading } from '../ui/status.tsx';
 
-export const mayRunMeetings = (roles: readonly string[]) =>
-  roles.includes('police_analyst') || roles.includes('district_officer');
+export const mayRunMeetings = (roles: readonly Role[]) => userMay({ roles }, 'nsd.createMeeting');
 
 /** NSD meetings of the user's districts, newest first, and arranging the next one. */
 export function NsdPage({ user }: PageProps) {

@@ -3,7 +3,7 @@ import { hasPersonLevelAccess } from '@lantern/domain';
 import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../api/errors.ts';
 import { useTRPC } from '../api/trpc.ts';
-import type { PageProps } from '../app-routes.tsx';
+import type { PageProps } from '../routing/page-props.ts';
 import { formatDate } from '../ui/format.ts';
 import { ErrorState, Loading } from '../ui/status.tsx';
 import { PersonTimeline } from './person-timeline.tsx';

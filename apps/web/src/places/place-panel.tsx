@@ -1,4 +1,4 @@
-import type { CurrentUser, EntityLinks, Role } from '@lantern/domain';
+import type { CurrentUser, EntityLinks } from '@lantern/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Link } from 'wouter';
@@ -7,11 +7,11 @@ import { useTRPC } from '../api/trpc.ts';
 import { formatCount } from '../map/district-panel.tsx';
 import { placeCategoryLabels } from '../map/layers/layer-styles.ts';
 import { PersonLabel } from '../people/person-label.tsx';
+import { userMay } from '../routing/page-props.ts';
 import { formatDate, formatDateTime } from '../ui/format.ts';
 import { Empty, ErrorState, Loading } from '../ui/status.tsx';
 
 /** Roles that may list what a place is linked to (the API says the same: links.listForEntity). */
-const linkReaders: readonly Role[] = ['police_analyst', 'missing_coordinator', 'district_officer'];
 
 export interface PlacePanelProps {
   placeId: string;
@@ -24,7 +24,7 @@ export function PlacePanel({ placeId, user, onClose }: PlacePanelProps) {
   const trpc = useTRPC();
   const place = useQuery(trpc.places.get.queryOptions({ id: placeId }));
   const headingId = useId();
-  const mayReadLinks = user.roles.some((role) => linkReaders.includes(role));
+  const mayReadLinks = userMay(user, 'links.listForEntity');
 
   return (
     <section className="side-panel" aria-labelledby={headingId} data-testid="place-panel">

@@ -1,16 +1,14 @@
-import type { Role } from '@lantern/domain';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { errorMessage } from '../api/errors.ts';
 import { useTRPC } from '../api/trpc.ts';
-import type { PageProps } from '../app-routes.tsx';
 import { placeCategoryLabels } from '../map/layers/layer-styles.ts';
 import { PersonLabel } from '../people/person-label.tsx';
+import { type PageProps, userMay } from '../routing/page-props.ts';
 import { Empty, ErrorState, Loading } from '../ui/status.tsx';
 
 /** Roles the API lets search people (people.search); everyone with this page may search places. */
-const peopleSearchers: readonly Role[] = ['police_analyst', 'missing_coordinator', 'district_officer'];
 
 /**
  * Fuzzy search of people and places by name, scoped by the API to the caller's districts. The
@@ -21,7 +19,7 @@ export function SearchPage({ user }: PageProps) {
   const [, navigate] = useLocation();
   const [draft, setDraft] = useState(query);
   const inputId = useId();
-  const mayFindPeople = user.roles.some((role) => peopleSearchers.includes(role));
+  const mayFindPeople = userMay(user, 'people.search');
 
   function submit(event: FormEvent) {
     event.preventDefault();
