@@ -6,7 +6,7 @@ import {
   tacticIdOf,
   worldAction,
 } from './disruption-world.ts';
-import type { FixtureCase, ProcedureFixture } from './procedure-fixtures.ts';
+import type { FixtureCase, ProcedureFixture } from './fixture-types.ts';
 
 /**
  * Fixtures of the tactics.*, disruption.* and nsd.* procedures (issue 7). Every user of the world

@@ -1,6 +1,6 @@
 import { toBritishNationalGrid } from '@lantern/geo';
 import type { World, WorldDistrict } from './access-world.ts';
-import type { ProcedureFixture } from './procedure-fixtures.ts';
+import type { ProcedureFixture } from './fixture-types.ts';
 
 /**
  * Fixtures of the hotspots.* procedures (issue 6): each asks about places of concern in district A

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createFreshPerson, createFreshPlace, type World } from './access-world.ts';
 import { disruptionFixtures } from './disruption-fixtures.ts';
+import type { ProcedureFixture } from './fixture-types.ts';
 import { hotspotFixtures } from './hotspot-fixtures.ts';
 import { createChildWithEpisode, createEpisode } from './missing-factories.ts';
+
+export type { FixtureCase, ProcedureFixture } from './fixture-types.ts';
 
 /**
  * For every API procedure, how to call it validly: one input aimed at a record in district A
@@ -10,32 +13,6 @@ import { createChildWithEpisode, createEpisode } from './missing-factories.ts';
  * who see every district). The authorization matrix and the bad-input tests are generated from
  * the router's procedure list, and both fail for a procedure that has no entry here.
  */
-export interface FixtureCase {
-  input: unknown;
-  /**
-   * Records the call is about. A successful call must show each of them (by id) in its output;
-   * for a search or list whose out-of-scope records are filtered rather than refused, the
-   * out-of-scope ids must be absent instead.
-   */
-  ids: readonly string[];
-  /**
-   * How the procedure refuses a caller whose districts do not include this case's record, when
-   * it refuses rather than filters: the code and exact message the procedure documents.
-   */
-  denial?: { code: 'NOT_FOUND' | 'FORBIDDEN'; message: string };
-}
-
-export interface ProcedureFixture {
-  /** Called once per matrix cell, so a mutation cell gets records no other cell touches. */
-  build(world: World): Promise<{ inScope: FixtureCase; outOfScope: FixtureCase }>;
-  /**
-   * A valid in-scope input that uses every optional field, for the bad-input tests to break one
-   * field at a time (the matrix inputs leave some out to reach every role). Default: the
-   * in-scope input of `build`.
-   */
-  everyField?(world: World): Promise<unknown>;
-}
-
 /** The smallest valid PNG (1×1, transparent), for the Philomena photo. */
 const onePixelPng = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 

@@ -81,7 +81,6 @@ export {
   type StatusChangeRow,
 } from './disruption.ts';
 export { type DistrictCountsRow, districtCounts } from './districts.ts';
-export { Prisma } from './generated/prisma/client.ts';
 export {
   type HotspotEventQuery,
   type HotspotEventRow,
@@ -220,7 +219,7 @@ export {
   type PlaceUpdateOutcome,
   updatePlace,
 } from './places.ts';
-export type { PrismaTx } from './prisma-tx.ts';
+export type { PrismaTx, PrismaTx as Transaction } from './prisma-tx.ts';
 export {
   createInterview,
   type InterviewChanges,

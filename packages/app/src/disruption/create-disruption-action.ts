@@ -7,7 +7,7 @@ import {
   getPlace,
   insertDisruption,
   insertStatusChange,
-  type PrismaTx,
+  type Transaction,
   userExists,
   vehicleExists,
 } from '@lantern/db';
@@ -32,7 +32,7 @@ interface ResolvedTarget {
   districtCode: string | null;
 }
 
-async function resolveTarget(tx: PrismaTx, access: Access, input: CreateDisruptionInput): Promise<ResolvedTarget> {
+async function resolveTarget(tx: Transaction, access: Access, input: CreateDisruptionInput): Promise<ResolvedTarget> {
   const { target } = input;
   const base = { placeId: null, personId: null, vehicleId: null, name: target.name ?? null };
   if (target.id === undefined) return { ...base, districtCode: input.districtCode ?? null };

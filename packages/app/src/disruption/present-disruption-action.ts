@@ -1,4 +1,4 @@
-import { type DisruptionRow, findAgency, getPerson, getTactic, listStatusChanges, type PrismaTx } from '@lantern/db';
+import { type DisruptionRow, findAgency, getPerson, getTactic, listStatusChanges, type Transaction } from '@lantern/db';
 import {
   type AgencyKind,
   AppError,
@@ -67,7 +67,7 @@ export function toDisruptionAction(row: DisruptionRow, person: Person | null): D
 
 /** Actions as the caller may see them, with the ids of the people shown (for the audit). */
 export async function presentDisruption(
-  tx: PrismaTx,
+  tx: Transaction,
   access: Access,
   rows: readonly DisruptionRow[],
 ): Promise<{ actions: DisruptionAction[]; peopleShown: string[] }> {
@@ -82,7 +82,7 @@ export async function presentDisruption(
   return { actions, peopleShown: [...people].filter(([, person]) => person !== null).map(([id]) => id) };
 }
 
-export async function detail(tx: PrismaTx, access: Access, row: DisruptionRow): Promise<DisruptionDetail> {
+export async function detail(tx: Transaction, access: Access, row: DisruptionRow): Promise<DisruptionDetail> {
   const {
     actions: [action],
   } = await presentDisruption(tx, access, [row]);
@@ -92,7 +92,7 @@ export async function detail(tx: PrismaTx, access: Access, row: DisruptionRow): 
 }
 
 /** The caller as the disruption rules see them: the roles the policy admits, their agency's kind. */
-export async function actorOf(tx: PrismaTx, access: Access) {
+export async function actorOf(tx: Transaction, access: Access) {
   const principal = requirePrincipal(access);
   const agency = await findAgency(tx, principal.agencyId);
   return {
@@ -102,7 +102,7 @@ export async function actorOf(tx: PrismaTx, access: Access) {
   };
 }
 
-export async function tacticOrBadInput(tx: PrismaTx, id: string): Promise<Tactic> {
+export async function tacticOrBadInput(tx: Transaction, id: string): Promise<Tactic> {
   const tactic = await getTactic(tx, id);
   if (!tactic) throw new AppError('BAD_INPUT', `tacticId: there is no tactic ${id} in the catalogue`);
   return tactic;

@@ -1,4 +1,4 @@
-import { type HotspotEventQuery, type HotspotPointRow, hotspotStudyArea, type PrismaTx } from '@lantern/db';
+import { type HotspotEventQuery, type HotspotPointRow, hotspotStudyArea, type Transaction } from '@lantern/db';
 import {
   AppError,
   districtCodes as allDistrictCodes,
@@ -19,7 +19,7 @@ import type { Access } from '../access/access.ts';
 /** The largest grid an analysis may lay: 250 m over the whole county is about 35 000 cells. */
 export const maxCells = 400_000;
 
-export async function studyAreaGrid(prisma: PrismaTx, districtCodes: readonly string[], cellSize: number) {
+export async function studyAreaGrid(prisma: Transaction, districtCodes: readonly string[], cellSize: number) {
   const areas = await hotspotStudyArea(prisma, districtCodes);
   if (areas.length === 0)
     throw new AppError('BAD_INPUT', `districtCodes: no boundaries for ${districtCodes.join(', ')}`);

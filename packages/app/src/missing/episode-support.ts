@@ -6,7 +6,7 @@ import {
   type MissingEpisodeChange,
   type MissingEpisodeRow,
   type PersonRow,
-  type PrismaTx,
+  type Transaction,
 } from '@lantern/db';
 import { AppError, londonDate, type MissingEpisode, type Person, toPersonDto } from '@lantern/domain';
 import type { Access } from '../access/access.ts';
@@ -48,7 +48,7 @@ export function toMissingEpisode(row: MissingEpisodeRow, child: Person): Missing
 }
 
 /** The children of some episodes, each once, as the caller may see them. */
-export async function childrenOf(tx: PrismaTx, access: Access, personIds: readonly string[]) {
+export async function childrenOf(tx: Transaction, access: Access, personIds: readonly string[]) {
   const children = new Map<string, Person>();
   for (const personId of new Set(personIds)) {
     const row = await getPerson(tx, personId, 'all');
@@ -61,13 +61,13 @@ export async function childrenOf(tx: PrismaTx, access: Access, personIds: readon
   };
 }
 
-export async function presentEpisode(tx: PrismaTx, access: Access, row: MissingEpisodeRow): Promise<MissingEpisode> {
+export async function presentEpisode(tx: Transaction, access: Access, row: MissingEpisodeRow): Promise<MissingEpisode> {
   const child = await childrenOf(tx, access, [row.personId]);
   return toMissingEpisode(row, child(row.personId));
 }
 
 /** The episode as it is now, or NOT_FOUND when it is not in the caller's districts. */
-export async function episodeInScope(tx: PrismaTx, access: Access, id: string): Promise<MissingEpisodeRow> {
+export async function episodeInScope(tx: Transaction, access: Access, id: string): Promise<MissingEpisodeRow> {
   const row = await getMissingEpisode(tx, id, access.scope);
   if (!row) throw episodeNotFound(id);
   return row;
@@ -78,7 +78,7 @@ export function conflict(id: string, read: number, now: number) {
 }
 
 /** Applies one change under the episode's version; CONFLICT when someone else changed it first. */
-export async function changeEpisode(tx: PrismaTx, id: string, version: number, change: MissingEpisodeChange) {
+export async function changeEpisode(tx: Transaction, id: string, version: number, change: MissingEpisodeChange) {
   if (!(await bumpMissingEpisode(tx, id, version, change))) {
     const now = await getMissingEpisode(tx, id, 'all');
     throw conflict(id, version, now?.version ?? version);
@@ -93,7 +93,7 @@ export function assertNotBefore(field: string, value: string, earliest: Date, wh
 }
 
 export function auditEpisodeUpdate(
-  tx: PrismaTx,
+  tx: Transaction,
   access: Access,
   episode: MissingEpisodeRow,
   fields: string[],
@@ -114,7 +114,7 @@ export function auditEpisodeUpdate(
 
 /** The audit of a list of episodes: which episodes and which children the caller was shown. */
 export function auditEpisodeSearch(
-  tx: PrismaTx,
+  tx: Transaction,
   access: Access,
   shown: ReadonlyArray<{ episodeId: string; personId: string }>,
   criteria: Record<string, unknown>,

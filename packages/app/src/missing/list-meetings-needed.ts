@@ -1,4 +1,4 @@
-import { episodesWithoutMeeting, episodeTimingsOf, type PrismaTx } from '@lantern/db';
+import { episodesWithoutMeeting, episodeTimingsOf, type Transaction } from '@lantern/db';
 import { DAY_MS, type MeetingsNeededInput, mamRequirements } from '@lantern/domain';
 import type { Access } from '../access/access.ts';
 import type { AppContext } from '../context.ts';
@@ -6,7 +6,7 @@ import { auditEpisodeSearch, childrenOf } from './episode-support.ts';
 import { loadMamThresholds } from './meeting-support.ts';
 
 /** Episodes that require a multi-agency meeting (5a's trigger, the admin's thresholds) and have none. */
-async function meetingsNeeded(tx: PrismaTx, access: Access, withinDays: number, now: Date) {
+async function meetingsNeeded(tx: Transaction, access: Access, withinDays: number, now: Date) {
   const thresholds = await loadMamThresholds(tx);
   const candidates = await episodesWithoutMeeting(tx, new Date(now.getTime() - withinDays * DAY_MS), access.scope);
   if (candidates.length === 0) return [];

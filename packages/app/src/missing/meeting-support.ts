@@ -1,4 +1,4 @@
-import { getMissingThresholds, type PrismaTx, type ThresholdsRow } from '@lantern/db';
+import { getMissingThresholds, type ThresholdsRow, type Transaction } from '@lantern/db';
 import type { MamThresholds } from '@lantern/domain';
 
 /**
@@ -6,7 +6,7 @@ import type { MamThresholds } from '@lantern/domain';
  * figures and the list of meetings needed. The settings row is inserted by the migration that
  * creates it and can only be updated, so a database without it is refused, not given defaults.
  */
-export async function loadMamThresholds(tx: PrismaTx): Promise<MamThresholds> {
+export async function loadMamThresholds(tx: Transaction): Promise<MamThresholds> {
   return mamThresholdsOf(await getMissingThresholds(tx));
 }
 

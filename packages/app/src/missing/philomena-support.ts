@@ -3,15 +3,15 @@ import {
   latestPhilomenaProfile,
   type PersonRow,
   type PhilomenaProfileRow,
-  type PrismaTx,
   philomenaVersions,
+  type Transaction,
 } from '@lantern/db';
 import { AppError, type PhilomenaProfile } from '@lantern/domain';
 import type { Access } from '../access/access.ts';
 import { presentPerson } from './episode-support.ts';
 
 /** The child in care whose profile is asked for, or NOT_FOUND outside the caller's districts. */
-export async function childInCare(tx: PrismaTx, access: Access, personId: string): Promise<PersonRow> {
+export async function childInCare(tx: Transaction, access: Access, personId: string): Promise<PersonRow> {
   const child = await getPerson(tx, personId, access.scope);
   if (!child || access.view(child.kind) === 'hidden') {
     throw new AppError('NOT_FOUND', `No person ${personId} in your districts`);
@@ -25,7 +25,7 @@ export async function childInCare(tx: PrismaTx, access: Access, personId: string
   return child;
 }
 
-export async function toProfile(tx: PrismaTx, access: Access, row: PhilomenaProfileRow): Promise<PhilomenaProfile> {
+export async function toProfile(tx: Transaction, access: Access, row: PhilomenaProfileRow): Promise<PhilomenaProfile> {
   const importantPeople = [];
   for (const link of row.people) {
     const linked = await getPerson(tx, link.personId, 'all');
@@ -52,7 +52,7 @@ export async function toProfile(tx: PrismaTx, access: Access, row: PhilomenaProf
 }
 
 /** The child, their latest profile and the list of versions. */
-export async function philomenaView(tx: PrismaTx, access: Access, child: PersonRow) {
+export async function philomenaView(tx: Transaction, access: Access, child: PersonRow) {
   const latest = await latestPhilomenaProfile(tx, child.id);
   const versions = await philomenaVersions(tx, child.id);
   return {

@@ -7,9 +7,9 @@ import {
   listDisruption,
   listMinutes,
   type MeetingRow,
-  type PrismaTx,
   placesWithNewIntelligence,
   previousMeeting,
+  type Transaction,
 } from '@lantern/db';
 import {
   type AgendaItem,
@@ -54,7 +54,7 @@ export function toMeeting(row: MeetingRow): NsdMeeting {
   };
 }
 
-export async function meetingOrNotFound(tx: PrismaTx, access: Access, id: string) {
+export async function meetingOrNotFound(tx: Transaction, access: Access, id: string) {
   const row = await getMeeting(tx, id, access.scope);
   if (!row) throw notFound(id);
   return row;
@@ -130,7 +130,7 @@ export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n ==
 
 /** The agenda of a meeting, with the ids of the children it shows (for the audit). */
 export async function buildAgenda(
-  tx: PrismaTx,
+  tx: Transaction,
   access: Access,
   meeting: MeetingRow,
   hotspots: AgendaHotspots,
@@ -270,7 +270,7 @@ export function toActionItem(row: ActionItemRow, meetingId: string | null, today
   };
 }
 
-export async function actionLogOf(tx: PrismaTx, meeting: MeetingRow) {
+export async function actionLogOf(tx: Transaction, meeting: MeetingRow) {
   const previous = await previousMeeting(tx, meeting);
   const today = londonDate();
   return (await actionLogAt(tx, meeting, previous?.heldOn ?? null)).map((row) => toActionItem(row, meeting.id, today));

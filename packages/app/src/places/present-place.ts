@@ -1,4 +1,4 @@
-import { districtAt, type PlaceRow, type PrismaTx } from '@lantern/db';
+import { districtAt, type PlaceRow, type Transaction } from '@lantern/db';
 import { AppError, inScope, type Place } from '@lantern/domain';
 import type { Access } from '../access/access.ts';
 
@@ -22,7 +22,7 @@ export function toPlace(row: PlaceRow): Place {
 export const notFound = (id: string) => new AppError('NOT_FOUND', `No place ${id} in your districts`);
 
 /** Refuses a point outside every district, or in a district the caller does not cover. */
-export async function assertPlaceableAt(tx: PrismaTx, access: Access, lon: number, lat: number, field: string) {
+export async function assertPlaceableAt(tx: Transaction, access: Access, lon: number, lat: number, field: string) {
   const district = await districtAt(tx, lon, lat);
   if (!district) {
     throw new AppError('BAD_INPUT', `${field}: ${lon}, ${lat} is outside every district Lantern covers`);
