@@ -1,9 +1,20 @@
 /**
- * Lantern's import boundaries (`pnpm lint` runs them; docs/ARCHITECTURE.md draws the layers).
- * Each rule names the arrow it forbids. tests/unit/import-boundaries.test.ts plants a violation of
- * every rule in a scratch tree and checks that this configuration refuses it.
+ * Lantern's import boundaries, checked by `pnpm lint` (`pnpm run lint:imports`). Each rule names
+ * the arrow it forbids; tests/unit/import-boundaries.test.ts plants a violation of every rule in a
+ * scratch tree and checks that this configuration refuses it.
+ *
+ * The web rule lets `import type` through: dependency-cruiser reads the TypeScript source
+ * (tsPreCompilationDeps), so it sees imports the compiler erases. It also counts
+ * `import { type X }` as type-only, though under verbatimModuleSyntax that form still loads the
+ * module; Biome's useImportType (an error in biome.json, run by the same `pnpm lint`) refuses it.
  */
 const serverSide = '^(apps/(api|cli)|packages/(app|db|seed|synth))/';
+
+/**
+ * A package imported by name also counts when it does not resolve (the importer's package.json
+ * does not list it yet): the dependency then carries the bare name instead of a path.
+ */
+const named = (...names) => `^(${names.join('|')})(/|$)`;
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -13,48 +24,63 @@ module.exports = {
       comment: 'Packages sit under the apps: a package never imports an app.',
       severity: 'error',
       from: { path: '^packages/' },
-      to: { path: '^apps/' },
+      to: { path: ['^apps/', named('@lantern/api', '@lantern/cli', '@lantern/web')] },
     },
     {
       name: 'web-imports-server-values',
-      comment: 'The web app takes only types from the server (the router type); no server code reaches the browser.',
+      comment: 'The web app takes only types from the server (the router type): no server code reaches the browser.',
       severity: 'error',
       from: { path: '^apps/web/' },
-      to: { path: serverSide, dependencyTypesNot: ['type-only'] },
-    },
-    {
-      name: 'prisma-outside-db',
-      comment: 'packages/db is the only importer of Prisma and its generated client.',
-      severity: 'error',
-      from: { pathNot: '^packages/db/' },
-      to: { path: ['node_modules/(@prisma|prisma|pglite-prisma-adapter)/', '^packages/db/src/generated/'] },
-    },
-    {
-      name: 'domain-with-io',
-      comment: 'packages/domain is pure: no I/O, no other Lantern package; only zod and luxon.',
-      severity: 'error',
-      from: { path: '^packages/domain/', pathNot: '\\.test\\.ts$' },
       to: {
-        pathNot: ['^packages/domain/', 'node_modules/(zod|luxon|@types/luxon)/'],
+        path: [serverSide, named('@lantern/(api|cli|app|db|seed|synth)')],
+        dependencyTypesNot: ['type-only', 'type-import'],
       },
     },
     {
+      name: 'prisma-outside-db',
+      comment: 'packages/db is the only importer of Prisma, its driver adapters and its generated client.',
+      severity: 'error',
+      from: { pathNot: '^packages/db/' },
+      to: {
+        path: [
+          'node_modules/(@prisma|prisma|pglite-prisma-adapter)/',
+          '^packages/db/src/generated/',
+          named('@prisma/[^/]+', 'prisma', 'pglite-prisma-adapter'),
+        ],
+      },
+    },
+    {
+      name: 'domain-with-io',
+      comment:
+        'packages/domain is pure: no I/O (node builtins, pg, PGlite, Fastify, …) and no other Lantern package; only zod and luxon.',
+      severity: 'error',
+      from: { path: '^packages/domain/', pathNot: '\\.test\\.ts$' },
+      to: { pathNot: ['^packages/domain/', 'node_modules/(zod|luxon|@types/luxon)/'] },
+    },
+    {
       name: 'db-imports-synth',
-      comment: 'Seeding sits above the database (packages/seed): the server never carries the generator.',
+      comment: 'Seeding sits above the database (packages/seed): the server never carries the data generator.',
       severity: 'error',
       from: { path: '^packages/db/' },
-      to: { path: '^packages/synth/' },
+      to: { path: ['^packages/synth/', named('@lantern/synth')] },
     },
     {
       name: 'cli-imports-api',
       comment: 'The CLI calls use cases (packages/app); it imports the API only to start the server.',
       severity: 'error',
       from: { path: '^apps/cli/', pathNot: '^apps/cli/src/commands/serve\\.ts$' },
-      to: { path: '^apps/api/' },
+      to: { path: ['^apps/api/', named('@lantern/api')] },
+    },
+    {
+      name: 'unresolvable-import',
+      comment: 'An import that resolves to nothing is either broken or a package missing from package.json.',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
     },
     {
       name: 'no-circular',
-      comment: 'Import cycles make modules impossible to read or load on their own.',
+      comment: 'An import cycle means neither module can be read, tested or loaded without the other.',
       severity: 'error',
       from: {},
       to: { circular: true },
@@ -70,6 +96,5 @@ module.exports = {
       conditionNames: ['import', 'require', 'node', 'default', 'types'],
       extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs'],
     },
-    reporterOptions: { text: { highlightFocused: true } },
   },
 };

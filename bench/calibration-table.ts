@@ -2,6 +2,7 @@
  * Prints the synthetic seed's yearly figures beside the 2019/20 targets from docs/DOMAIN.md, as the
  * Markdown table in the README. Run: pnpm calibration [seed]
  */
+import { financialYearOf } from '@lantern/domain';
 import { calibrationFigures, financialYearStarts, generateDataset } from '@lantern/synth';
 
 const seed = Number(process.argv[2] ?? 1);
@@ -46,8 +47,6 @@ const rows: Array<[string, string, (f: (typeof years)[number]) => string]> = [
   ['children flagged CSE', '502', (f) => whole(f.cse.flagged)],
   ['CSE F:M', '89:11', (f) => `${whole(f.cse.femalePct)}:${whole(f.cse.malePct)}`],
 ];
-console.log(
-  `| figure | target (2019/20) | ${years.map((f) => `${f.from.slice(0, 4)}/${f.to.slice(2, 4)}`).join(' | ')} |`,
-);
+console.log(`| figure | target (2019/20) | ${years.map((f) => financialYearOf(f.from).label).join(' | ')} |`);
 console.log(`|---|---|${years.map(() => '---').join('|')}|`);
 for (const [label, target, value] of rows) console.log(`| ${label} | ${target} | ${years.map(value).join(' | ')} |`);

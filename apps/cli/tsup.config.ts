@@ -1,9 +1,10 @@
 import { defineConfig } from 'tsup';
 
-// One ESM file for `node apps/cli/dist/main.js`. Our workspace packages are bundled in; packages
+// `node apps/cli/dist/main.js`: one ESM file, and the analytics worker beside it. Our workspace packages are bundled in; packages
 // that load native or WebAssembly files at run time stay external and resolve from node_modules.
 export default defineConfig({
-  entry: ['src/main.ts'],
+  // The analytics pool's worker is its own file beside main.js (packages/app analytics-pool.ts).
+  entry: { main: 'src/main.ts', 'analytics-worker': '../../packages/app/src/analytics/hotspot-work.ts' },
   format: 'esm',
   platform: 'node',
   target: 'node20',
@@ -24,5 +25,7 @@ export default defineConfig({
     'pglite-prisma-adapter',
     'pg',
     'fastify',
+    // piscina starts its threads from its own worker.js, which must stay beside its code.
+    'piscina',
   ],
 });

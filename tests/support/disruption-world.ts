@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@lantern/db';
+import { addDays } from '@lantern/domain';
 import { createFreshPlace, type World } from './access-world.ts';
 
 /**
@@ -89,7 +90,7 @@ let nextMeetingDay = Number.parseInt(randomUUID().slice(0, 4), 16);
 
 export function randomMeetingDate(): string {
   nextMeetingDay += 1;
-  return new Date(Date.UTC(2030, 0, 1) + nextMeetingDay * 86_400_000).toISOString().slice(0, 10);
+  return addDays('2030-01-01', nextMeetingDay);
 }
 
 export async function createFreshActionItem(db: Database, districtCode: string): Promise<string> {

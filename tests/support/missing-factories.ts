@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@lantern/db';
-import type { RhiService } from '@lantern/domain';
+import { HOUR_MS, type RhiService } from '@lantern/domain';
 import { createFreshPerson } from './access-world.ts';
-
-const HOUR_MS = 3_600_000;
 
 export interface EpisodeOptions {
   personId: string;

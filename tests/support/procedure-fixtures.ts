@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { HOUR_MS } from '@lantern/domain';
 import { createFreshPerson, createFreshPlace, type World } from './access-world.ts';
 import { disruptionFixtures } from './disruption-fixtures.ts';
 import type { ProcedureFixture } from './fixture-types.ts';
@@ -362,13 +363,13 @@ export const procedureFixtures: Record<string, ProcedureFixture> = {
     id: episode.id,
     version: episode.version,
     toRisk: 'high',
-    gradedAt: new Date(Date.now() - 3_600_000).toISOString(),
+    gradedAt: new Date(Date.now() - HOUR_MS).toISOString(),
     reason: 'seen getting into a car with older males',
   })),
   'missing.recordReturn': episodeFixture({ reportedHoursAgo: 10 }, (episode, world) => ({
     id: episode.id,
     version: episode.version,
-    returnedAt: new Date(Date.now() - 3_600_000).toISOString(),
+    returnedAt: new Date(Date.now() - HOUR_MS).toISOString(),
     found: { lon: world.a.point.longitude, lat: world.a.point.latitude },
     foundLocationType: 'friend_or_relative',
     foundBy: 'Police',
@@ -378,7 +379,7 @@ export const procedureFixtures: Record<string, ProcedureFixture> = {
   'missing.closeEpisode': episodeFixture({ reportedHoursAgo: 10, returnedHoursAgo: 5 }, (episode) => ({
     id: episode.id,
     version: episode.version,
-    closedAt: new Date(Date.now() - 3_600_000).toISOString(),
+    closedAt: new Date(Date.now() - HOUR_MS).toISOString(),
   })),
   'missing.getEpisode': episodeFixture({ reportedHoursAgo: 10 }, (episode) => ({
     id: episode.id,
@@ -412,12 +413,12 @@ export const procedureFixtures: Record<string, ProcedureFixture> = {
   },
   'missing.recordInterview': episodeFixture(
     { reportedHoursAgo: 30, returnedHoursAgo: 20, rhiService: 'childrens_social_care' },
-    (episode) => ({ episodeId: episode.id, offeredAt: new Date(Date.now() - 3_600_000).toISOString() }),
+    (episode) => ({ episodeId: episode.id, offeredAt: new Date(Date.now() - HOUR_MS).toISOString() }),
     (episode) => ({
       episodeId: episode.id,
-      offeredAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
-      acceptedAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
-      completedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      offeredAt: new Date(Date.now() - 3 * HOUR_MS).toISOString(),
+      acceptedAt: new Date(Date.now() - 2 * HOUR_MS).toISOString(),
+      completedAt: new Date(Date.now() - HOUR_MS).toISOString(),
       disclosed: { sexualExploitation: false, criminalExploitation: true, adultsPosingRisk: true, offending: false },
       pushFactors: ['arguments at the placement'],
       pullFactors: ['older friends with cars'],
@@ -438,7 +439,7 @@ export const procedureFixtures: Record<string, ProcedureFixture> = {
   'missing.recordMeeting': episodeFixture({ reportedHoursAgo: 80 }, (episode) => ({
     episodeId: episode.id,
     trigger: 'duration',
-    heldAt: new Date(Date.now() - 3_600_000).toISOString(),
+    heldAt: new Date(Date.now() - HOUR_MS).toISOString(),
     attendees: ['Police', 'Children’s Social Care'],
     outcome: 'Safety plan agreed; placement to report any contact with the car',
   })),
@@ -461,7 +462,7 @@ export const procedureFixtures: Record<string, ProcedureFixture> = {
         await createEpisode(world.db, {
           personId: child.id,
           districtCode,
-          reportedAt: new Date(Date.now() - 3_600_000),
+          reportedAt: new Date(Date.now() - HOUR_MS),
         });
         return child.id;
       };

@@ -1,7 +1,8 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import { closeAnalyticsPool } from '@lantern/app';
 import { type Database, resolveSession } from '@lantern/db';
-import { maxRequestBytes } from '@lantern/domain';
+import { maxCallsPerBatch, maxRequestBytes } from '@lantern/domain';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { oidcRoutes } from './auth/oidc.ts';
@@ -128,6 +129,8 @@ export async function createServer({
       prefix: '/trpc',
       trpcOptions: {
         router: appRouter,
+        // One HTTP request may carry at most this many calls (the web client batches no more).
+        maxBatchSize: maxCallsPerBatch,
         async createContext({ req, res }): Promise<Context> {
           const token = req.cookies[config.cookieName];
           const session = token ? await resolveSession(db.prisma, token, config.session) : null;
@@ -164,6 +167,9 @@ export async function createServer({
   registerBoundaryRoutes(app, db);
   registerTileRoutes(app, db, config);
   await registerWebApp(app, webRoot);
+
+  // The analytics pool's threads end with the server.
+  app.addHook('onClose', async () => closeAnalyticsPool());
 
   return app;
 }

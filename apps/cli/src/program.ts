@@ -1,3 +1,4 @@
+import { closeAnalyticsPool } from '@lantern/app';
 import { AppError, fields, londonDate } from '@lantern/domain';
 import { DEFAULT_PERIOD_END, DEFAULT_SEED } from '@lantern/synth';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -165,19 +166,26 @@ export async function run(argv: string[], io: Io, database?: DatabaseProvider): 
     await buildProgram(io, database).parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
-    // Commander has already printed its usage message; --help and --version are not errors.
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof AuditChainBroken) {
-      io.err(error.message);
-      return 1;
-    }
-    if (error instanceof AppError) {
-      io.err(`error: ${error.message}`);
-      return error.code === 'BAD_INPUT' ? 2 : 1;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    io.err(`error: ${message}`);
-    if (process.env.LANTERN_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
+    return exitCodeOf(error, io);
+  } finally {
+    // Hot-spot commands start analytics threads; a finished command must not wait for them.
+    await closeAnalyticsPool();
+  }
+}
+
+function exitCodeOf(error: unknown, io: Io): number {
+  // Commander has already printed its usage message; --help and --version are not errors.
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+  if (error instanceof AuditChainBroken) {
+    io.err(error.message);
     return 1;
   }
+  if (error instanceof AppError) {
+    io.err(`error: ${error.message}`);
+    return error.code === 'BAD_INPUT' ? 2 : 1;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.err(`error: ${message}`);
+  if (process.env.LANTERN_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
+  return 1;
 }

@@ -1,4 +1,7 @@
 export { type Access, accessFor, authorize, requirePrincipal } from './access/access.ts';
+export { analysesPerUser } from './analytics/analysis-slots.ts';
+export { closeAnalyticsPool } from './analytics/analytics-pool.ts';
+export { analysisBudget } from './analytics/work-budget.ts';
 export { auditEvent, updateEvent } from './audit/audit-event.ts';
 export * from './audit/index.ts';
 export * from './auth/index.ts';

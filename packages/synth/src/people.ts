@@ -5,7 +5,7 @@
  * affects one sex.
  */
 import type { CareStatus, ExploitationRisk, RhiService, Sex } from '@lantern/domain';
-import { addDays, addYears, utcDate } from '@lantern/domain';
+import { addDays, addYears, daysBetween } from '@lantern/domain';
 import { scatterInside } from './geography.ts';
 import { type PseudonymIssuer, sequentialRef, syntheticName, syntheticNickname } from './names.ts';
 import type { Rng } from './rng.ts';
@@ -178,7 +178,5 @@ export class PeopleFactory {
 
 /** A date uniformly inside [from, to] (inclusive dates). */
 export function dateBetween(rng: Rng, from: string, to: string): string {
-  const start = Date.parse(`${from}T00:00:00Z`);
-  const end = Date.parse(`${to}T00:00:00Z`);
-  return utcDate(start + rng.int(0, Math.max(0, Math.round((end - start) / 86_400_000))) * 86_400_000);
+  return addDays(from, rng.int(0, Math.max(0, daysBetween(from, to))));
 }

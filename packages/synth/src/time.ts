@@ -1,4 +1,4 @@
-import { addDays, addYears, isCalendarDate } from '@lantern/domain';
+import { addDays, addYears, isCalendarDate, MINUTE_MS } from '@lantern/domain';
 
 /**
  * The generator's own uses of the calendar (packages/domain's calendar does the arithmetic):
@@ -18,5 +18,5 @@ export function periodStartFor(periodEnd: string): string {
 
 /** ISO 8601 with a Z offset, truncated to the whole minute. */
 export function isoMinute(ms: number): string {
-  return new Date(Math.floor(ms / 60_000) * 60_000).toISOString();
+  return new Date(Math.floor(ms / MINUTE_MS) * MINUTE_MS).toISOString();
 }

@@ -1,4 +1,5 @@
 import type { AppRouter } from '@lantern/api';
+import { maxCallsPerBatch } from '@lantern/domain';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 
@@ -23,6 +24,7 @@ export function createApiClient({ url = '/trpc', fetch: fetcher = globalThis.fet
     links: [
       httpBatchLink({
         url,
+        maxItems: maxCallsPerBatch,
         headers: { [csrfHeader]: '1' },
         fetch: (input, init) => fetcher(input, { ...init, credentials: 'same-origin' }),
       }),

@@ -1,13 +1,5 @@
+import { formatMonth } from '../ui/format.ts';
 import { type EmergingPattern, emergingPatterns } from './emerging-patterns.ts';
-
-function monthLabel(month: string): string {
-  const [year, number] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, number - 1, 1)).toLocaleDateString('en-GB', {
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
 
 /**
  * The emerging hot- and cold-spot classes found, each with how many cells and what it means, and
@@ -34,7 +26,7 @@ export function EmergingLegend({
   return (
     <figure className="hotspot-legend" aria-label="Emerging hot spot legend">
       <figcaption>
-        Emerging hot spots: Gi* each month{first && last ? ` from ${monthLabel(first)} to ${monthLabel(last)}` : ''},
+        Emerging hot spots: Gi* each month{first && last ? ` from ${formatMonth(first)} to ${formatMonth(last)}` : ''},
         Mann–Kendall trend per cell
       </figcaption>
       {rows.length === 0 ? (

@@ -1,6 +1,8 @@
+import { tileLayers } from '@lantern/domain';
 import type { FilterSpecification } from 'maplibre-gl';
 import { useMemo } from 'react';
 import type { DistrictCollection, WardCollection } from './boundaries.ts';
+import { clusterLayerId } from './layers/layer-styles.ts';
 import { useGeoJsonSource } from './use-geojson-source.ts';
 import { useLayerClick } from './use-layer-click.ts';
 import { useMapLayer } from './use-map-layer.ts';
@@ -8,10 +10,7 @@ import { useMapLayer } from './use-map-layer.ts';
 /** Point layers drawn over the districts: a click on one of them is about the point, not the district. */
 export const pointLayerIds = [
   'places-points',
-  'crime-clusters',
-  'intelligence-clusters',
-  'missing-last-seen-clusters',
-  'missing-found-clusters',
+  ...tileLayers.map(clusterLayerId),
   'hotspots-fill',
   'disruption-actions-points',
 ];

@@ -1,30 +1,39 @@
 import { type HotspotEventQuery, hotspotEventPoints } from '@lantern/db';
-import { countPointsInCells, type HotspotResult, hotspotCells, type SquareGrid } from '@lantern/geo';
+import { runHotspotWork } from '../analytics/analytics-pool.ts';
+import type { GiStarOutcome } from '../analytics/hotspot-work.ts';
+import { assertWithinBudget } from '../analytics/work-budget.ts';
 import type { AppContext } from '../context.ts';
-import { pointsOf, studyAreaGrid } from './hotspot-support.ts';
+import { pointsOf, studyArea } from './hotspot-support.ts';
 
 /** One Gi* analysis: which events, over which districts, on what grid. */
 export interface HotspotAnalysisQuery extends Omit<HotspotEventQuery, 'within'> {
   cellSize: number;
   band: number;
   fdr: boolean;
+  /** Conditional-permutation pseudo p-values as well (PySAL's p_sim), seeded. */
+  permutations?: number | undefined;
+  seed?: number | undefined;
 }
 
 /**
  * Gi* over every cell of the selected districts, with exact counts (the hot-spot JSON of
  * docs/ARCHITECTURE.md). The operator's analysis: `lantern hotspots` runs it as it is, and
- * `computeHotspots` runs it for a caller after limiting the districts to their scope.
+ * `computeHotspots` runs it for a caller after limiting the districts to their scope. The grid and
+ * the statistics run in the analytics pool, after the work budget has been checked.
  */
-export async function analyseHotspots(
-  app: AppContext,
-  query: HotspotAnalysisQuery,
-): Promise<{ grid: SquareGrid; result: HotspotResult; events: number }> {
+export async function analyseHotspots(app: AppContext, query: HotspotAnalysisQuery): Promise<GiStarOutcome> {
   const { prisma } = app.db;
-  const grid = await studyAreaGrid(prisma, query.districtCodes, query.cellSize);
-  const { x, y, weights } = pointsOf(await hotspotEventPoints(prisma, query));
-  const { counts } = countPointsInCells(grid, x, y, weights);
-  const result = hotspotCells(grid, counts, { band: query.band, fdr: query.fdr });
-  let events = 0;
-  for (const count of counts) events += count;
-  return { grid, result, events };
+  const area = await studyArea(prisma, query.districtCodes);
+  assertWithinBudget(area, { cellSize: query.cellSize, band: query.band, permutations: query.permutations });
+  const points = pointsOf(await hotspotEventPoints(prisma, query));
+  return runHotspotWork<GiStarOutcome>({
+    kind: 'gi-star',
+    area,
+    cellSize: query.cellSize,
+    band: query.band,
+    fdr: query.fdr,
+    permutations: query.permutations,
+    seed: query.seed,
+    ...points,
+  });
 }

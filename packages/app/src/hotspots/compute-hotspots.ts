@@ -1,6 +1,6 @@
 import type { GetisOrdInput, GetisOrdOutput } from '@lantern/domain';
-import { distanceBandNeighbours, permutationGiStar } from '@lantern/geo';
 import type { Access } from '../access/access.ts';
+import { withAnalysisSlot } from '../analytics/analysis-slots.ts';
 import type { AppContext } from '../context.ts';
 import { analyseHotspots } from './analyse-hotspots.ts';
 import { countView, eventQuery } from './hotspot-support.ts';
@@ -10,17 +10,16 @@ import { countView, eventQuery } from './hotspot-support.ts';
  * suppressed as the role requires.
  */
 export async function computeHotspots(app: AppContext, access: Access, input: GetisOrdInput): Promise<GetisOrdOutput> {
-  const query = { ...eventQuery(access, input), cellSize: input.cellSize, band: input.band, fdr: input.fdr };
-  const { grid, result, events } = await analyseHotspots(app, query);
+  const query = {
+    ...eventQuery(access, input),
+    cellSize: input.cellSize,
+    band: input.band,
+    fdr: input.fdr,
+    permutations: input.permutations,
+    seed: input.seed,
+  };
+  const { result, events, pseudoP } = await withAnalysisSlot(access, () => analyseHotspots(app, query));
   const view = countView(access, input.source);
-  const pseudoP =
-    input.permutations === undefined
-      ? null
-      : permutationGiStar(
-          result.cells.map((cell) => cell.count),
-          distanceBandNeighbours(grid, input.band),
-          { permutations: input.permutations, seed: input.seed },
-        );
   return {
     cell: result.cell,
     band: result.band,

@@ -1,20 +1,38 @@
 import { hotspotEventPoints } from '@lantern/db';
-import type { DensityInput } from '@lantern/domain';
-import { cellId, quarticKernelDensity } from '@lantern/geo';
+import { AppError, type DensityInput } from '@lantern/domain';
 import type { Access } from '../access/access.ts';
+import { withAnalysisSlot } from '../analytics/analysis-slots.ts';
+import { runHotspotWork } from '../analytics/analytics-pool.ts';
+import type { densityWork } from '../analytics/hotspot-work.ts';
+import { assertWithinBudget } from '../analytics/work-budget.ts';
 import type { AppContext } from '../context.ts';
-import { eventQuery, pointsOf, studyAreaGrid } from './hotspot-support.ts';
+import { eventQuery, pointsOf, studyArea } from './hotspot-support.ts';
+
+/** Kernel evaluations (points × cells under each kernel) a density surface may cost. */
+const maxKernelEvaluations = 200_000_000;
 
 /** A quartic kernel density surface of one event source over the caller's districts. */
 export async function estimateDensity(app: AppContext, access: Access, input: DensityInput) {
-  const query = eventQuery(access, input);
-  const grid = await studyAreaGrid(app.db.prisma, query.districtCodes, input.cellSize);
-  const { x, y, weights } = pointsOf(await hotspotEventPoints(app.db.prisma, query));
-  const { density, bandwidth, rule } = quarticKernelDensity(grid, x, y, { bandwidth: input.bandwidth, weights });
-  const cells = [];
-  for (let i = 0; i < grid.length; i++) {
-    const value = density[i] as number;
-    if (value > 0) cells.push({ id: cellId(grid, i), x: grid.x[i] as number, y: grid.y[i] as number, density: value });
-  }
-  return { cell: grid.cellSize, bandwidth, rule, cells };
+  return withAnalysisSlot(access, async () => {
+    const query = eventQuery(access, input);
+    const area = await studyArea(app.db.prisma, query.districtCodes);
+    assertWithinBudget(area, { cellSize: input.cellSize });
+    const points = pointsOf(await hotspotEventPoints(app.db.prisma, query));
+    if (input.bandwidth !== undefined) {
+      const evaluations = points.x.length * Math.PI * (input.bandwidth / input.cellSize) ** 2;
+      if (evaluations > maxKernelEvaluations) {
+        throw new AppError(
+          'BAD_INPUT',
+          `bandwidth: ${input.bandwidth} m over ${input.cellSize} m cells for ${points.x.length.toLocaleString('en-GB')} events is too much work; use a smaller bandwidth or larger cells`,
+        );
+      }
+    }
+    return runHotspotWork<ReturnType<typeof densityWork>>({
+      kind: 'density',
+      area,
+      cellSize: input.cellSize,
+      bandwidth: input.bandwidth,
+      ...points,
+    });
+  });
 }

@@ -8,7 +8,7 @@ import {
   type SuppressedCount,
   suppressSmallCount,
 } from '@lantern/domain';
-import { squareGrid } from '@lantern/geo';
+import type { StudyArea } from '@lantern/geo';
 import type { Access } from '../access/access.ts';
 
 /*
@@ -16,24 +16,12 @@ import type { Access } from '../access/access.ts';
  * the study area's grid, load the points, limit the districts to the caller's scope, and suppress
  * small counts of person-derived sources for roles without person-level access.
  */
-/** The largest grid an analysis may lay: 250 m over the whole county is about 35 000 cells. */
-export const maxCells = 400_000;
-
-export async function studyAreaGrid(prisma: Transaction, districtCodes: readonly string[], cellSize: number) {
+/** The selected districts' boundaries as one study area in EPSG:27700 metres, for the grid. */
+export async function studyArea(prisma: Transaction, districtCodes: readonly string[]): Promise<StudyArea> {
   const areas = await hotspotStudyArea(prisma, districtCodes);
   if (areas.length === 0)
     throw new AppError('BAD_INPUT', `districtCodes: no boundaries for ${districtCodes.join(', ')}`);
-  const grid = squareGrid(
-    { type: 'MultiPolygon', coordinates: areas.flatMap((area) => area.geometry.coordinates) },
-    { cellSize },
-  );
-  if (grid.length > maxCells) {
-    throw new AppError(
-      'BAD_INPUT',
-      `cellSize: ${cellSize} m makes ${grid.length} cells here (at most ${maxCells}); use larger cells`,
-    );
-  }
-  return grid;
+  return { type: 'MultiPolygon', coordinates: areas.flatMap((area) => area.geometry.coordinates) };
 }
 
 export function pointsOf(rows: readonly HotspotPointRow[]) {

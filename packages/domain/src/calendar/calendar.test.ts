@@ -22,6 +22,15 @@ describe('London dates and times', () => {
     expect(londonDate(new Date('2024-12-31T23:30:00Z'))).toBe('2024-12-31');
   });
 
+  it('gives the London date on the nights the clocks change', () => {
+    // 31 March 2024: 01:00 GMT becomes 02:00 BST; 27 October 2024: 02:00 BST becomes 01:00 GMT.
+    expect(londonDate(new Date('2024-03-30T23:59:59Z'))).toBe('2024-03-30');
+    expect(londonDate(new Date('2024-03-31T23:00:00Z'))).toBe('2024-04-01');
+    expect(londonDate(new Date('2024-10-26T23:00:00Z'))).toBe('2024-10-27');
+    expect(londonDate(new Date('2024-10-27T23:59:59Z'))).toBe('2024-10-27');
+    expect(londonDate(new Date('2024-10-28T00:00:00Z'))).toBe('2024-10-28');
+  });
+
   it('starts a London day at 23:00 UTC in summer and 00:00 UTC in winter', () => {
     expect(londonMidnight('2024-04-01').toISOString()).toBe('2024-03-31T23:00:00.000Z');
     expect(londonMidnight('2024-01-01').toISOString()).toBe('2024-01-01T00:00:00.000Z');

@@ -1,4 +1,5 @@
 import { monthEnd } from './calendar.ts';
+import { financialYearStarting } from './financial-years.ts';
 
 /**
  * The county's reporting quarters: financial-year quarters (Q1 April–June … Q4 January–March),
@@ -22,10 +23,10 @@ export function reportingQuarterOf(date: string): ReportingQuarter {
 
 function quarterStarting(year: number, firstMonth: number): ReportingQuarter {
   const lastMonth = firstMonth + 2;
-  const fyStart = firstMonth >= 4 ? year : year - 1;
+  const financialYear = financialYearStarting(firstMonth >= 4 ? year : year - 1);
   const number = firstMonth >= 4 ? (firstMonth - 1) / 3 : 4;
   return {
-    label: `${fyStart}/${pad((fyStart + 1) % 100)} Q${number}`,
+    label: `${financialYear.label} Q${number}`,
     from: `${year}-${pad(firstMonth)}-01`,
     to: monthEnd(`${year}-${pad(lastMonth)}`),
   };

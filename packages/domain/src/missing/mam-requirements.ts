@@ -28,8 +28,7 @@ export interface MamOptions {
  * reported at the same instant are ordered by id.
  *
  * @example
- * const day = 86_400_000;
- * const at = (days: number) => new Date(Date.UTC(2024, 0, 1) + days * day);
+ * const at = (days: number) => new Date(Date.parse('2024-01-01T00:00:00Z') + days * DAY_MS);
  * mamRequirements(
  *   [0, 40, 90].map((d) => ({ id: `e${d}`, personId: 'c1', reportedAt: at(d), returnedAt: at(d + 0.1) })),
  *   { asOf: at(200) },

@@ -1,3 +1,4 @@
+import { financialYearOf, isFinancialYear } from '../calendar/financial-years.ts';
 import type { RhiService } from '../enums.ts';
 import type { MissingReport } from './missing-report-schema.ts';
 import { wholePercent } from './whole-percent.ts';
@@ -28,8 +29,7 @@ const number = (value: number) => value.toLocaleString('en-GB');
  */
 export function missingReportTable(report: MissingReport): MissingReportTable {
   const { from, to } = report.period;
-  const financialYear = from.endsWith('-04-01') && to === `${Number(from.slice(0, 4)) + 1}-03-31`;
-  const heading = financialYear ? `${from.slice(0, 4)}/${to.slice(2, 4)}` : `${from} – ${to}`;
+  const heading = isFinancialYear(from, to) ? financialYearOf(from).label : `${from} – ${to}`;
   const { returnInterviews: rhi, multiAgencyMeetings: mam } = report;
   const services = Object.entries(rhi.byService) as Array<[RhiService, (typeof rhi.byService)[RhiService]]>;
   const ages = report.ageRange.p25 === null ? '–' : `${report.ageRange.p25}-${report.ageRange.p75}`;

@@ -1,5 +1,5 @@
 import type { FieldProblem } from '../app-error.ts';
-import { isCalendarDate } from '../calendar/calendar.ts';
+import { isCalendarDate, utcDate } from '../calendar/calendar.ts';
 import { parseLondonDateTime } from '../calendar/parse-london-date-time.ts';
 import {
   type CareStatus,
@@ -146,7 +146,7 @@ export function parseMissingEpisodeRow(
     if (value('returned_at') === '') problem('rhi_completed_at', 'needs returned_at (an interview follows the return)');
     else if (returnedAt && rhiCompletedAt < returnedAt) problem('rhi_completed_at', 'must not be before returned_at');
   }
-  if (dateOfBirth && reportedAt && new Date(`${dateOfBirth}T00:00:00Z`).getTime() > reportedAt.getTime()) {
+  if (dateOfBirth && reportedAt && dateOfBirth > utcDate(reportedAt)) {
     problem('date_of_birth', 'must not be after reported_at');
   }
 

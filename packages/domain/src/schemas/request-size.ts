@@ -9,3 +9,9 @@ import { philomenaPhotoMaxBytes } from './missing-philomena.ts';
  */
 export const maxRequestBytes =
   Math.max(maxImportBytes * 3, Math.ceil(philomenaPhotoMaxBytes / 3) * 4 + 1_000_000) + 64 * 1024;
+
+/**
+ * The most calls one batched API request may carry: the server refuses a larger batch with 400,
+ * and the web client never sends one (its batch link splits at this size).
+ */
+export const maxCallsPerBatch = 20;

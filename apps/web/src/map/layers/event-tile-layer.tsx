@@ -4,7 +4,7 @@ import { type DateRange, tileUrl } from '../map-filters.ts';
 import { useLayerClick } from '../use-layer-click.ts';
 import { useMapLayer } from '../use-map-layer.ts';
 import { useVectorTileSource } from '../use-vector-tile-source.ts';
-import { clusterRadius, layerColours } from './layer-styles.ts';
+import { clusterLayerId, clusterRadius, layerColours } from './layer-styles.ts';
 
 /** What a click on a clustered point says: how many events, the commonest type, the latest month. */
 export interface PickedCluster {
@@ -27,7 +27,7 @@ export interface EventTileLayerProps {
 /** A clustered point layer drawn from `/tiles/<layer>/…`; circles grow with the number of events. */
 export function EventTileLayer({ layer, range, types = [], onPick }: EventTileLayerProps) {
   const sourceId = `tiles-${layer.id}`;
-  const layerId = `${layer.id}-clusters`;
+  const layerId = clusterLayerId(layer.id);
   useVectorTileSource(sourceId, tileUrl(layer.id, range, types));
   useMapLayer(
     {

@@ -55,3 +55,8 @@ export const clusterRadius = [
   40,
   26,
 ] as const;
+
+/** The map layer that draws a tile layer's clusters, named after the layer it draws. */
+export function clusterLayerId(layer: MapLayerId): string {
+  return `${layer}-clusters`;
+}

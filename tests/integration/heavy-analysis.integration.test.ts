@@ -1,0 +1,151 @@
+import { analysesPerUser } from '@lantern/app';
+import { type Database, importPoliceUkFile } from '@lantern/db';
+import { maxCallsPerBatch } from '@lantern/domain';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpClient, testServer } from '../support/api.ts';
+import { createUser } from '../support/factories.ts';
+import { createTestDatabase } from '../support/test-database.ts';
+
+/**
+ * Heavy analytics cannot stall the server. Regressions: as the NSD attendee,
+ * `hotspots.compute` with 50 m cells and a 2.5 km band held the event loop for 5.7 s (healthz
+ * blocked) and with a 20 km band answered 500 ("Invalid typed array length"); a batch of 100 such
+ * calls ran for 14.6 s. Now work beyond a budget is refused naming the parameter, the work runs in
+ * a worker pool, each user has a few analyses at once, and a batch is capped.
+ */
+const month = new URL('../../../shared/data/police-uk/2024-03-nottinghamshire-street.csv', import.meta.url).pathname;
+
+let db: Database;
+let app: FastifyInstance;
+let analyst: HttpClient;
+let attendee: HttpClient;
+
+async function signedIn(roles: Parameters<typeof createUser>[1]) {
+  const user = await createUser(db, roles);
+  const client = new HttpClient(app);
+  await client.mutation('auth.login', { email: user.email, password: user.password });
+  return client;
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await importPoliceUkFile(db.sql, month);
+  app = await testServer(db);
+  analyst = await signedIn({ roles: ['police_analyst'] });
+  attendee = await signedIn({ roles: ['nsd_attendee'], districtCodes: ['E07000174'] });
+});
+afterAll(async () => {
+  await app.close();
+  await db.close();
+});
+
+describe('the work budget', () => {
+  it('refuses 50 m cells with a 2.5 km band, naming the band, before any work', async () => {
+    const response = await attendee.query('hotspots.compute', {
+      source: 'police-uk',
+      districtCodes: ['E07000174'],
+      cellSize: 50,
+      band: 2500,
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error?.message).toMatch(
+      /^band: 2500 m with 50 m cells gives about [\d,]+ neighbour pairs here \(at most 10,000,000\); use a smaller band, larger cells or fewer districts$/,
+    );
+  });
+
+  it('refuses a 20 km band with 400, not 500', async () => {
+    const response = await attendee.query('hotspots.compute', {
+      source: 'police-uk',
+      districtCodes: ['E07000174'],
+      cellSize: 50,
+      band: 20_000,
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error?.message).toMatch(/^band: 20000 m with 50 m cells/);
+  });
+
+  it('refuses too many permutations, naming them', async () => {
+    const response = await analyst.query('hotspots.compute', {
+      source: 'police-uk',
+      cellSize: 100,
+      band: 350,
+      permutations: 999,
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error?.message).toMatch(/^permutations: 999 permutations of about/);
+  });
+
+  it('refuses an emerging-hot-spot request whose months multiply past the budget', async () => {
+    const response = await analyst.query('hotspots.emerging', {
+      source: 'police-uk',
+      from: '2015-01-01',
+      to: '2024-12-31',
+      cellSize: 100,
+      band: 350,
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error?.message).toMatch(
+      /^band: 350 m with 100 m cells gives about [\d,]+ neighbour pairs over 120 months/,
+    );
+  });
+});
+
+describe('while the heaviest allowed analysis runs', () => {
+  it('answers /healthz and a cheap read before the analysis finishes', async () => {
+    const finished: string[] = [];
+    // County and city at 200 m with a 600 m band and 99 permutations: seconds of work in the pool
+    // (`pnpm bench:healthz` times the heaviest the budget allows).
+    const heavy = analyst
+      .query('hotspots.compute', { source: 'police-uk', cellSize: 200, band: 600, permutations: 99 })
+      .then((response) => {
+        finished.push('heavy');
+        return response;
+      });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const healthz = app.inject({ method: 'GET', url: '/healthz' }).then((response) => {
+      finished.push('healthz');
+      return response;
+    });
+    const cheap = analyst.query('districts.list').then((response) => {
+      finished.push('districts.list');
+      return response;
+    });
+
+    const [heavyResponse, healthzResponse, cheapResponse] = await Promise.all([heavy, healthz, cheap]);
+
+    expect(healthzResponse.statusCode).toBe(200);
+    expect(cheapResponse.status).toBe(200);
+    expect(heavyResponse.status).toBe(200);
+    expect(finished.indexOf('healthz')).toBeLessThan(finished.indexOf('heavy'));
+    expect(finished.indexOf('districts.list')).toBeLessThan(finished.indexOf('heavy'));
+  });
+});
+
+describe('limits per user and per request', () => {
+  it(`lets one user run ${analysesPerUser} analyses at once and refuses the next with 429`, async () => {
+    const busy = await signedIn({ roles: ['police_analyst'] });
+    const request = () =>
+      busy.query('hotspots.compute', { source: 'police-uk', cellSize: 250, band: 750, permutations: 99 });
+
+    const responses = await Promise.all([request(), request(), request()]);
+
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses).toEqual([200, 200, 429]);
+    const refused = responses.find((response) => response.status === 429);
+    expect(refused?.body.error?.message).toBe(
+      `You already have ${analysesPerUser} analyses running; wait for one to finish before starting another`,
+    );
+  });
+
+  it(`refuses a batch of more than ${maxCallsPerBatch} calls`, async () => {
+    const paths = Array.from({ length: maxCallsPerBatch + 1 }, () => 'districts.list').join(',');
+    const response = await app.inject({
+      method: 'GET',
+      url: `/trpc/${paths}?batch=1&input=${encodeURIComponent('{}')}`,
+      headers: { 'x-lantern-csrf': '1', cookie: analyst.cookie ?? '' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(JSON.stringify(response.json())).toContain('Batch call exceeds maximum size');
+  });
+});
