@@ -341,7 +341,9 @@ describe('GET /tiles/:layer/:z/:x/:y.pbf', () => {
   });
 
   it('draws intelligence only from the caller’s districts', async () => {
-    await createIntelligenceRecord(db, { districtCode: mansfield });
+    // Five at one spot: the officer's clusters must reach five to be drawn at all
+    // (tile-suppression.integration.test.ts).
+    for (let i = 0; i < 5; i++) await createIntelligenceRecord(db, { districtCode: mansfield });
     await createIntelligenceRecord(db, { districtCode: ashfield });
     const z = 8;
     const tiles = new Set(

@@ -30,6 +30,8 @@ export interface TileRequest {
   types?: readonly string[] | undefined;
   /** Districts whose events the caller may see. Crime is open data and ignores it. */
   scope: DistrictScope;
+  /** Leave out clusters of fewer events than this (small-number suppression); default none. */
+  minCount?: number | undefined;
 }
 
 /** One clustered feature as the database returns it: tile coordinates and its properties. */
@@ -113,6 +115,7 @@ function tileFeaturesQuery(request: TileRequest): Prisma.Sql {
     WHERE fx >= ${-tileBuffer}::float8 AND fx < ${tileExtent + tileBuffer}::float8
       AND fy >= ${-tileBuffer}::float8 AND fy < ${tileExtent + tileBuffer}::float8
     GROUP BY floor(fx / ${cell}::float8), floor(fy / ${cell}::float8)
+    HAVING count(*) >= ${request.minCount ?? 1}::int
     ORDER BY 1, 2`;
 }
 
@@ -148,6 +151,7 @@ function crimeCellsQuery(request: TileRequest): Prisma.Sql {
       to_char(max(t.month), 'YYYY-MM') AS month
     FROM typed t, bounds b
     GROUP BY t.cx, t.cy, b.xmin, b.ymax, b.size
+    HAVING sum(t.n) >= ${request.minCount ?? 1}::int
     ORDER BY 1, 2`;
 }
 

@@ -302,12 +302,17 @@ export function inScope(scope: 'all' | readonly string[], districtCode: string |
  */
 export const tileLayerPolicies = {
   crime: policy('signed-in', 'none', 'none', 'police.uk street crime (open data), clustered'),
-  intelligence: policy(
-    ['police_analyst', 'district_officer', 'nsd_attendee'],
-    'district',
-    'none',
-    'intelligence report locations in the caller’s districts, clustered, no content',
-  ),
+  // A cluster of 1–4 reports marks where one report was made: roles without person-level access
+  // see only clusters of 5 or more, as they see "<5" everywhere else.
+  intelligence: {
+    ...policy(
+      ['police_analyst', 'district_officer', 'nsd_attendee'],
+      'district',
+      'none',
+      'intelligence report locations in the caller’s districts, clustered, no content',
+    ),
+    suppressSmallCounts: true,
+  },
   'missing-last-seen': policy(personLevel, 'district', 'none', 'where missing children were last seen, clustered'),
   'missing-found': policy(personLevel, 'district', 'none', 'where missing children were found, clustered'),
 } as const satisfies Record<string, ProcedurePolicy>;

@@ -57,6 +57,18 @@ export function ageBand(dateOfBirth: string | null, on: string): AgeBand {
 /** Counts shown to roles without person-level access: 1–4 become "<5" so no child stands out. */
 export type SuppressedCount = number | '<5';
 
+/** The smallest count of people shown as a number to roles without person-level access. */
+export const smallCountLimit = 5;
+
 export function suppressSmallCount(count: number): SuppressedCount {
-  return count >= 1 && count <= 4 ? '<5' : count;
+  return count >= 1 && count < smallCountLimit ? '<5' : count;
+}
+
+/**
+ * Whether an output must hide counts of 1–4 from this caller: the policy entry says its counts
+ * are of people (or of records about them), and the caller lacks person-level access. The one
+ * rule for procedures, tiles and exports alike.
+ */
+export function hidesSmallCounts(policy: { suppressSmallCounts: boolean }, personLevel: boolean): boolean {
+  return policy.suppressSmallCounts && !personLevel;
 }

@@ -1,6 +1,15 @@
-import { authorize } from '@lantern/app';
+import { type Access, authorize } from '@lantern/app';
 import { type Database, renderTile, resolveSession } from '@lantern/db';
-import { AppError, isTileLayer, tileAddress, tileLayerPolicies, tileLayers, tileQuery } from '@lantern/domain';
+import {
+  AppError,
+  hidesSmallCounts,
+  isTileLayer,
+  smallCountLimit,
+  tileAddress,
+  tileLayerPolicies,
+  tileLayers,
+  tileQuery,
+} from '@lantern/domain';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ApiConfig } from '../context.ts';
 import { describeZodError, httpStatusOf } from '../errors.ts';
@@ -26,10 +35,9 @@ export function registerTileRoutes(app: FastifyInstance, db: Database, config: A
 
       const token = request.cookies[config.cookieName];
       const session = token ? await resolveSession(db.prisma, token, config.session) : null;
-      let scope: 'all' | readonly string[];
+      let access: Access;
       try {
-        const access = await authorize({ db }, session?.principal ?? null, `tiles.${layer}`, tileLayerPolicies[layer]);
-        scope = access.scope;
+        access = await authorize({ db }, session?.principal ?? null, `tiles.${layer}`, tileLayerPolicies[layer]);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         const message =
@@ -42,7 +50,8 @@ export function registerTileRoutes(app: FastifyInstance, db: Database, config: A
         from: query.data.from,
         to: query.data.to,
         types: query.data.types,
-        scope,
+        scope: access.scope,
+        minCount: hidesSmallCounts(access.policy, access.personLevel) ? smallCountLimit : undefined,
       });
       return reply
         .type('application/vnd.mapbox-vector-tile')
