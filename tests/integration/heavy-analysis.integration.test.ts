@@ -1,4 +1,4 @@
-import { analysesPerUser } from '@lantern/app';
+import { analysesPerUser, analysesWaitingPerUser } from '@lantern/app';
 import { type Database, importPoliceUkFile } from '@lantern/db';
 import { maxCallsPerBatch } from '@lantern/domain';
 import type { FastifyInstance } from 'fastify';
@@ -123,19 +123,32 @@ describe('while the heaviest allowed analysis runs', () => {
 });
 
 describe('limits per user and per request', () => {
-  it(`lets one user run ${analysesPerUser} analyses at once and refuses the next with 429`, async () => {
+  it(`runs ${analysesPerUser} analyses of one user at once, queues ${analysesWaitingPerUser} more and refuses the next with 429`, async () => {
     const busy = await signedIn({ roles: ['police_analyst'] });
-    const request = () =>
-      busy.query('hotspots.compute', { source: 'police-uk', cellSize: 250, band: 750, permutations: 99 });
+    const request = () => busy.query('hotspots.compute', { source: 'police-uk', cellSize: 250, band: 750 });
+    const total = analysesPerUser + analysesWaitingPerUser + 1;
 
-    const responses = await Promise.all([request(), request(), request()]);
+    const responses = await Promise.all(Array.from({ length: total }, request));
 
-    const statuses = responses.map((response) => response.status).sort();
-    expect(statuses).toEqual([200, 200, 429]);
-    const refused = responses.find((response) => response.status === 429);
-    expect(refused?.body.error?.message).toBe(
-      `You already have ${analysesPerUser} analyses running; wait for one to finish before starting another`,
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(total - 1);
+    const refused = responses.filter((response) => response.status === 429);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]?.body.error?.message).toBe(
+      `You already have ${analysesPerUser} analyses running and ${analysesWaitingPerUser} waiting; wait for them to finish before starting another`,
     );
+  });
+
+  it('queues a burst the size of a map page (hot spots, density, emerging) rather than refusing it', async () => {
+    const mapUser = await signedIn({ roles: ['police_analyst'] });
+
+    const responses = await Promise.all([
+      mapUser.query('hotspots.compute', { source: 'police-uk', cellSize: 250, band: 750 }),
+      mapUser.query('hotspots.density', { source: 'police-uk', cellSize: 250 }),
+      mapUser.query('hotspots.emerging', { source: 'police-uk', from: '2024-01-01', to: '2024-03-31' }),
+    ]);
+
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
   });
 
   it(`refuses a batch of more than ${maxCallsPerBatch} calls`, async () => {

@@ -85,12 +85,15 @@ export async function createFreshMeeting(db: Database, districtCode: string, hel
   return row.id;
 }
 
-/** Days from 2030 on, from a random start, one per call: no two meetings of a test file collide. */
-let nextMeetingDay = Number.parseInt(randomUUID().slice(0, 4), 16);
+/**
+ * Days from 2027 on, from a random start, one per call: no two meetings of a test file collide,
+ * and every date stays within the ten years ahead a meeting may be planned.
+ */
+let nextMeetingDay = Number.parseInt(randomUUID().slice(0, 4), 16) % 1500;
 
 export function randomMeetingDate(): string {
   nextMeetingDay += 1;
-  return addDays('2030-01-01', nextMeetingDay);
+  return addDays('2027-01-01', nextMeetingDay);
 }
 
 export async function createFreshActionItem(db: Database, districtCode: string): Promise<string> {

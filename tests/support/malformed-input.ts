@@ -28,6 +28,8 @@ const nastyConstants = [
   '\u0000',
   'Jordan\u0000Smith',
   '\uD800',
+  'a\uD800b',
+  '\uDC00',
   '%',
   "'; DROP TABLE person; --",
   'not-a-uuid',
@@ -114,7 +116,7 @@ function corruptions(value: unknown): fc.Arbitrary<unknown> {
     // NUL weighs most: PostgreSQL text cannot hold it, so it is the character most likely to escape validation.
     const shapes: fc.WeightedArbitrary<unknown>[] = [
       { weight: 3, arbitrary: insert(fc.constant('\u0000')) },
-      { weight: 1, arbitrary: insert(fc.constantFrom('\u0001', '\u001b', '\uD800', '\uFFFE', '\r\n')) },
+      { weight: 1, arbitrary: insert(fc.constantFrom('\u0001', '\u001b', '\uD800', '\uDC00', '\uFFFE', '\r\n')) },
       { weight: 1, arbitrary: fc.constantFrom('', '   ', value.repeat(300), `${value} `) },
     ];
     if (dateLike.test(value)) {
@@ -124,6 +126,13 @@ function corruptions(value: unknown): fc.Arbitrary<unknown> {
           value.replace(/^\d{4}/, '0000'),
           value.replace(/^\d{4}/, '-0001'),
           value.replace(/^\d{4}/, '99999'),
+          // Real calendar dates no record can have: the years 1, 1000 and 9999, and offsets that
+          // carry a date past the year's end (a 500 before dates were bounded).
+          value.replace(/^\d{4}/, '0001'),
+          value.replace(/^\d{4}/, '1000'),
+          value.replace(/^\d{4}/, '9999'),
+          '9999-12-31T23:59:59-23:59',
+          '0001-01-01T00:00:00+14:00',
           value.replace(/^(\d{4})-\d{2}-\d{2}/, '$1-02-30'),
           value.replace(/^(\d{4})-\d{2}/, '$1-00'),
           value.slice(0, 10),
@@ -158,6 +167,9 @@ function corruptions(value: unknown): fc.Arbitrary<unknown> {
       -value,
       value * 1e6,
       Number.MAX_SAFE_INTEGER + 2,
+      // Whole numbers past PostgreSQL's int4 (a version of 2^31 answered 500).
+      2 ** 31,
+      Number.MAX_SAFE_INTEGER,
       String(value),
     );
   }

@@ -1,5 +1,5 @@
 import { authorize } from '@lantern/app';
-import { policyFor } from '@lantern/domain';
+import { invalidUnicodePath, policyFor } from '@lantern/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Context } from './context.ts';
 import { toTrpcError } from './errors.ts';
@@ -23,7 +23,7 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-const enforcePolicy = t.middleware(async ({ ctx, path, next }) => {
+const enforcePolicy = t.middleware(async ({ ctx, path, next, getRawInput }) => {
   const policy = policyFor(path);
   if (!policy) {
     throw new TRPCError({
@@ -36,6 +36,15 @@ const enforcePolicy = t.middleware(async ({ ctx, path, next }) => {
     access = await authorize(ctx, ctx.principal, path, policy);
   } catch (error) {
     throw toTrpcError(new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error }));
+  }
+  // Before any schema: a string that is not valid Unicode names its field as bad input (no schema
+  // can forget it, and PostgreSQL would fail on it with a 500).
+  const invalid = invalidUnicodePath(await getRawInput());
+  if (invalid) {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `${invalid}: must be valid Unicode text (it holds an unpaired surrogate character)`,
+    });
   }
   const result = await next({ ctx: { access } });
   if (!result.ok) return { ...result, error: toTrpcError(result.error) };

@@ -1,5 +1,5 @@
 import { closeAnalyticsPool } from '@lantern/app';
-import { AppError, fields, londonDate } from '@lantern/domain';
+import { AppError, fields, isCalendarDate, londonDate } from '@lantern/domain';
 import { DEFAULT_PERIOD_END, DEFAULT_SEED } from '@lantern/synth';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { AuditChainBroken, auditVerify } from './commands/audit.ts';
@@ -23,12 +23,12 @@ function integer(name: string) {
 /** A real calendar date written YYYY-MM-DD (the API's own date schema), not after today. */
 function calendarDate(name: string) {
   return (value: string) => {
+    if (isCalendarDate(value) && value > londonDate()) {
+      throw new InvalidArgumentError(`${name} must not be in the future, got "${value}"`);
+    }
     const parsed = fields.isoDate.safeParse(value);
     if (!parsed.success) {
       throw new InvalidArgumentError(`${name} ${parsed.error.issues[0]?.message ?? 'is not a date'}, got "${value}"`);
-    }
-    if (value > londonDate()) {
-      throw new InvalidArgumentError(`${name} must not be in the future, got "${value}"`);
     }
     return value;
   };

@@ -1,5 +1,5 @@
 export { type Access, accessFor, authorize, requirePrincipal } from './access/access.ts';
-export { analysesPerUser } from './analytics/analysis-slots.ts';
+export { analysesPerUser, analysesWaitingPerUser } from './analytics/analysis-slots.ts';
 export { closeAnalyticsPool } from './analytics/analytics-pool.ts';
 export { analysisBudget } from './analytics/work-budget.ts';
 export { auditEvent, updateEvent } from './audit/audit-event.ts';

@@ -25,3 +25,4 @@ export * from './schemas/people.ts';
 export * from './schemas/places.ts';
 export * from './schemas/request-size.ts';
 export * from './schemas/tactics.ts';
+export * from './schemas/unicode-text.ts';

@@ -2,29 +2,41 @@ import { AppError } from '@lantern/domain';
 import type { Access } from '../access/access.ts';
 
 /**
- * How many heavy analyses one user may have running at once. A second tab or a double click is
- * fine; a script firing a hundred at once gets TOO_MANY_REQUESTS instead of a queue that holds
- * every other user's analysis behind it.
+ * How many heavy analyses one user may have at once. The web app asks for a map's hot spots,
+ * density and emerging patterns together, and a user changing the settings quickly sends more:
+ * those wait their turn. A script firing dozens at once is refused with TOO_MANY_REQUESTS instead
+ * of queueing work that would hold every other user's analysis behind it.
  */
 export const analysesPerUser = 2;
+export const analysesWaitingPerUser = 6;
 
-const running = new Map<string, number>();
+interface UserSlots {
+  running: number;
+  waiting: Array<() => void>;
+}
+
+const users = new Map<string, UserSlots>();
 
 export async function withAnalysisSlot<Result>(access: Access, work: () => Promise<Result>): Promise<Result> {
   const key = access.principal?.id ?? 'signed-out';
-  const now = running.get(key) ?? 0;
-  if (now >= analysesPerUser) {
-    throw new AppError(
-      'TOO_MANY_REQUESTS',
-      `You already have ${now} analyses running; wait for one to finish before starting another`,
-    );
+  const slots = users.get(key) ?? { running: 0, waiting: [] };
+  users.set(key, slots);
+  if (slots.running >= analysesPerUser) {
+    if (slots.waiting.length >= analysesWaitingPerUser) {
+      throw new AppError(
+        'TOO_MANY_REQUESTS',
+        `You already have ${slots.running} analyses running and ${slots.waiting.length} waiting; wait for them to finish before starting another`,
+      );
+    }
+    await new Promise<void>((resolve) => slots.waiting.push(resolve));
   }
-  running.set(key, now + 1);
+  slots.running += 1;
   try {
     return await work();
   } finally {
-    const left = (running.get(key) ?? 1) - 1;
-    if (left === 0) running.delete(key);
-    else running.set(key, left);
+    slots.running -= 1;
+    const next = slots.waiting.shift();
+    if (next) next();
+    else if (slots.running === 0) users.delete(key);
   }
 }

@@ -1,5 +1,6 @@
 import type { FieldProblem } from '../app-error.ts';
 import { isCalendarDate, utcDate } from '../calendar/calendar.ts';
+import { birthDateProblem, eventInstantProblem } from '../calendar/date-bounds.ts';
 import { parseLondonDateTime } from '../calendar/parse-london-date-time.ts';
 import {
   type CareStatus,
@@ -101,8 +102,16 @@ export function parseMissingEpisodeRow(
       return null;
     }
     const parsed = parseLondonDateTime(text);
-    if (!parsed.ok) problem(field, parsed.message);
-    return parsed.ok ? parsed.instant : null;
+    if (!parsed.ok) {
+      problem(field, parsed.message);
+      return null;
+    }
+    const outOfBounds = eventInstantProblem(parsed.instant);
+    if (outOfBounds) {
+      problem(field, outOfBounds);
+      return null;
+    }
+    return parsed.instant;
   };
   const coordinate = (field: MissingEpisodeColumn, limit: number) => {
     const text = value(field);
@@ -130,6 +139,8 @@ export function parseMissingEpisodeRow(
   const sex = oneOf('sex', sexes, false);
   const dateOfBirth = calendarDate(value('date_of_birth'));
   if (dateOfBirth === undefined) problem('date_of_birth', 'must be a date as YYYY-MM-DD or empty');
+  const birthProblem = dateOfBirth ? birthDateProblem(dateOfBirth) : null;
+  if (birthProblem) problem('date_of_birth', birthProblem);
   const careStatus = oneOf('care_status', careStatuses, false);
   const policeRisk = oneOf('police_risk', policeRisks, false);
   const reportedAt = instant('reported_at', false);

@@ -6,7 +6,7 @@ import {
   tacticThemes,
 } from '../disruption/vocabulary.ts';
 import { agencyKinds, placeCategories } from '../enums.ts';
-import { districtCode, id, isoDate, limit, text, version } from './common.ts';
+import { districtCode, id, isoDate, limit, plannedDate, text, version } from './common.ts';
 import { suppressedCount } from './districts.ts';
 import { person } from './people.ts';
 
@@ -37,10 +37,10 @@ export const disruptionTargetInput = z
 export type DisruptionTargetInput = z.infer<typeof disruptionTargetInput>;
 
 const dateFields = {
-  on: isoDate.optional(),
-  inForceFrom: isoDate.optional(),
-  reviewOn: isoDate.optional(),
-  expiresOn: isoDate.optional(),
+  on: plannedDate.optional(),
+  inForceFrom: plannedDate.optional(),
+  reviewOn: plannedDate.optional(),
+  expiresOn: plannedDate.optional(),
 };
 
 export const createDisruptionInput = z
@@ -53,7 +53,7 @@ export const createDisruptionInput = z
     holderAgencyId: id.optional(),
     /** Default: the caller. */
     ownerId: id.optional(),
-    proposedOn: isoDate.optional(),
+    proposedOn: plannedDate.optional(),
     notes: text(4000).optional(),
     /** Record an action already agreed or in force: the steps are taken and logged in order. */
     startAs: z.enum(['proposed', 'agreed', 'in_force']).default('proposed'),

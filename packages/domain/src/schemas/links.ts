@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { entityTypes, intelligenceCategories, linkReliabilities, linkSourceTypes, placeCategories } from '../enums.ts';
-import { id, isoDate, reason } from './common.ts';
+import { id, isoDate, plannedDate, reason } from './common.ts';
 import { person } from './people.ts';
 
 export const entityRef = z
@@ -33,8 +33,8 @@ export const createLinkInput = z
     to: entityRef,
     linkType: linkTypeName,
     source: linkSourceRef,
-    firstSeen: isoDate,
-    lastSeen: isoDate,
+    firstSeen: plannedDate,
+    lastSeen: plannedDate,
     reliability: z.enum(linkReliabilities),
   })
   .strict()

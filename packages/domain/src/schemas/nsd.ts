@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { nsdActionStatuses } from '../disruption/vocabulary.ts';
-import { districtCode, id, isoDate, limit, text, version } from './common.ts';
+import { districtCode, id, isoDate, limit, plannedDate, text, version } from './common.ts';
 import { disruptionAction, disruptionMapFeature } from './disruption.ts';
 import { person } from './people.ts';
 import { atLeastOneChange } from './tactics.ts';
@@ -29,7 +29,7 @@ export const listMeetingsOutput = z.object({
 export const createMeetingInput = z
   .object({
     districtCode,
-    heldOn: isoDate,
+    heldOn: plannedDate,
     chair: text(200).optional(),
     attendees: names.default([]),
     agencies: names.default([]),
@@ -119,7 +119,7 @@ export const addActionInput = z
     description: text(1000),
     owner: text(200),
     agency: text(200),
-    dueOn: isoDate,
+    dueOn: plannedDate,
     disruptionActionId: id.optional(),
   })
   .strict();
@@ -134,7 +134,7 @@ export const updateActionInput = z
         description: text(1000),
         owner: text(200),
         agency: text(200),
-        dueOn: isoDate,
+        dueOn: plannedDate,
         status: z.enum(nsdActionStatuses),
         updateNote: text(2000).nullable(),
       })

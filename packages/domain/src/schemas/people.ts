@@ -1,22 +1,22 @@
 import { z } from 'zod';
 import { careStatuses, exploitationRisks, personKinds, sexes } from '../enums.ts';
 import { ageBands } from '../redaction.ts';
-import { districtCode, id, isoDate, limit, reason, text, version } from './common.ts';
+import { birthDate, districtCode, id, isoDate, limit, plannedDate, reason, text, version } from './common.ts';
 
 /** The editable fields, without defaults: an update must change only what it names. */
 const personFields = {
   givenName: text(100),
   familyName: text(100),
   aliases: z.array(text(100)).max(20),
-  dateOfBirth: isoDate.nullable(),
+  dateOfBirth: birthDate.nullable(),
   sex: z.enum(sexes),
   careStatus: z.enum(careStatuses).nullable(),
   responsibleAuthority: text(200).nullable(),
   homeDistrictCode: districtCode,
   cseRisk: z.enum(exploitationRisks),
-  cseFlaggedAt: isoDate.nullable(),
+  cseFlaggedAt: plannedDate.nullable(),
   cceRisk: z.enum(exploitationRisks),
-  cceFlaggedAt: isoDate.nullable(),
+  cceFlaggedAt: plannedDate.nullable(),
 };
 
 /** A new record: what is not given takes its default. */
@@ -73,7 +73,7 @@ export type UpdatePersonInput = z.infer<typeof updatePersonInput>;
 export const searchPeopleInput = z
   .object({
     name: text(100).optional(),
-    dateOfBirth: isoDate.optional(),
+    dateOfBirth: birthDate.optional(),
     districtCode: districtCode.optional(),
     kind: z.enum(personKinds).optional(),
     cseFlagged: z.boolean().optional(),

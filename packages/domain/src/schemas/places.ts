@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { placeCategories } from '../enums.ts';
-import { districtCode, id, isoDate, latitude, limit, longitude, text, version } from './common.ts';
+import { districtCode, id, isoDate, latitude, limit, longitude, plannedDate, text, version } from './common.ts';
 import { suppressedCount } from './districts.ts';
 
 const placeCategory = z.enum(placeCategories);
@@ -58,8 +58,8 @@ export const createPlaceInput = z
     address: address.default(null),
     lon: longitude,
     lat: latitude,
-    concernSince: isoDate,
-    concernUntil: isoDate.nullable().default(null),
+    concernSince: plannedDate,
+    concernUntil: plannedDate.nullable().default(null),
     reasons: reasons.default([]),
   })
   .strict()
@@ -77,8 +77,8 @@ export const updatePlaceInput = z
         address,
         lon: longitude,
         lat: latitude,
-        concernSince: isoDate,
-        concernUntil: isoDate.nullable(),
+        concernSince: plannedDate,
+        concernUntil: plannedDate.nullable(),
         reasons,
       })
       .partial()
