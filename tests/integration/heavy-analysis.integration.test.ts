@@ -65,11 +65,19 @@ describe('the work budget', () => {
     expect(response.body.error?.message).toMatch(/^band: 20000 m with 50 m cells/);
   });
 
+  it('refuses a grid of too many cells, naming the cell size', async () => {
+    const response = await analyst.query('hotspots.compute', { source: 'police-uk', cellSize: 100, band: 300 });
+    expect(response.status).toBe(400);
+    expect(response.body.error?.message).toMatch(
+      /^cellSize: 100 m cells make about [\d,]+ cells here \(at most 100,000\); use larger cells or fewer districts$/,
+    );
+  });
+
   it('refuses too many permutations, naming them', async () => {
     const response = await analyst.query('hotspots.compute', {
       source: 'police-uk',
-      cellSize: 100,
-      band: 350,
+      cellSize: 150,
+      band: 450,
       permutations: 999,
     });
     expect(response.status).toBe(400);
@@ -81,12 +89,12 @@ describe('the work budget', () => {
       source: 'police-uk',
       from: '2015-01-01',
       to: '2024-12-31',
-      cellSize: 100,
-      band: 350,
+      cellSize: 150,
+      band: 450,
     });
     expect(response.status).toBe(400);
     expect(response.body.error?.message).toMatch(
-      /^band: 350 m with 100 m cells gives about [\d,]+ neighbour pairs over 120 months/,
+      /^band: 450 m with 150 m cells gives about [\d,]+ neighbour pairs over 120 months/,
     );
   });
 });

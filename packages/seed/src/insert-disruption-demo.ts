@@ -73,5 +73,5 @@ export async function insertDisruptionDemo(sql: Sql, data: SynthDisruptionData):
   return { disruptionActions, nsdMeetings, nsdActionItems };
 }
 
-/** unnest flattens arrays of arrays, so list columns travel as JSON text (as in seed.ts). */
+/** unnest flattens arrays of arrays, so list columns travel as JSON text (as in seed-database.ts). */
 const textArray = (alias: string) => `ARRAY(SELECT jsonb_array_elements_text(${alias}::jsonb))`;

@@ -6,11 +6,13 @@ import type { StudyArea } from '@lantern/geo';
  * analysis is the number of grid cells times the cells within the distance band of each (the
  * neighbour pairs Gi* sums over), so a 50 m grid with a 2.5 km band over one district is some
  * 240 million pairs: minutes of CPU and gigabytes of memory. Refusing it names the parameter to
- * change. The limits leave the county-wide defaults (250 m, 750 m: about a million pairs) and ten
- * years of monthly emerging hot spots well inside.
+ * change. The limits leave the county-wide defaults (250 m, 750 m: 35,000 cells, about a million
+ * pairs) and ten years of monthly emerging hot spots well inside; `pnpm bench:healthz` times the
+ * heaviest analyses they allow.
  */
 export const analysisBudget = {
-  cells: 400_000,
+  /** Every cell is in the answer, so cells also bound the response the server builds and sends. */
+  cells: 100_000,
   neighbourPairs: 10_000_000,
   /** Emerging hot spots: neighbour pairs summed over the month slices. */
   sliceNeighbourPairs: 150_000_000,
