@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { type Database, importMissingEpisodesFile } from '@lantern/db';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpClient, testServer } from '../support/api.ts';
-import { createUser } from '../support/factories.ts';
+import { type HttpClient, signedInClient, testServer } from '../support/api.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 
 /**
@@ -21,19 +20,12 @@ let analyst: HttpClient;
 let coordinator: HttpClient;
 let admin: HttpClient;
 
-async function signedIn(roles: Parameters<typeof createUser>[1]) {
-  const user = await createUser(db, roles);
-  const client = new HttpClient(app);
-  await client.mutation('auth.login', { email: user.email, password: user.password });
-  return client;
-}
-
 beforeAll(async () => {
   db = await createTestDatabase();
   app = await testServer(db);
-  analyst = await signedIn({ roles: ['police_analyst'] });
-  coordinator = await signedIn({ roles: ['missing_coordinator'], districtCodes: ['E07000174'] });
-  admin = await signedIn({ roles: ['admin'] });
+  analyst = await signedInClient(app, db, { roles: ['police_analyst'] });
+  coordinator = await signedInClient(app, db, { roles: ['missing_coordinator'], districtCodes: ['E07000174'] });
+  admin = await signedInClient(app, db, { roles: ['admin'] });
 });
 afterAll(async () => {
   await app.close();

@@ -3,8 +3,7 @@ import { type Database, importPoliceUkFile } from '@lantern/db';
 import { maxCallsPerBatch } from '@lantern/domain';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpClient, testServer } from '../support/api.ts';
-import { createUser } from '../support/factories.ts';
+import { type HttpClient, signedInClient, testServer } from '../support/api.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 
 /**
@@ -21,19 +20,12 @@ let app: FastifyInstance;
 let analyst: HttpClient;
 let attendee: HttpClient;
 
-async function signedIn(roles: Parameters<typeof createUser>[1]) {
-  const user = await createUser(db, roles);
-  const client = new HttpClient(app);
-  await client.mutation('auth.login', { email: user.email, password: user.password });
-  return client;
-}
-
 beforeAll(async () => {
   db = await createTestDatabase();
   await importPoliceUkFile(db.sql, month);
   app = await testServer(db);
-  analyst = await signedIn({ roles: ['police_analyst'] });
-  attendee = await signedIn({ roles: ['nsd_attendee'], districtCodes: ['E07000174'] });
+  analyst = await signedInClient(app, db, { roles: ['police_analyst'] });
+  attendee = await signedInClient(app, db, { roles: ['nsd_attendee'], districtCodes: ['E07000174'] });
 });
 afterAll(async () => {
   await app.close();
@@ -132,7 +124,7 @@ describe('while the heaviest allowed analysis runs', () => {
 
 describe('limits per user and per request', () => {
   it(`runs ${analysesPerUser} analyses of one user at once, queues ${analysesWaitingPerUser} more and refuses the next with 429`, async () => {
-    const busy = await signedIn({ roles: ['police_analyst'] });
+    const busy = await signedInClient(app, db, { roles: ['police_analyst'] });
     const request = () => busy.query('hotspots.compute', { source: 'police-uk', cellSize: 250, band: 750 });
     const total = analysesPerUser + analysesWaitingPerUser + 1;
 
@@ -148,7 +140,7 @@ describe('limits per user and per request', () => {
   });
 
   it('queues a burst the size of a map page (hot spots, density, emerging) rather than refusing it', async () => {
-    const mapUser = await signedIn({ roles: ['police_analyst'] });
+    const mapUser = await signedInClient(app, db, { roles: ['police_analyst'] });
 
     const responses = await Promise.all([
       mapUser.query('hotspots.compute', { source: 'police-uk', cellSize: 250, band: 750 }),

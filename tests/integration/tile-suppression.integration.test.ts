@@ -3,9 +3,10 @@ import { VectorTile } from '@mapbox/vector-tile';
 import type { FastifyInstance } from 'fastify';
 import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpClient, testServer } from '../support/api.ts';
+import { signedInClient, testServer } from '../support/api.ts';
 import { createIntelligenceRecord, pointIn } from '../support/domain-factories.ts';
-import { createUser } from '../support/factories.ts';
+import type { UserOptions } from '../support/factories.ts';
+import { tileOf } from '../support/slippy-tile.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 
 /**
@@ -31,20 +32,8 @@ afterAll(async () => {
   await db.close();
 });
 
-function tileOf(lon: number, lat: number, z: number): { x: number; y: number } {
-  const n = 2 ** z;
-  const latRad = (lat * Math.PI) / 180;
-  return {
-    x: Math.floor(((lon + 180) / 360) * n),
-    y: Math.floor(((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2) * n),
-  };
-}
-
-async function signedIn(roles: Parameters<typeof createUser>[1]): Promise<string> {
-  const user = await createUser(db, roles);
-  const client = new HttpClient(app);
-  await client.mutation('auth.login', { email: user.email, password: user.password });
-  return client.cookie ?? '';
+async function signedIn(options: UserOptions): Promise<string> {
+  return (await signedInClient(app, db, options)).cookie ?? '';
 }
 
 /** The counts of the intelligence clusters in the tile holding a district's test point. */

@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient, testServer } from '../support/api.ts';
 import { createIntelligenceRecord, pointIn } from '../support/domain-factories.ts';
 import { createUser } from '../support/factories.ts';
+import { tileOf } from '../support/slippy-tile.ts';
 import { createTestDatabase, testBackend } from '../support/test-database.ts';
 
 /**
@@ -58,16 +59,6 @@ function decode(tile: Uint8Array, layer: string): DecodedFeature[] {
     if (!point) throw new Error(`feature ${index} has no point`);
     return { x: point.x, y: point.y, properties: { ...feature.properties } };
   }).sort((a, b) => a.x - b.x || a.y - b.y);
-}
-
-/** The slippy-map tile holding a point (the formula every web map uses). */
-function tileOf(lon: number, lat: number, z: number): { x: number; y: number } {
-  const n = 2 ** z;
-  const latRad = (lat * Math.PI) / 180;
-  return {
-    x: Math.floor(((lon + 180) / 360) * n),
-    y: Math.floor(((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2) * n),
-  };
 }
 
 async function crimePoints(where = 'TRUE') {

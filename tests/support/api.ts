@@ -9,6 +9,7 @@ import {
 } from '@lantern/api';
 import type { Database, Principal } from '@lantern/db';
 import type { FastifyInstance } from 'fastify';
+import { createUser, type UserOptions } from './factories.ts';
 
 /** Calls procedures in-process as a given principal (or signed out). */
 export function callerFor(db: Database, principal: Principal | null) {
@@ -59,4 +60,12 @@ export class HttpClient {
   mutation(path: string, input?: unknown) {
     return this.send('POST', `/trpc/${path}`, input ?? {});
   }
+}
+
+/** A new user with these roles, signed in over HTTP: the client keeps the session cookie. */
+export async function signedInClient(app: FastifyInstance, db: Database, options: UserOptions): Promise<HttpClient> {
+  const user = await createUser(db, options);
+  const client = new HttpClient(app);
+  await client.mutation('auth.login', { email: user.email, password: user.password });
+  return client;
 }
