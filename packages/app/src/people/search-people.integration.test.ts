@@ -46,4 +46,48 @@ describe('searchPeople', () => {
 
     expect(result.people).toEqual([]);
   });
+
+  it('shows a district officer a child pseudonymised, and a coordinator the same child in full', async () => {
+    // Born on 1 January twelve years ago: eleven or twelve today, so the band is 10–13 all year.
+    const dateOfBirth = `${new Date().getUTCFullYear() - 12}-01-01`;
+    const child = await createPersonRecord(db, {
+      givenName: 'Tamsin',
+      familyName: `Whitlock${Date.now()}`,
+      homeDistrictCode: 'E07000175',
+      dateOfBirth,
+    });
+    const officer = await createUser(db, { roles: ['district_officer'], districtCodes: ['E07000175'] });
+    const coordinator = await createUser(db, { roles: ['missing_coordinator'], districtCodes: ['E07000175'] });
+    const byDistrict = { districtCode: 'E07000175', kind: 'child', limit: 50 } as const;
+
+    const seenByOfficer = await searchPeople({ db }, accessFor(officer, procedure, policy), byDistrict);
+    const seenByCoordinator = await searchPeople({ db }, accessFor(coordinator, procedure, policy), byDistrict);
+
+    expect(seenByOfficer.people).toEqual([
+      {
+        person: {
+          view: 'pseudonymised',
+          id: child.id,
+          kind: 'child',
+          pseudonymRef: child.pseudonymRef,
+          initials: 'TW',
+          ageBand: '10–13',
+          homeDistrictCode: 'E07000175',
+        },
+        score: null,
+      },
+    ]);
+    expect(seenByCoordinator.people).toEqual([
+      {
+        person: expect.objectContaining({
+          view: 'full',
+          id: child.id,
+          givenName: 'Tamsin',
+          familyName: child.familyName,
+          dateOfBirth,
+        }),
+        score: null,
+      },
+    ]);
+  });
 });
