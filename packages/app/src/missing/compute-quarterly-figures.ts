@@ -1,4 +1,3 @@
-import { missingFiguresData } from '@lantern/db';
 import {
   AppError,
   computeMissingReport,
@@ -11,7 +10,7 @@ import {
 } from '@lantern/domain';
 import type { Access } from '../access/access.ts';
 import type { AppContext } from '../context.ts';
-import { loadMamThresholds } from './meeting-support.ts';
+import { loadReportInput } from './report-input.ts';
 
 const QUARTERS = 8;
 
@@ -27,7 +26,6 @@ export async function computeQuarterlyFigures(
   now: Date = new Date(),
 ) {
   return app.db.prisma.$transaction(async (tx) => {
-    const thresholds = await loadMamThresholds(tx);
     const quarters = lastReportingQuarters(input.asOf ?? londonDate(now), QUARTERS).map((quarter) => ({
       ...quarter,
       period: londonPeriod(quarter.from, quarter.to),
@@ -38,7 +36,7 @@ export async function computeQuarterlyFigures(
       throw new AppError('FORBIDDEN', `districtCode: ${input.districtCode} is outside your districts`);
     }
     const scope = input.districtCode ? [input.districtCode] : access.scope;
-    const data = await missingFiguresData(tx, first, last, thresholds.windowDays, scope);
+    const { thresholds, ...data } = await loadReportInput(tx, { start: first, end: last }, scope);
     const figures: QuarterFigures[] = quarters.map(({ label, from, to, period }) => {
       const partial = period.end.getTime() > now.getTime();
       const inQuarter = new Set(

@@ -12,6 +12,7 @@ import { AppError, londonDate, type MissingEpisode, type Person, toPersonDto } f
 import type { Access } from '../access/access.ts';
 import { auditEvent } from '../audit/audit-event.ts';
 import { staleVersion } from '../concurrency/stale-version.ts';
+import { iso } from './present-interview.ts';
 
 export const episodeNotFound = (id: string) => new AppError('NOT_FOUND', `No missing episode ${id} in your districts`);
 
@@ -20,8 +21,6 @@ export function presentPerson(access: Access, row: PersonRow): Person {
   if (view === 'hidden') throw new AppError('NOT_FOUND', `No person ${row.id} in your districts`);
   return toPersonDto(row, view, londonDate());
 }
-
-export const iso = (value: Date | null) => (value === null ? null : value.toISOString());
 
 export function toMissingEpisode(row: MissingEpisodeRow, child: Person): MissingEpisode {
   return {
@@ -73,15 +72,11 @@ export async function episodeInScope(tx: Transaction, access: Access, id: string
   return row;
 }
 
-export function conflict(id: string, read: number, now: number) {
-  return staleVersion(`missing episode ${id}`, read, now);
-}
-
 /** Applies one change under the episode's version; CONFLICT when someone else changed it first. */
 export async function changeEpisode(tx: Transaction, id: string, version: number, change: MissingEpisodeChange) {
   if (!(await bumpMissingEpisode(tx, id, version, change))) {
     const now = await getMissingEpisode(tx, id, 'all');
-    throw conflict(id, version, now?.version ?? version);
+    throw staleVersion(`missing episode ${id}`, version, now?.version);
   }
 }
 

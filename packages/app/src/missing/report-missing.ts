@@ -1,7 +1,7 @@
-import { type DistrictScope, missingFiguresData } from '@lantern/db';
+import type { DistrictScope } from '@lantern/db';
 import { computeMissingReport, londonPeriod, type MissingReport } from '@lantern/domain';
 import type { AppContext } from '../context.ts';
-import { loadMamThresholds } from './meeting-support.ts';
+import { loadReportInput } from './report-input.ts';
 
 export interface MissingReportQuery {
   /** Europe/London dates, both inclusive. */
@@ -21,14 +21,7 @@ export interface MissingReportQuery {
 export async function reportMissing(app: AppContext, query: MissingReportQuery): Promise<MissingReport> {
   const period = londonPeriod(query.from, query.to);
   return app.db.prisma.$transaction(async (tx) => {
-    const thresholds = await loadMamThresholds(tx);
-    const { episodes, children } = await missingFiguresData(
-      tx,
-      period.start,
-      period.end,
-      thresholds.windowDays,
-      query.scope ?? 'all',
-    );
+    const { thresholds, episodes, children } = await loadReportInput(tx, period, query.scope ?? 'all');
     return computeMissingReport({ from: period.from, to: period.to, asOf: query.asOf, thresholds, episodes, children });
   });
 }

@@ -1,9 +1,9 @@
 import { appendAudit, getMissingEpisode, latestPhilomenaProfile, philomenaPart2Of } from '@lantern/db';
 import { AppError } from '@lantern/domain';
-import type { Access } from '../access/access.ts';
-import { auditEvent } from '../audit/audit-event.ts';
-import type { AppContext } from '../context.ts';
-import { presentPerson } from './episode-support.ts';
+import type { Access } from '../../access/access.ts';
+import { auditEvent } from '../../audit/audit-event.ts';
+import type { AppContext } from '../../context.ts';
+import { presentPerson } from '../episode-support.ts';
 import { childInCare, toProfile } from './philomena-support.ts';
 
 /** The one-page document for the police, audited as an export with the reason given. */

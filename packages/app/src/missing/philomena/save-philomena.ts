@@ -7,10 +7,10 @@ import {
   lockPersonForProfile,
 } from '@lantern/db';
 import { AppError, philomenaPhotoMaxBytes, type SavePhilomenaInput } from '@lantern/domain';
-import type { Access } from '../access/access.ts';
-import { auditEvent } from '../audit/audit-event.ts';
-import { staleVersion } from '../concurrency/stale-version.ts';
-import type { AppContext } from '../context.ts';
+import type { Access } from '../../access/access.ts';
+import { auditEvent } from '../../audit/audit-event.ts';
+import { staleVersion } from '../../concurrency/stale-version.ts';
+import type { AppContext } from '../../context.ts';
 import { childInCare, philomenaView } from './philomena-support.ts';
 
 /** The image's own first bytes decide what it is; a declared type that disagrees is refused. */

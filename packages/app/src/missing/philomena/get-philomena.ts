@@ -1,7 +1,7 @@
 import { appendAudit } from '@lantern/db';
-import type { Access } from '../access/access.ts';
-import { auditEvent } from '../audit/audit-event.ts';
-import type { AppContext } from '../context.ts';
+import type { Access } from '../../access/access.ts';
+import { auditEvent } from '../../audit/audit-event.ts';
+import type { AppContext } from '../../context.ts';
 import { childInCare, philomenaView } from './philomena-support.ts';
 
 /** A child in care's Philomena profile (the latest version) and its history (audited). */

@@ -7,8 +7,8 @@ import {
   type Transaction,
 } from '@lantern/db';
 import { AppError, type PhilomenaProfile } from '@lantern/domain';
-import type { Access } from '../access/access.ts';
-import { presentPerson } from './episode-support.ts';
+import type { Access } from '../../access/access.ts';
+import { presentPerson } from '../episode-support.ts';
 
 /** The child in care whose profile is asked for, or NOT_FOUND outside the caller's districts. */
 export async function childInCare(tx: Transaction, access: Access, personId: string): Promise<PersonRow> {

@@ -1,10 +1,10 @@
 import { appendAudit, philomenaPart2Of, savePhilomenaPart2 as savePhilomenaPart2InDb } from '@lantern/db';
 import type { SavePhilomenaPart2Input } from '@lantern/domain';
-import type { Access } from '../access/access.ts';
-import { auditEvent } from '../audit/audit-event.ts';
-import { staleVersion } from '../concurrency/stale-version.ts';
-import type { AppContext } from '../context.ts';
-import { episodeInScope } from './episode-support.ts';
+import type { Access } from '../../access/access.ts';
+import { auditEvent } from '../../audit/audit-event.ts';
+import { staleVersion } from '../../concurrency/stale-version.ts';
+import type { AppContext } from '../../context.ts';
+import { episodeInScope } from '../episode-support.ts';
 
 /** Saves Philomena part 2 on an episode: clothing and where the child was last seen. */
 export async function savePhilomenaPart2(app: AppContext, access: Access, input: SavePhilomenaPart2Input) {
@@ -13,7 +13,7 @@ export async function savePhilomenaPart2(app: AppContext, access: Access, input:
     const outcome = await savePhilomenaPart2InDb(tx, input, access.principal?.id ?? null);
     if (outcome === 'conflict') {
       const now = await philomenaPart2Of(tx, input.episodeId);
-      throw staleVersion(`part 2 for episode ${episode.episodeRef}`, undefined, now?.version);
+      throw staleVersion(`part 2 for episode ${episode.episodeRef}`, input.version, now?.version);
     }
     await appendAudit(
       tx,
