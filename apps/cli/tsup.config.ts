@@ -4,7 +4,7 @@ import { defineConfig } from 'tsup';
 // that load native or WebAssembly files at run time stay external and resolve from node_modules.
 export default defineConfig({
   // The analytics pool's worker is its own file beside main.js (packages/app analytics-pool.ts).
-  entry: { main: 'src/main.ts', 'analytics-worker': '../../packages/app/src/analytics/hotspot-work.ts' },
+  entry: { main: 'src/main.ts', 'analytics-worker': '../../packages/app/src/analytics/analytics-work.ts' },
   format: 'esm',
   platform: 'node',
   target: 'node20',

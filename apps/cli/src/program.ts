@@ -7,6 +7,7 @@ import { dbMigrate, dbReset, dbSeed, dbStatus, demoSeed } from './commands/db.ts
 import { registerHotspots } from './commands/hotspots-command.ts';
 import { importPoliceUk } from './commands/import.ts';
 import { importMissingEpisodes } from './commands/import-missing.ts';
+import { registerNetwork } from './commands/network.ts';
 import { type MissingReportOptions, reportMissing } from './commands/report-missing.ts';
 import { serve } from './commands/serve.ts';
 import { configuredDatabase, type DatabaseProvider, withMigrated } from './database.ts';
@@ -139,6 +140,7 @@ export function buildProgram(io: Io, database?: DatabaseProvider): Command {
     .action(() => withMigrated(withDatabase, (database) => auditVerify(database, io)));
 
   registerHotspots(program, withDatabase, io);
+  registerNetwork(program, withDatabase, io);
 
   const serveOptions = (command: Command) =>
     command

@@ -14,6 +14,7 @@ export * from './intelligence/index.ts';
 export * from './links/index.ts';
 export * from './map/index.ts';
 export * from './missing/index.ts';
+export * from './network/index.ts';
 export * from './nsd/index.ts';
 export * from './people/index.ts';
 export * from './places/index.ts';

@@ -189,3 +189,20 @@ export async function findAgency(tx: PrismaTx, agencyId: string) {
 export async function userExists(tx: PrismaTx, userId: string): Promise<boolean> {
   return (await tx.user.findUnique({ where: { id: userId }, select: { id: true } })) !== null;
 }
+
+/**
+ * The principal of an enabled account, by email, or else the first enabled account (by email) that
+ * holds `role`: whom an operator's command acts as.
+ */
+export async function findPrincipal(
+  prisma: PrismaTx,
+  by: { email: string } | { role: Role },
+): Promise<Principal | null> {
+  const row = await prisma.user.findFirst({
+    where:
+      'email' in by ? { email: by.email, disabledAt: null } : { disabledAt: null, roles: { some: { role: by.role } } },
+    orderBy: { email: 'asc' },
+    select: principalSelect,
+  });
+  return row ? toPrincipal(row) : null;
+}

@@ -96,6 +96,7 @@ export {
   endSession,
   findAgency,
   findLoginCandidate,
+  findPrincipal,
   hashToken,
   lockedUntil,
   type Principal,
@@ -159,6 +160,24 @@ export {
   type ThresholdsRow,
 } from './missing-workflow.ts';
 export {
+  type CoMissingRow,
+  coMentionLinks,
+  coMissingEpisodes,
+  type DisruptionTargetRow,
+  disruptionTargeting,
+  districtNetworkSeeds,
+  episodesFoundAtPlaces,
+  type FoundAtRow,
+  type NetworkEntityType,
+  type NetworkLinkRow,
+  type NetworkPeriod,
+  type NetworkPlaceRow,
+  type NetworkRecordRow,
+  type NetworkVehicleRow,
+  networkEntities,
+  networkLinks,
+} from './network.ts';
+export {
   type ActionItemRow,
   actionLogAt,
   childrenOfConcern,
@@ -189,6 +208,7 @@ export {
 } from './oidc-users.ts';
 export {
   createPerson,
+  getPeople,
   getPerson,
   type PeopleQuery,
   type PersonRow,

@@ -134,3 +134,10 @@ export async function updatePerson(
   if (!person) return { status: 'not-found' };
   return { status: 'updated', person };
 }
+
+/** Several people by id, as `getPerson` reads one: those out of scope are simply absent. */
+export async function getPeople(prisma: PrismaTx, ids: readonly string[], scope: DistrictScope): Promise<PersonRow[]> {
+  if (ids.length === 0) return [];
+  return prisma.$queryRaw<PersonRow[]>`
+    SELECT ${personColumns} FROM person p WHERE p.id = ANY(${[...ids]}::uuid[]) AND ${scopeFilter(scope)}`;
+}

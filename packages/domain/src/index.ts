@@ -20,6 +20,7 @@ export * from './schemas/map.ts';
 export * from './schemas/missing-import.ts';
 export * from './schemas/missing-philomena.ts';
 export * from './schemas/missing-workflow.ts';
+export * from './schemas/network.ts';
 export * from './schemas/nsd.ts';
 export * from './schemas/people.ts';
 export * from './schemas/places.ts';

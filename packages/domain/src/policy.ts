@@ -103,6 +103,49 @@ export const procedurePolicies = {
     suppressSmallCounts: true,
   },
 
+  // Network views (issue 13): link charts and their metrics are person-level reads, audited with
+  // everyone shown. Analysts see the county; coordinators and district officers their districts,
+  // each person as their view allows (children pseudonymised for district officers). NSD
+  // attendees see no network: a chart of who knows whom among children is more than a
+  // multi-agency meeting needs, and their agenda already carries the pseudonymised items.
+  // C-coded intelligence (handling conditions) carries ties for police analysts only.
+  'network.district': {
+    ...policy(
+      [...personLevel, 'district_officer'],
+      'district',
+      'read',
+      'a district’s network with centrality, communities and weak-intelligence checks',
+    ),
+    returnsPeople: true,
+  },
+  'network.ego': {
+    ...policy(
+      [...personLevel, 'district_officer'],
+      'district',
+      'read',
+      'one person’s, place’s or vehicle’s network to 1–3 hops',
+    ),
+    returnsPeople: true,
+  },
+  'network.paths': {
+    ...policy(
+      [...personLevel, 'district_officer'],
+      'district',
+      'read',
+      'the shortest paths between two entities, each step with its records',
+    ),
+    returnsPeople: true,
+  },
+  'network.export': {
+    ...policy(
+      [...personLevel, 'district_officer'],
+      'district',
+      'export',
+      'a network as i2 ANX or CSV, GraphML, GEXF or JSON',
+    ),
+    returnsPeople: true,
+  },
+
   // Neighbourhood Safeguarding and Disruption (issue 7). The tactic catalogue is data every
   // signed-in user may read and only administrators edit. Disruption actions and NSD meetings
   // are district-scoped; recording and moving actions is for police analysts and district

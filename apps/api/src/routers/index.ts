@@ -8,6 +8,7 @@ import { intelligenceRouter } from './intelligence/router.ts';
 import { linksRouter } from './links/router.ts';
 import { mapRouter } from './map/router.ts';
 import { missingRouter } from './missing/router.ts';
+import { networkRouter } from './network/router.ts';
 import { nsdRouter } from './nsd/router.ts';
 import { peopleRouter } from './people/router.ts';
 import { placesRouter } from './places/router.ts';
@@ -28,6 +29,7 @@ export const appRouter = router({
   missing: missingRouter,
   map: mapRouter,
   hotspots: hotspotsRouter,
+  network: networkRouter,
 });
 
 export type AppRouter = typeof appRouter;

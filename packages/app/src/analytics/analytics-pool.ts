@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { HotspotWork } from './hotspot-work.ts';
+import type { NetworkOutcome, NetworkWork } from './network-work.ts';
 
 /**
- * The analytics worker pool (piscina). Hot spots, density surfaces and emerging patterns run here,
+ * The analytics worker pool (piscina). Hot spots, density surfaces, emerging patterns and network metrics run here,
  * off the server's event loop, so `/healthz`, sign-in and every cheap read answer while the heaviest
  * allowed analysis runs. One thread fewer than the machine's cores (at least one) keeps a core for
  * the event loop; threads that sit idle for half a minute end, so an idle server or a finished CLI
@@ -34,6 +35,11 @@ export function analyticsPool(): Piscina {
 /** Runs one piece of hot-spot work in the pool and resolves with what the work function returns. */
 export function runHotspotWork<Result>(work: HotspotWork): Promise<Result> {
   return analyticsPool().run(work) as Promise<Result>;
+}
+
+/** Runs a network view's metrics in the pool. */
+export function runNetworkWork(work: NetworkWork): Promise<NetworkOutcome> {
+  return analyticsPool().run(work) as Promise<NetworkOutcome>;
 }
 
 /** Ends the pool's threads (the server's close, the end of a CLI command). */

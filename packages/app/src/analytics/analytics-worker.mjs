@@ -4,5 +4,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const work = await import('./hotspot-work.ts');
+const work = await import('./analytics-work.ts');
 export default work.default;

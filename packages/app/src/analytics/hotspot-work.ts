@@ -110,8 +110,8 @@ export function emergingWork(work: EmergingWork) {
   return { cell: grid.cellSize, cells };
 }
 
-/** The worker's entry: one piece of work in, its result out. */
-export default function runHotspotWork(work: HotspotWork) {
+/** One piece of hot-spot work in, its result out. */
+export function hotspotWork(work: HotspotWork) {
   switch (work.kind) {
     case 'gi-star':
       return giStarWork(work);
