@@ -100,6 +100,10 @@ function peopleIn(value: unknown, found: ShownPerson[] = []): ShownPerson[] {
     for (const item of value) peopleIn(item, found);
   } else if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>;
+    // An export carries its records in a file's content: look inside a JSON one too.
+    if (record.mediaType === 'application/json' && typeof record.content === 'string') {
+      peopleIn(JSON.parse(record.content), found);
+    }
     if (
       typeof record.id === 'string' &&
       typeof record.view === 'string' &&

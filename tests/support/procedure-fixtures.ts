@@ -5,6 +5,7 @@ import { disruptionFixtures } from './disruption-fixtures.ts';
 import type { ProcedureFixture } from './fixture-types.ts';
 import { hotspotFixtures } from './hotspot-fixtures.ts';
 import { createChildWithEpisode, createEpisode } from './missing-factories.ts';
+import { networkFixtures } from './network-fixtures.ts';
 
 export type { FixtureCase, ProcedureFixture } from './fixture-types.ts';
 
@@ -325,6 +326,7 @@ export const procedureFixtures: Record<string, ProcedureFixture> = {
 
   // Disruption actions, the tactic catalogue and NSD meetings (issue 7).
   ...disruptionFixtures(),
+  ...networkFixtures(),
 
   'audit.forRecord': {
     build: async (world) => ({

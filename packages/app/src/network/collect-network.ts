@@ -19,10 +19,7 @@ import { type CollectedView, collectView, endpointsOf, tieFilters, visibleNodes 
 
 function assertDistrictInScope(access: Access, districtCode: string) {
   if (access.scope !== 'all' && !access.scope.includes(districtCode)) {
-    throw new AppError(
-      'FORBIDDEN',
-      `District ${districtCode} is not one of your districts (${access.scope.join(', ') || 'none'})`,
-    );
+    throw new AppError('FORBIDDEN', `districtCode: ${districtCode} is outside your districts`);
   }
 }
 

@@ -15,6 +15,7 @@ import {
   type NetworkNode,
   type NetworkNodeType,
   type NetworkView,
+  type Person,
   toPersonDto,
 } from '@lantern/domain';
 import { collapseTies, type NetworkEdge } from '@lantern/network';
@@ -54,8 +55,8 @@ export interface VisibleNode {
   detail: string | null;
   districtCode: string | null;
   location: { lon: number; lat: number } | null;
-  /** People only: for the audit trail. */
-  isPerson: boolean;
+  /** People only, as the caller may see them. */
+  person: Person | null;
 }
 
 export interface ResolvedRecords {
@@ -97,7 +98,7 @@ export async function visibleNodes(
       detail,
       districtCode: row.homeDistrictCode,
       location: null,
-      isPerson: true,
+      person,
     });
   }
   const entities = await networkEntities(tx, all, access.scope);
@@ -110,7 +111,7 @@ export async function visibleNodes(
         detail: place.category.replace(/_/g, ' '),
         districtCode: place.districtCode,
         location: { lon: place.lon, lat: place.lat },
-        isPerson: false,
+        person: null,
       });
     }
   }
@@ -123,7 +124,7 @@ export async function visibleNodes(
         detail: vehicle.description,
         districtCode: null,
         location: null,
-        isPerson: false,
+        person: null,
       });
     }
   }
@@ -136,7 +137,7 @@ export async function visibleNodes(
       detail: `${record.date} · ${record.summary}`,
       districtCode: record.districtCode,
       location: null,
-      isPerson: false,
+      person: null,
     });
   }
   return nodes;
@@ -216,7 +217,7 @@ export async function collectView(
 
 /** The ids of the people a view shows: what its audit event records. */
 export function peopleShown(view: CollectedView): string[] {
-  return view.nodes.filter((node) => node.isPerson).map((node) => node.id);
+  return view.nodes.filter((node) => node.person !== null).map((node) => node.id);
 }
 
 /** The view's metrics (in the analytics pool, outside any transaction), and the view as shown. */
@@ -239,6 +240,7 @@ export async function computeView({
         type: node.type,
         label: node.label,
         detail: node.detail,
+        person: node.person,
         districtCode: node.districtCode,
         location: node.location,
         degree: m?.degree ?? 0,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Role } from '../enums.ts';
 import { intelligenceEvaluations } from '../enums.ts';
 import { districtCode, id, isoDate, reason, text } from './common.ts';
+import { person } from './people.ts';
 
 /**
  * The network views: a district's network, one entity's ego network, and the shortest paths
@@ -91,6 +92,8 @@ const networkNode = z.object({
   /** As the caller may see it: a child pseudonymised for a district officer is "AB · C-7K3Q9P · 14–15". */
   label: z.string(),
   detail: z.string().nullable(),
+  /** People only: the person as the caller may see them (as people.get shows them). */
+  person: person.nullable(),
   districtCode: z.string().nullable(),
   /** Places only: where to light them up on the map. */
   location: z.object({ lon: z.number(), lat: z.number() }).nullable(),
