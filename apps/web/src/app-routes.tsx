@@ -44,6 +44,13 @@ export const appRoutes: readonly AppRoute[] = [
     page: lazyPage(() => import('./people/person-page.tsx'), 'PersonPage'),
   },
   {
+    path: '/network',
+    title: 'Network',
+    navLabel: 'Network',
+    procedure: 'network.district',
+    page: lazyPage(() => import('./network/network-page.tsx'), 'NetworkPage'),
+  },
+  {
     path: '/missing',
     title: 'Missing children',
     navLabel: 'Missing',

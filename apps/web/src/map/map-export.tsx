@@ -1,16 +1,7 @@
 import { londonDate } from '@lantern/domain';
 import { useState } from 'react';
+import { download } from '../ui/download.ts';
 import { useMap } from './map-context.ts';
-
-/** Saves a blob under a file name through a temporary link (the CSP allows blob: URLs). */
-function download(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export interface MapExportProps {
   /** The current hot spots as GeoJSON, when the layer is on. */

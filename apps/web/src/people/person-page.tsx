@@ -1,9 +1,10 @@
 import type { CurrentUser, FullPerson, Person } from '@lantern/domain';
 import { hasPersonLevelAccess } from '@lantern/domain';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'wouter';
 import { errorMessage } from '../api/errors.ts';
 import { useTRPC } from '../api/trpc.ts';
-import type { PageProps } from '../routing/page-props.ts';
+import { type PageProps, userMay } from '../routing/page-props.ts';
 import { formatDate } from '../ui/format.ts';
 import { ErrorState, Loading } from '../ui/status.tsx';
 import { PersonTimeline } from './person-timeline.tsx';
@@ -47,6 +48,13 @@ function PersonRecord({ person, user }: { person: Person; user: CurrentUser }) {
         <p className="notice" data-testid="pseudonymised-notice">
           You see this child pseudonymised: initials, reference and age band only ({person.ageBand}). Names, dates of
           birth and flags are for roles with person-level access.
+        </p>
+      )}
+      {userMay(user, 'network.ego') && (
+        <p>
+          <Link href={`/network?ego=${person.id}`}>
+            Network around {person.view === 'full' ? 'them' : 'this child'}
+          </Link>
         </p>
       )}
       <PersonTimeline personId={person.id} withEpisodes={hasPersonLevelAccess(user.roles)} />

@@ -71,6 +71,11 @@ export function PlacePanel({ placeId, user, onClose }: PlacePanelProps) {
               ))}
             </ul>
           )}
+          {userMay(user, 'network.ego') && (
+            <p>
+              <Link href={`/network?ego=${placeId}`}>Network around this place</Link>
+            </p>
+          )}
           {mayReadLinks && <PlaceLinks placeId={placeId} />}
           <PlaceHistory placeId={placeId} />
         </>
