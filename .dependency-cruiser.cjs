@@ -58,6 +58,23 @@ module.exports = {
       to: { pathNot: ['^packages/domain/', 'node_modules/(zod|luxon|@types/luxon)/'] },
     },
     {
+      name: 'analytics-with-io',
+      comment:
+        'packages/geo and packages/network are pure analytics (data in, figures out): no I/O, no database, no use cases; their tests may read fixtures.',
+      severity: 'error',
+      from: { path: '^packages/(geo|network)/', pathNot: '\\.test\\.ts$' },
+      to: {
+        path: ['^packages/(db|app|seed|synth)/', named('@lantern/(db|app|seed|synth)', 'pg', '@electric-sql/pglite')],
+      },
+    },
+    {
+      name: 'analytics-with-node-builtins',
+      comment: 'The same packages run in worker threads and the browser: no Node built-ins outside their tests.',
+      severity: 'error',
+      from: { path: '^packages/(geo|network)/', pathNot: '\\.test\\.ts$' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
       name: 'db-imports-synth',
       comment: 'Seeding sits above the database (packages/seed): the server never carries the data generator.',
       severity: 'error',

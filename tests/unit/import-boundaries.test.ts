@@ -19,6 +19,7 @@ const workspacePackages: Record<string, string> = {
   '@lantern/db': 'packages/db',
   '@lantern/domain': 'packages/domain',
   '@lantern/geo': 'packages/geo',
+  '@lantern/network': 'packages/network',
   '@lantern/synth': 'packages/synth',
 };
 
@@ -61,6 +62,11 @@ const sources: Record<string, string> = {
   'packages/domain/src/dates.test.ts':
     "import { readFileSync } from 'node:fs';\nexport const fixture = readFileSync;\n",
   'packages/geo/src/index.ts': "export { a as cells } from './a.ts';\n",
+  'packages/network/src/index.ts': 'export const metrics = () => 1;\n',
+  'packages/network/src/reads-db.ts': "import { client } from '@lantern/db';\nexport const db = client;\n",
+  'packages/network/src/reads-file.ts': "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n",
+  'packages/network/src/golden.test.ts':
+    "import { readFileSync } from 'node:fs';\nexport const fixture = readFileSync;\n",
   'packages/geo/src/a.ts': "import { b } from './b.ts';\nexport const a = () => b;\n",
   'packages/geo/src/b.ts': "import { a } from './a.ts';\nexport const b = () => a;\n",
 };
@@ -138,6 +144,11 @@ describe('import boundaries', () => {
     ]);
   });
 
+  it('refuses the database and Node built-ins in the analytics packages, and lets their tests read fixtures', () => {
+    expect(caught('analytics-with-io')).toEqual(['packages/network/src/reads-db.ts → packages/db/src/index.ts']);
+    expect(caught('analytics-with-node-builtins')).toEqual(['packages/network/src/reads-file.ts → fs']);
+  });
+
   it('refuses packages/db importing the synthetic-data generator', () => {
     expect(caught('db-imports-synth')).toEqual([
       'packages/db/src/deep-seed.ts → @lantern/synth/src/index.ts',
@@ -171,6 +182,7 @@ describe('import boundaries', () => {
       'packages/db/src/client.ts',
       'packages/domain/src/dates.ts',
       'packages/domain/src/dates.test.ts',
+      'packages/network/src/golden.test.ts',
     ];
     expect(violations.filter((violation) => allowed.includes(violation.from))).toEqual([]);
   });
