@@ -113,17 +113,30 @@ export async function episodesFoundAtPlaces(
 ): Promise<FoundAtRow[]> {
   // The degree box (index-assisted) is wider than `metres` at these latitudes; geography decides.
   const degrees = metres / 50_000;
+  const inPeriod = Prisma.sql`e.found_geom IS NOT NULL
+      AND e.reported_at < ((${period.to}::date + 1)::timestamp AT TIME ZONE 'Europe/London')
+      AND COALESCE(e.returned_at, e.reported_at) >= (${period.from}::date)::timestamp AT TIME ZONE 'Europe/London'`;
+  // Start from the episodes and the places asked about (each by its own index), never from every
+  // episode in the county: an OR across both sides would make the planner join everything first.
+  const pairs =
+    around === null
+      ? Prisma.sql`SELECT e.id AS episode_id, p.id AS place_id FROM missing_episode e
+          JOIN place_of_concern p ON ST_DWithin(e.found_geom, p.geom, ${degrees}) WHERE ${inPeriod}`
+      : Prisma.sql`SELECT e.id AS episode_id, p.id AS place_id FROM missing_episode e
+          JOIN place_of_concern p ON ST_DWithin(e.found_geom, p.geom, ${degrees})
+          WHERE ${inPeriod} AND (e.person_id = ANY(${[...around]}::uuid[]) OR e.id = ANY(${[...around]}::uuid[]))
+        UNION
+        SELECT e.id, p.id FROM place_of_concern p
+          JOIN missing_episode e ON ST_DWithin(e.found_geom, p.geom, ${degrees})
+          WHERE ${inPeriod} AND p.id = ANY(${[...around]}::uuid[])`;
   return prisma.$queryRaw<FoundAtRow[]>`
     SELECT e.id::text AS "episodeId", e.person_id::text AS "personId", p.id::text AS "placeId",
       ${london(Prisma.sql`e.reported_at`)} AS "first", ${london(Prisma.sql`COALESCE(e.returned_at, e.reported_at)`)} AS "last",
       ST_Distance(e.found_geom::geography, p.geom::geography)::float8 AS "metres"
-    FROM missing_episode e
-    JOIN place_of_concern p ON ST_DWithin(e.found_geom, p.geom, ${degrees})
-    WHERE e.found_geom IS NOT NULL
-      AND ST_DWithin(e.found_geom::geography, p.geom::geography, ${metres})
-      AND e.reported_at < ((${period.to}::date + 1)::timestamp AT TIME ZONE 'Europe/London')
-      AND COALESCE(e.returned_at, e.reported_at) >= (${period.from}::date)::timestamp AT TIME ZONE 'Europe/London'
-      AND (${touching(around, Prisma.sql`e.person_id`, Prisma.sql`p.id`, Prisma.sql`e.id`)})`;
+    FROM (${pairs}) near
+    JOIN missing_episode e ON e.id = near.episode_id
+    JOIN place_of_concern p ON p.id = near.place_id
+    WHERE ST_DWithin(e.found_geom::geography, p.geom::geography, ${metres})`;
 }
 
 export interface CoMissingRow {
@@ -145,21 +158,37 @@ export async function coMissingEpisodes(
   metres: number,
 ): Promise<CoMissingRow[]> {
   const degrees = metres / 50_000;
+  const asked =
+    around === null
+      ? Prisma.sql`TRUE`
+      : Prisma.sql`(e.person_id = ANY(${[...around]}::uuid[]) OR e.id = ANY(${[...around]}::uuid[]))`;
+  // The episodes asked about first (by index), then the episodes found near each of them; a pair
+  // is reported once, with its ids in order, whichever side was asked about.
   return prisma.$queryRaw<CoMissingRow[]>`
+    WITH mine AS (
+      SELECT e.id, e.person_id, e.reported_at, e.returned_at, e.found_geom FROM missing_episode e
+      WHERE e.found_geom IS NOT NULL AND e.returned_at IS NOT NULL AND ${asked}
+    ),
+    pairs AS (
+      SELECT CASE WHEN a.id < b.id THEN a.id ELSE b.id END AS first_id,
+             CASE WHEN a.id < b.id THEN b.id ELSE a.id END AS second_id
+      FROM mine a
+      JOIN missing_episode b ON b.id <> a.id AND b.person_id <> a.person_id
+        AND ST_DWithin(b.found_geom, a.found_geom, ${degrees})
+      WHERE b.returned_at IS NOT NULL
+        AND a.reported_at < b.returned_at AND b.reported_at < a.returned_at
+      GROUP BY 1, 2
+    )
     SELECT ARRAY[a.id::text, b.id::text] AS "episodeIds", ARRAY[a.person_id::text, b.person_id::text] AS "personIds",
       ${london(Prisma.sql`GREATEST(a.reported_at, b.reported_at)`)} AS "first",
       ${london(Prisma.sql`LEAST(a.returned_at, b.returned_at)`)} AS "last",
       ST_Distance(a.found_geom::geography, b.found_geom::geography)::float8 AS "metres"
-    FROM missing_episode a
-    JOIN missing_episode b ON a.id < b.id AND a.person_id <> b.person_id
-      AND ST_DWithin(a.found_geom, b.found_geom, ${degrees})
-    WHERE a.found_geom IS NOT NULL AND b.found_geom IS NOT NULL
-      AND a.returned_at IS NOT NULL AND b.returned_at IS NOT NULL
-      AND a.reported_at < b.returned_at AND b.reported_at < a.returned_at
-      AND ST_DWithin(a.found_geom::geography, b.found_geom::geography, ${metres})
-      AND a.reported_at < ((${period.to}::date + 1)::timestamp AT TIME ZONE 'Europe/London')
-      AND a.returned_at >= (${period.from}::date)::timestamp AT TIME ZONE 'Europe/London'
-      AND (${touching(around, Prisma.sql`a.person_id`, Prisma.sql`b.person_id`, Prisma.sql`a.id`, Prisma.sql`b.id`)})`;
+    FROM pairs
+    JOIN missing_episode a ON a.id = pairs.first_id
+    JOIN missing_episode b ON b.id = pairs.second_id
+    WHERE ST_DWithin(a.found_geom::geography, b.found_geom::geography, ${metres})
+      AND GREATEST(a.reported_at, b.reported_at) < ((${period.to}::date + 1)::timestamp AT TIME ZONE 'Europe/London')
+      AND LEAST(a.returned_at, b.returned_at) >= (${period.from}::date)::timestamp AT TIME ZONE 'Europe/London'`;
 }
 
 /** The people and places of a district: where its network starts. */

@@ -6,7 +6,7 @@ import type { SimpleGraph } from './simple-graph.ts';
 /** Above this many nodes betweenness is estimated from sampled sources (exact is O(n·m)). */
 export const exactBetweennessLimit = 20_000;
 /** How many source nodes the estimate starts from. */
-export const betweennessSampleSize = 1_000;
+export const betweennessSampleSize = 200;
 
 export interface Betweenness {
   values: Map<string, number>;

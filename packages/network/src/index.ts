@@ -6,6 +6,7 @@ export { networkAnx, networkEdgesCsv, networkGexf, networkGraphml, networkNodesC
 export { type Communities, louvainCommunities } from './louvain-communities.ts';
 export { networkMetrics } from './network-metrics.ts';
 export { normalizedMutualInformation } from './normalized-mutual-information.ts';
+export { pageRank } from './page-rank.ts';
 export { shortestPaths } from './shortest-paths.ts';
 export { type SimpleGraph, simpleGraph } from './simple-graph.ts';
 export {

@@ -1,8 +1,8 @@
-import pagerank from 'graphology-metrics/centrality/pagerank.js';
 import { betweenness } from './betweenness.ts';
 import { coreNumbers } from './core-numbers.ts';
 import { eigenvectorByComponent } from './eigenvector-by-component.ts';
 import { louvainCommunities } from './louvain-communities.ts';
+import { pageRank } from './page-rank.ts';
 import type { SimpleGraph } from './simple-graph.ts';
 import type { NetworkMetrics, NetworkNodeMetrics } from './types.ts';
 
@@ -19,7 +19,7 @@ import type { NetworkMetrics, NetworkNodeMetrics } from './types.ts';
 export function networkMetrics(graph: SimpleGraph, seed = 1): NetworkMetrics {
   if (graph.order === 0) return { nodes: new Map(), modularity: 0, communityCount: 0, betweennessSample: null };
   const between = betweenness(graph, seed);
-  const rank = pagerank(graph, { alpha: 0.85, getEdgeWeight: 'weight', tolerance: 1e-12, maxIterations: 10_000 });
+  const rank = pageRank(graph);
   const eigenvector = eigenvectorByComponent(graph);
   const communities = louvainCommunities(graph, seed);
   const cores = coreNumbers(graph);

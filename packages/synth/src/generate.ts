@@ -17,7 +17,7 @@ import { buildPeriod } from './period.ts';
 import { PlaceFactory } from './places.ts';
 import { Rng } from './rng.ts';
 import { assertCalendarDate } from './time.ts';
-import type { SyntheticDataset } from './types.ts';
+import type { PlantedNetwork, SyntheticDataset } from './types.ts';
 import { generateUsers } from './users.ts';
 import { VehicleFactory } from './vehicles.ts';
 
@@ -31,7 +31,8 @@ export interface GenerateOptions {
 export const DEFAULT_SEED = 1;
 export const DEFAULT_PERIOD_END = '2026-03-31';
 
-export function generateDataset(options: GenerateOptions = {}): SyntheticDataset {
+/** Everything drawn before the records that evidence it: the people, the networks and their places. */
+function plantWorld(options: GenerateOptions) {
   const seed = options.seed ?? DEFAULT_SEED;
   const scale = options.scale ?? 'county';
   const periodEnd = options.periodEnd ?? DEFAULT_PERIOD_END;
@@ -61,6 +62,30 @@ export function generateDataset(options: GenerateOptions = {}): SyntheticDataset
     new VehicleFactory(root.fork('vehicles')),
     children,
   );
+  return { seed, scale, period, root, agencies, users, roster, children, world };
+}
+
+/**
+ * The exploitation networks planted in the dataset that `generateDataset` with the same options
+ * builds (same ids): the ground truth that community detection on the records should recover.
+ * Children belong to one network at most; an associate is occasionally in two of the same kind.
+ *
+ * @example
+ * plantedNetworks().length; // → 56 (26 CSE, 30 CCE)
+ */
+export function plantedNetworks(options: GenerateOptions = {}): PlantedNetwork[] {
+  return plantWorld(options).world.networks.map((network) => ({
+    kind: network.kind,
+    districtCode: network.districtCode,
+    associateIds: network.associates.map((associate) => associate.id),
+    vehicleIds: network.vehicles.map(({ vehicle }) => vehicle.id),
+    placeIds: network.places.map((place) => place.id),
+    childIds: network.children.map((child) => child.person.id),
+  }));
+}
+
+export function generateDataset(options: GenerateOptions = {}): SyntheticDataset {
+  const { seed, scale, period, root, agencies, users, roster, children, world } = plantWorld(options);
 
   const links = new LinkBuilder(root.fork('links'));
   const intelligenceReports = generateIntelligence({

@@ -14,7 +14,13 @@ export {
   type SynthNsdMinute,
   type SynthStatusChange,
 } from './disruption.ts';
-export { DEFAULT_PERIOD_END, DEFAULT_SEED, type GenerateOptions, generateDataset } from './generate.ts';
+export {
+  DEFAULT_PERIOD_END,
+  DEFAULT_SEED,
+  type GenerateOptions,
+  generateDataset,
+  plantedNetworks,
+} from './generate.ts';
 export { defaultMamRule, type MamRequirement, type MamRuleOptions, mamRequirements } from './mam-rule.ts';
 export { districtInfo, towns } from './towns.ts';
 export type * from './types.ts';

@@ -148,6 +148,16 @@ export interface SynthCrimeEvent {
   districtCode: string;
 }
 
+/** One planted exploitation network's members, by id (`plantedNetworks`). */
+export interface PlantedNetwork {
+  kind: 'cse' | 'cce';
+  districtCode: string;
+  associateIds: string[];
+  vehicleIds: string[];
+  placeIds: string[];
+  childIds: string[];
+}
+
 export interface SyntheticDataset {
   seed: number;
   scale: 'county' | 'national';

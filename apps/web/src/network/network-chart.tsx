@@ -44,6 +44,9 @@ const NodeProgram = createNodeCompoundProgram([NodeCircleProgram, PictogramProgr
 
 const faded = '#d9d9d9';
 
+/** Above this many nodes the chart draws discs without pictograms (the legend says so). */
+export const pictogramLimit = 2000;
+
 /** A graphology graph of the view, laid out: communities packed apart, then ForceAtlas2. */
 function layoutGraph(view: NetworkView): Graph {
   const graph = new Graph({ type: 'undirected' });
@@ -108,12 +111,17 @@ export const NetworkChart = forwardRef<NetworkChartHandle, NetworkChartProps>(fu
     const container = containerRef.current;
     if (!container) return;
     const renderer = new Sigma(graph, container, {
-      nodeProgramClasses: { pictogram: NodeProgram },
-      defaultNodeType: 'pictogram',
+      nodeProgramClasses: { pictogram: NodeProgram, circle: NodeCircleProgram },
+      // Pictograms cost a texture lookup per pixel; past `pictogramLimit` nodes they are too small
+      // to read anyway, and plain discs keep a software-rendered chart moving.
+      defaultNodeType: graph.order > pictogramLimit ? 'circle' : 'pictogram',
       enableEdgeEvents: true,
       labelRenderedSizeThreshold: 9,
       labelFont: 'system-ui, sans-serif',
       zIndex: true,
+      // A large chart stays responsive while dragged or zoomed: links and labels return on release.
+      hideEdgesOnMove: graph.size > 3000,
+      hideLabelsOnMove: graph.order > 1000,
     });
     rendererRef.current = renderer;
     renderer.on('clickNode', ({ node }) => latest.current.onSelectNode(node));

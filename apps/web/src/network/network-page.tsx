@@ -21,7 +21,7 @@ import type { PageProps } from '../routing/page-props.ts';
 import { download } from '../ui/download.ts';
 import { Empty, ErrorState, Loading } from '../ui/status.tsx';
 import { CentreTable } from './centre-table.tsx';
-import { NetworkChart, type NetworkChartHandle } from './network-chart.tsx';
+import { NetworkChart, type NetworkChartHandle, pictogramLimit } from './network-chart.tsx';
 import { NetworkMap } from './network-map.tsx';
 import { NetworkPanel } from './network-panel.tsx';
 import { communityColour, linkGroupColours, linkGroupLabels, nodeTypeLabels } from './network-style.ts';
@@ -294,7 +294,10 @@ export function NetworkPage({ user }: PageProps) {
                 {label}
               </li>
             ))}
-            <li>Node size: PageRank · colour: group · icon: type</li>
+            <li>
+              Node size: PageRank · colour: group ·{' '}
+              {view.nodes.length > pictogramLimit ? `icons drawn up to ${pictogramLimit} nodes` : 'icon: type'}
+            </li>
           </ul>
           <div className="network-exports">
             <button type="button" className="button button--quiet" onClick={savePng}>
