@@ -79,6 +79,29 @@ describe('the Network page for a police analyst', () => {
     for (const record of expected) await expect.poll(() => records.textContent()).toContain(record.reference);
     await screenshot(panel, 'network-analyst-edge-records');
 
+    // The shortest paths to the farthest node the top associate reaches, each step with its records.
+    const neighboursOf = (id: string) =>
+      view.edges.flatMap((e) => (e.source === id ? [e.target] : e.target === id ? [e.source] : []));
+    const distance = new Map([[top.id, 0]]);
+    const queue = [top.id];
+    for (let at = queue.shift(); at !== undefined; at = queue.shift()) {
+      for (const next of neighboursOf(at)) {
+        if (distance.has(next)) continue;
+        distance.set(next, (distance.get(at) ?? 0) + 1);
+        queue.push(next);
+      }
+    }
+    const farthest = [...distance.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    const far = view.nodes.find((node) => node.id === farthest?.[0]);
+    if (!far || far.id === top.id) throw new Error('the top associate reaches no one');
+    await panel.getByLabel('Shortest paths to').selectOption(far.id);
+    const paths = panel.getByTestId('path-finder').getByRole('listitem');
+    await paths.first().waitFor();
+    const firstPath = (await paths.first().textContent()) ?? '';
+    expect(firstPath.startsWith(top.label)).toBe(true);
+    expect(firstPath.endsWith(far.label)).toBe(true);
+    await screenshot(page, 'network-analyst-path');
+
     // Replay six months: the month shown moves on and the chart changes with it.
     await panel.getByRole('button', { name: 'Close' }).click();
     await page.getByLabel('Replay month by month').check();

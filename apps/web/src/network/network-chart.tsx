@@ -21,6 +21,8 @@ export interface NetworkChartProps {
   selectedEdge: string | null;
   /** A community picked in the list: its members stand out, the rest fade. */
   community: number | null;
+  /** Nodes on the shortest paths being shown: they stand out, with the links between them. */
+  pathNodes: ReadonlySet<string> | null;
   /** Community of each node as shown (with or without weak intelligence). */
   communityOf(node: ViewNode): number;
   onSelectNode(id: string | null): void;
@@ -139,14 +141,17 @@ export const NetworkChart = forwardRef<NetworkChartHandle, NetworkChartProps>(fu
   useEffect(() => {
     const renderer = rendererRef.current;
     if (!renderer) return;
-    const { isEdgeHidden, selectedNode, selectedEdge, community, communityOf } = props;
+    const { isEdgeHidden, selectedNode, selectedEdge, community, communityOf, pathNodes } = props;
     const active = new Set<string>();
     for (const edge of view.edges) {
       if (isEdgeHidden(edge)) continue;
       active.add(edge.source);
       active.add(edge.target);
     }
-    const neighbours = new Set(selectedNode ? [selectedNode, ...graph.neighbors(selectedNode)] : []);
+    const neighbours = new Set(
+      pathNodes ??
+        (selectedNode && graph.hasNode(selectedNode) ? [selectedNode, ...graph.neighbors(selectedNode)] : []),
+    );
     renderer.setSetting('nodeReducer', (id, attributes) => {
       const node = nodesById.get(id);
       const own = node ? communityOf(node) : 0;
@@ -167,12 +172,19 @@ export const NetworkChart = forwardRef<NetworkChartHandle, NetworkChartProps>(fu
       const edge = edgesByKey.get(key);
       const hidden = !edge || isEdgeHidden(edge);
       const touchesSelection =
-        selectedNode !== null && edge !== undefined && (edge.source === selectedNode || edge.target === selectedNode);
+        edge !== undefined &&
+        (pathNodes
+          ? pathNodes.has(edge.source) && pathNodes.has(edge.target)
+          : selectedNode !== null && (edge.source === selectedNode || edge.target === selectedNode));
       return {
         ...attributes,
         hidden,
         color:
-          key === selectedEdge ? '#111111' : selectedNode !== null && !touchesSelection ? '#eeeeee' : attributes.color,
+          key === selectedEdge
+            ? '#111111'
+            : (selectedNode !== null || pathNodes) && !touchesSelection
+              ? '#eeeeee'
+              : attributes.color,
         size: key === selectedEdge ? (attributes.size as number) + 2 : attributes.size,
         zIndex: touchesSelection || key === selectedEdge ? 1 : 0,
       };

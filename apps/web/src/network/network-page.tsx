@@ -63,6 +63,7 @@ export function NetworkPage({ user }: PageProps) {
   const [selectedNode, setSelectedNode] = useState<string | null>(null);
   const [selectedEdge, setSelectedEdge] = useState<string | null>(null);
   const [community, setCommunity] = useState<number | null>(null);
+  const [pathNodes, setPathNodes] = useState<Set<string> | null>(null);
   const chart = useRef<NetworkChartHandle>(null);
 
   const filters = {
@@ -272,11 +273,14 @@ export function NetworkPage({ user }: PageProps) {
               selectedEdge={selectedEdge}
               community={community}
               communityOf={communityOf}
+              pathNodes={pathNodes}
               onSelectNode={selectNode}
               onSelectEdge={setSelectedEdge}
             />
             <NetworkPanel
               view={view}
+              filters={filters}
+              onPaths={setPathNodes}
               selectedNode={selectedNode}
               selectedEdge={selectedEdge}
               onSelectNode={selectNode}

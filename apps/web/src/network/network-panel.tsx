@@ -2,12 +2,16 @@ import type { NetworkView } from '@lantern/domain';
 import { Link } from 'wouter';
 import { edgeKey } from './network-chart.tsx';
 import { linkTypeLabel, nodeTypeLabels } from './network-style.ts';
+import { PathFinder, type PathFinderProps } from './path-finder.tsx';
 
 type ViewNode = NetworkView['nodes'][number];
 type ViewEdge = NetworkView['edges'][number];
 
 export interface NetworkPanelProps {
   view: NetworkView;
+  /** The view's filters, for the path finder. */
+  filters: PathFinderProps['filters'];
+  onPaths: PathFinderProps['onPaths'];
   selectedNode: string | null;
   selectedEdge: string | null;
   onSelectNode(id: string): void;
@@ -83,6 +87,8 @@ function recordPage(node: ViewNode): string | null {
 /** The selected node (its measures, disruption and every link with its records) or the selected link. */
 export function NetworkPanel({
   view,
+  filters,
+  onPaths,
   selectedNode,
   selectedEdge,
   onSelectNode,
@@ -163,6 +169,7 @@ export function NetworkPanel({
             {page && <Link href={page}>Open record</Link>}
             <Link href={`/network?ego=${node.id}`}>Network around {node.type === 'place' ? 'this place' : 'them'}</Link>
           </p>
+          <PathFinder key={node.id} view={view} from={node.id} filters={filters} onPaths={onPaths} />
           <h3>Links ({links.length})</h3>
           <ul className="network-links">
             {links.map((link) => {
