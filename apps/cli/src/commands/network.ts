@@ -44,10 +44,10 @@ function parsed<T>(
     to: options.to,
     minGrade: options.minGrade,
   };
-  throw new AppError(
-    'BAD_INPUT',
-    `${flags[field] ?? field}: ${issue?.message} (got ${JSON.stringify(given[field] ?? null)})`,
-  );
+  // Some schema messages already say what they got (the district code's, a date's bounds).
+  const message = issue?.message ?? 'is not valid';
+  const got = /\(got [^)]*\)$/.test(message) ? '' : ` (got ${JSON.stringify(given[field] ?? null)})`;
+  throw new AppError('BAD_INPUT', `${flags[field] ?? field}: ${message}${got}`);
 }
 
 /**
