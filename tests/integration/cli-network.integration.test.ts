@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -315,6 +316,18 @@ describe('lantern network refuses bad input', () => {
     const { code, stderr } = await lantern(db, 'network');
 
     expect([code, stderr]).toEqual([2, 'error: --district: give a district code, or --ego with an entity id']);
+  });
+
+  it('refuses --ego and --district together rather than ignoring one', async () => {
+    const { code, stderr } = await lantern(db, 'network', '--district', mansfield, '--ego', randomUUID());
+
+    expect([code, stderr]).toEqual([2, 'error: --ego: give either --district or --ego, not both']);
+  });
+
+  it('names --hops when it is given without --ego', async () => {
+    const { code, stderr } = await lantern(db, 'network', '--district', mansfield, '--hops', '3');
+
+    expect([code, stderr]).toEqual([2, 'error: --hops: counts steps from --ego, which is not given (got "3")']);
   });
 
   it('names --as when the account does not exist', async () => {

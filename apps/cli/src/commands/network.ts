@@ -12,7 +12,7 @@ export interface NetworkOptions {
   to?: string;
   minGrade?: string;
   ego?: string;
-  hops: string;
+  hops?: string;
   as?: string;
   format: 'json' | 'graphml' | 'gexf' | 'csv';
   out?: string;
@@ -58,6 +58,15 @@ function parsed<T>(
 export async function network(db: Database, options: NetworkOptions, io: Io): Promise<void> {
   if (!options.district && !options.ego)
     throw new AppError('BAD_INPUT', '--district: give a district code, or --ego with an entity id');
+  if (options.ego && options.district) {
+    throw new AppError('BAD_INPUT', '--ego: give either --district or --ego, not both');
+  }
+  if (options.hops !== undefined && !options.ego) {
+    throw new AppError(
+      'BAD_INPUT',
+      `--hops: counts steps from --ego, which is not given (got ${JSON.stringify(options.hops)})`,
+    );
+  }
   if (options.format === 'csv' && !options.out) {
     throw new AppError(
       'BAD_INPUT',
@@ -79,7 +88,10 @@ export async function network(db: Database, options: NetworkOptions, io: Io): Pr
     ? await viewEgoNetwork(
         app,
         accessFor(principal, 'network.ego', procedurePolicies['network.ego']),
-        parsed(egoNetworkInput.safeParse({ entityId: options.ego, hops: Number(options.hops), ...filters }), options),
+        parsed(
+          egoNetworkInput.safeParse({ entityId: options.ego, hops: Number(options.hops ?? '2'), ...filters }),
+          options,
+        ),
       )
     : await viewDistrictNetwork(
         app,
@@ -121,7 +133,7 @@ export function registerNetwork(program: Command, withDatabase: DatabaseProvider
       ]),
     )
     .option('--ego <id>', 'one person, place or vehicle at the centre instead of a district')
-    .option('--hops <n>', 'with --ego: 1, 2 or 3', '2')
+    .option('--hops <n>', 'with --ego: 1, 2 or 3 (default 2)')
     .option('--as <email>', 'the account to run as (default: the first police analyst)')
     .addOption(
       new Option('--format <format>', 'output format').choices(['json', 'graphml', 'gexf', 'csv']).default('json'),
