@@ -1,4 +1,3 @@
-import { appendAudit } from '@lantern/db';
 import {
   londonDate,
   type NetworkExport,
@@ -8,11 +7,9 @@ import {
 } from '@lantern/domain';
 import { networkAnx, networkEdgesCsv, networkGexf, networkGraphml, networkNodesCsv } from '@lantern/network';
 import type { Access } from '../access/access.ts';
-import { withAnalysisSlot } from '../analytics/analysis-slots.ts';
-import { auditEvent } from '../audit/audit-event.ts';
 import type { AppContext } from '../context.ts';
+import { auditedNetworkView } from './audited-view.ts';
 import { collectDistrictNetwork, collectEgoNetwork } from './collect-network.ts';
-import { computeView, peopleShown } from './network-view.ts';
 
 const writers: Record<NetworkExportFormat, { extension: string; mediaType: string; write(view: NetworkView): string }> =
   {
@@ -44,24 +41,15 @@ export async function exportNetwork(
   access: Access,
   input: NetworkExportInput,
 ): Promise<NetworkExport> {
-  return withAnalysisSlot(access, async () => {
-    const { view, format, ...filters } = input;
-    const collected = await app.db.prisma.$transaction(async (tx) => {
-      const found =
-        view.kind === 'district'
-          ? await collectDistrictNetwork(tx, access, { ...filters, districtCode: view.districtCode })
-          : await collectEgoNetwork(tx, access, { ...filters, entityId: view.entityId, hops: view.hops });
-      await appendAudit(
-        tx,
-        auditEvent(
-          access,
-          'export',
-          { type: 'person', ids: peopleShown(found) },
-          { reason: input.reason, details: { view, format, nodes: found.nodes.length, edges: found.edges.length } },
-        ),
-      );
-      return found;
-    });
-    return formatNetwork(await computeView(collected), format);
-  });
+  const { view, format, ...filters } = input;
+  const computed = await auditedNetworkView(
+    app,
+    access,
+    { action: 'export', reason: input.reason, details: () => ({ view, format }) },
+    (tx) =>
+      view.kind === 'district'
+        ? collectDistrictNetwork(tx, access, { ...filters, districtCode: view.districtCode })
+        : collectEgoNetwork(tx, access, { ...filters, entityId: view.entityId, hops: view.hops }),
+  );
+  return formatNetwork(computed, format);
 }
