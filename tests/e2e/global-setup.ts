@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { chromiumPath } from './support/browser.ts';
+import { chromiumBinary } from './support/chromium-binary.ts';
 import { buildWebApp, startE2eServer } from './support/e2e-server.ts';
 
 /**
- * Once per run of the e2e project: Chromium must be there (a missing browser fails loudly, it
- * never skips), the web app is built, and a seeded server listens on a free port.
+ * Once per run of the e2e project: Chromium is found or unpacked (a browser that cannot start
+ * fails loudly, it never skips), the web app is built, and a seeded server listens on a free port.
  */
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,11 +13,11 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `The browser tests need Debian's Chromium at ${chromiumPath}, which is missing: install it with \`apt-get install chromium\` (.ci/run does this in CI).`,
-    );
-  }
+  // Unpacks the bundled Chromium here, once, if Debian's is absent: the test files then find it ready.
+  const browser = await chromiumBinary();
+  console.log(
+    `e2e: Chromium from ${browser.source === 'debian' ? 'Debian' : '@sparticuz/chromium'} (${browser.executablePath})`,
+  );
   buildWebApp();
   const server = await startE2eServer();
   project.provide('e2eBaseUrl', server.baseUrl);

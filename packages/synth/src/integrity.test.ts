@@ -8,8 +8,11 @@ import type { LonLat, SyntheticDataset } from './types.ts';
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const PSEUDONYM = /^[CA]-[A-HJ-NP-Z2-9]{6}$/;
 
-function dataset(seed = 11): SyntheticDataset {
-  return generateDataset({ seed });
+// Every test here only reads the dataset, so the file generates it once (about 2.5 s each time).
+let shared: SyntheticDataset | undefined;
+function dataset(): SyntheticDataset {
+  shared ??= generateDataset({ seed: 11 });
+  return shared;
 }
 
 function duplicates(values: readonly string[]): string[] {
