@@ -50,6 +50,24 @@ describe('sign in, who am I, sign out', () => {
     expect(await auditActions(user.id)).toEqual(['login', 'logout']);
   });
 
+  // Regression (issue 18): the web app asked auth.me on every start, so each visit to the sign-in
+  // page logged a 401 in the browser console.
+  it('answers auth.session with null for a visitor and with the user once signed in', async () => {
+    const user = await createUser(db, { roles: ['nsd_attendee'], districtCodes: ['E07000174'] });
+    const client = new HttpClient(app);
+    const visitor = await client.query('auth.session');
+    expect(visitor.status).toBe(200);
+    expect(visitor.body.result?.data).toEqual({ user: null });
+
+    await client.mutation('auth.login', { email: user.email, password: user.password });
+    const signedIn = await client.query('auth.session');
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.result?.data).toMatchObject({ user: { email: user.email, roles: ['nsd_attendee'] } });
+
+    await client.mutation('auth.logout');
+    expect((await client.query('auth.session')).body.result?.data).toEqual({ user: null });
+  });
+
   it('gives the same message for a wrong password and an unknown account, and audits both', async () => {
     const user = await createUser(db, { roles: ['police_analyst'] });
     const wrong = await new HttpClient(app).mutation('auth.login', {

@@ -11,14 +11,47 @@ describe('generateDisruption', () => {
     expect(generateDisruption(generateDataset({ seed: 1 }))).toEqual(data);
   });
 
-  it('holds three monthly meetings and five actions in each of the seven county districts', () => {
-    expect(data.meetings).toHaveLength(21);
+  it('holds three monthly meetings, arranges the next, and has five actions in each of the seven county districts', () => {
+    expect(data.meetings).toHaveLength(28);
     expect(data.meetings.filter((meeting) => meeting.districtCode === 'E07000174').map((m) => m.heldOn)).toEqual([
       '2026-01-10',
       '2026-02-10',
       '2026-03-10',
+      '2026-04-10',
     ]);
     expect(data.actions).toHaveLength(35);
+  });
+
+  // Regression (issue 18): seeded on 4 December, the demo had minutes of the meeting of 10 December
+  // and an action "proposed on" 18 December.
+  it('records nothing after the end of the period', () => {
+    const periodEnd = '2026-12-04';
+    const seeded = generateDisruption(generateDataset({ seed: 1, periodEnd }));
+    const heldOn = new Map(seeded.meetings.map((meeting) => [meeting.id, meeting.heldOn]));
+    const recorded = [
+      ...seeded.minutes.map((minute) => heldOn.get(minute.meetingId) ?? 'no meeting'),
+      ...seeded.actionItems.flatMap((item) => [
+        heldOn.get(item.raisedAtMeetingId) ?? 'no meeting',
+        item.closedOn ?? '',
+      ]),
+      ...seeded.actions.flatMap((action) => [
+        action.proposedOn,
+        action.agreedOn ?? '',
+        action.inForceFrom ?? '',
+        action.endedOn ?? '',
+        ...action.history.map((change) => change.at.slice(0, 10)),
+      ]),
+    ];
+    expect(recorded.filter((date) => date > periodEnd)).toEqual([]);
+    const mansfield = seeded.meetings.filter((meeting) => meeting.districtCode === 'E07000174');
+    expect(mansfield.map((meeting) => meeting.heldOn)).toEqual([
+      '2026-09-10',
+      '2026-10-10',
+      '2026-11-10',
+      '2026-12-10',
+    ]);
+    const upcoming = mansfield.at(-1)?.id;
+    expect(seeded.minutes.filter((minute) => minute.meetingId === upcoming)).toEqual([]);
   });
 
   it('moves every action only along allowed transitions, ending at its status', () => {

@@ -1,6 +1,7 @@
 /**
  * Disruption actions and NSD meetings for the demo: in each county district, three monthly NSD
- * meetings before the end of the period with minutes and an action log carried between them, and
+ * meetings held by the end of the period with minutes and an action log carried between them (and
+ * the next one, arranged, without minutes), and
  * five disruption actions at different points of their life (ended, in force and reviewed, in
  * force with a review due, agreed, proposed). Derived from a generated dataset and its seed, so
  * the same seed always gives the same rows; tactics are named by their catalogue code (the
@@ -99,8 +100,13 @@ export function generateDisruption(dataset: SyntheticDataset): SynthDisruptionDa
   const police = dataset.agencies.find((agency) => agency.kind === 'police');
   const analyst = dataset.users.find((user) => user.roles.includes('police_analyst'));
   if (!police || !analyst) return data;
-  // Meetings on the 10th of the last three months of the period.
-  const meetingDays = [-2, -1, 0].map((months) => day(monthStart(dataset.periodEnd, months), 9));
+  // Meetings on the 10th of the month: the last three held by the end of the period, with minutes,
+  // and the next one, arranged but not yet held. Nothing is recorded after the period ends (a
+  // demo seeded today must not show minutes of next week's meeting).
+  const latest = day(monthStart(dataset.periodEnd, 0), 9) <= dataset.periodEnd ? 0 : -1;
+  const meetingDays = [latest - 2, latest - 1, latest].map((months) => day(monthStart(dataset.periodEnd, months), 9));
+  const nextMeetingDay = day(monthStart(dataset.periodEnd, latest + 1), 9);
+  const notAfterTheEnd = (date: string) => (date > dataset.periodEnd ? dataset.periodEnd : date);
 
   for (const code of countyDistrictCodes) {
     const info = districtInfoOf(code);
@@ -129,7 +135,14 @@ export function generateDisruption(dataset: SyntheticDataset): SynthDisruptionDa
       attendees: ['DI Demo', officer.displayName, 'Early Help practitioner', 'Licensing officer'],
       agencies: [police.name, council.name, 'Nottinghamshire County Council'],
     }));
-    data.meetings.push(...meetings);
+    data.meetings.push(...meetings, {
+      id: districtRng.uuid(),
+      districtCode: code,
+      heldOn: nextMeetingDay,
+      chair: 'DI Demo (Nottinghamshire Police)',
+      attendees: [],
+      agencies: [police.name, council.name, 'Nottinghamshire County Council'],
+    });
     const [first, second, third] = meetings as [SynthNsdMeeting, SynthNsdMeeting, SynthNsdMeeting];
 
     const action = (
@@ -265,8 +278,15 @@ export function generateDisruption(dataset: SyntheticDataset): SynthDisruptionDa
         { person: associate },
         police.id,
         analyst.id,
-        { proposedOn: day(third.heldOn, 8), status: 'proposed' },
-        [step(null, 'proposed', 'Intelligence links him to two children of concern', day(third.heldOn, 8))],
+        { proposedOn: notAfterTheEnd(day(third.heldOn, 8)), status: 'proposed' },
+        [
+          step(
+            null,
+            'proposed',
+            'Intelligence links him to two children of concern',
+            notAfterTheEnd(day(third.heldOn, 8)),
+          ),
+        ],
         null,
       );
     }

@@ -1,6 +1,5 @@
 import type { CurrentUser } from '@lantern/domain';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { isSignedOutError } from '../api/errors.ts';
 import { useTRPCClient } from '../api/trpc.ts';
 
 /**
@@ -13,14 +12,8 @@ export function useCurrentUser() {
   const client = useTRPCClient();
   return useQuery<CurrentUser | null>({
     queryKey: currentUserKey,
-    queryFn: async () => {
-      try {
-        return await client.auth.me.query();
-      } catch (error) {
-        if (isSignedOutError(error)) return null;
-        throw error;
-      }
-    },
+    // auth.session answers a visitor who has not signed in with null rather than a 401.
+    queryFn: async () => (await client.auth.session.query()).user,
     retry: false,
     staleTime: Number.POSITIVE_INFINITY,
   });

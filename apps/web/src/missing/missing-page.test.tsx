@@ -149,10 +149,15 @@ describe('QuarterFigures', () => {
     expect(screen.getByTestId('figure-notifications').textContent).toBe('17');
     expect(screen.getByTestId('figure-rhi-completed').textContent).toBe('12');
     const trend = screen.getByRole('img', { name: /^Missing notifications: / });
+    // Regression (issue 18): the quarter so far was plotted like a whole one and read as a drop.
     expect(trend.getAttribute('aria-label')).toBe(
-      `Missing notifications: ${labels.map((label, index) => `${label} ${10 + index}`).join(', ')}`,
+      `Missing notifications: ${labels.map((label, index) => `${label} ${10 + index}${index === 7 ? ' so far' : ''}`).join(', ')}`,
     );
     expect(trend.querySelectorAll('circle')).toHaveLength(8);
+    expect(trend.querySelectorAll('circle.trend-chart__point--partial')).toHaveLength(1);
+    const [solid, dashed] = trend.querySelectorAll('path');
+    expect(solid?.getAttribute('d')?.match(/[ML]/g)).toHaveLength(7);
+    expect(dashed?.getAttribute('class')).toContain('trend-chart__line--partial');
   });
 
   it('draws a quarter in which nothing was required as a gap, not a zero rate', async () => {
@@ -161,11 +166,12 @@ describe('QuarterFigures', () => {
     renderWithApi(<QuarterFigures />, api);
     const rates = await screen.findByRole('img', { name: /^Return Home Interviews completed: / });
     expect(rates.getAttribute('aria-label')).toBe(
-      'Return Home Interviews completed: 2026/27 Q1 50%, 2026/27 Q2 no data, 2026/27 Q3 50%',
+      'Return Home Interviews completed: 2026/27 Q1 50%, 2026/27 Q2 no data, 2026/27 Q3 50% so far',
     );
     expect(rates.querySelectorAll('circle')).toHaveLength(2);
-    // Two segments (each a lone point), no line through the empty quarter.
-    expect(rates.querySelector('path')?.getAttribute('d')?.match(/M/g)).toHaveLength(2);
+    // A lone point, no line through the empty quarter, and none (dashed or not) to the quarter so far.
+    expect(rates.querySelectorAll('path')).toHaveLength(1);
+    expect(rates.querySelector('path')?.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+$/);
     expect(screen.getByRole('row', { name: /Children’s Social Care/ }).textContent).toContain('—');
   });
 });

@@ -24,13 +24,18 @@ export function QuarterFigures() {
       <div className="trend-charts">
         <TrendChart
           title="Missing notifications"
-          points={quarters.map((quarter) => ({ label: quarter.label, value: quarter.report.notifications }))}
+          points={quarters.map((quarter) => ({
+            label: quarter.label,
+            partial: quarter.partial,
+            value: quarter.report.notifications,
+          }))}
         />
         <TrendChart
           title="Return Home Interviews completed"
           unit="%"
           points={quarters.map((quarter) => ({
             label: quarter.label,
+            partial: quarter.partial,
             value:
               quarter.report.returnInterviews.required === 0
                 ? null
@@ -42,6 +47,7 @@ export function QuarterFigures() {
           unit="%"
           points={quarters.map((quarter) => ({
             label: quarter.label,
+            partial: quarter.partial,
             value:
               quarter.report.multiAgencyMeetings.required === 0 ? null : quarter.report.multiAgencyMeetings.heldPct,
           }))}

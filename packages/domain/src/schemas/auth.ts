@@ -23,6 +23,8 @@ export const currentUser = z.object({
 export type CurrentUser = z.infer<typeof currentUser>;
 
 export const loginOutput = z.object({ user: currentUser });
+/** `auth.session`: the signed-in user, or null for a visitor who has not signed in. */
+export const sessionOutput = z.object({ user: currentUser.nullable() });
 export const logoutOutput = z.object({ ok: z.literal(true) });
 
 export const changePasswordInput = z
