@@ -52,10 +52,12 @@ module.exports = {
     {
       name: 'domain-with-io',
       comment:
-        'packages/domain is pure: no I/O (node builtins, pg, PGlite, Fastify, …) and no other Lantern package; only zod and luxon.',
+        'packages/domain is pure: no I/O (node builtins, pg, PGlite, Fastify, …) and no other Lantern package; only zod, luxon and the pure string matchers of duplicate detection.',
       severity: 'error',
       from: { path: '^packages/domain/', pathNot: '\\.test\\.ts$' },
-      to: { pathNot: ['^packages/domain/', 'node_modules/(zod|luxon|@types/luxon)/'] },
+      to: {
+        pathNot: ['^packages/domain/', 'node_modules/(zod|luxon|@types/luxon|double-metaphone|fastest-levenshtein)/'],
+      },
     },
     {
       name: 'analytics-with-io',

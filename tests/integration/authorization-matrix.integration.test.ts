@@ -166,7 +166,7 @@ for (const { name } of procedures) {
           if (!fixture) throw new Error(`${name} has no fixture in tests/support/procedure-fixtures.ts`);
           cellsRun += 1;
           const principal = role === null ? null : world.users[role];
-          const built = await fixture.build(world);
+          const built = await fixture.build(world, principal);
           const target = scope === 'in scope' ? built.inScope : built.outOfScope;
           const expected = expectedOutcome(name, principal, scope, target);
 

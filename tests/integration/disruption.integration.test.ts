@@ -399,9 +399,9 @@ describe('disruption.effect', () => {
     const intelligence = async (at: string, metres: number) => {
       await db.sql.query(
         `INSERT INTO intelligence_report (reference, source_evaluation, intelligence_evaluation, handling_code, category, body,
-           occurred_at, submitted_at, geom, submitting_agency_id)
+           occurred_at, submitted_at, geom, submitting_agency_id, status)
          VALUES ($1, '2', 'B', 'P', 'cse', 'Seen near the takeaway', $2::timestamptz, $2::timestamptz,
-                 ST_SetSRID(ST_MakePoint($3, $4), 4326), $5::uuid)`,
+                 ST_SetSRID(ST_MakePoint($3, $4), 4326), $5::uuid, 'developed')`,
         [`EFF-${randomUUID()}`, at, lon, north(lat, metres), agency.id],
       );
     };

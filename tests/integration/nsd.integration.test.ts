@@ -13,6 +13,7 @@ import { createTestDatabase } from '../support/test-database.ts';
 const ashfield = 'E07000170';
 const bassetlaw = 'E07000171';
 const broxtowe = 'E07000172';
+const gedling = 'E07000173';
 const newark = 'E07000175';
 const rushcliffe = 'E07000176';
 
@@ -53,6 +54,36 @@ describe('nsd.createMeeting', () => {
 });
 
 describe('nsd.agenda', () => {
+  // Regression (issue 18): the agenda listed 25 "children" of whom 13 were 18 to 24, and did not
+  // say that it stopped at 25.
+  it('lists only children under 18 on the meeting day, and says how many of how many it shows', async () => {
+    const heldOn = addDays(londonDate(), 14);
+    const meeting = await createFreshMeeting(db, gedling, heldOn);
+    const under18 = addDays(heldOn, -(17 * 365));
+    const children: string[] = [];
+    for (let index = 0; index < 27; index += 1) {
+      const child = await createPersonRecord(db, { homeDistrictCode: gedling, dateOfBirth: under18 });
+      await flagChild(db, child.id, 'cse');
+      children.push(child.id);
+    }
+    // Nineteen on the meeting day and at high risk: highest on the old list, now not a child.
+    const adult = await createPersonRecord(db, {
+      homeDistrictCode: gedling,
+      dateOfBirth: addDays(heldOn, -(19 * 366)),
+    });
+    await flagChild(db, adult.id, 'cce');
+
+    const agenda = await callerFor(db, analyst).nsd.agenda({ meetingId: meeting });
+
+    const listed = agenda.items.filter((item) => item.kind === 'child').map((item) => item.key.slice('child:'.length));
+    expect(listed).toHaveLength(25);
+    expect(listed).not.toContain(adult.id);
+    expect(listed.every((id) => children.includes(id))).toBe(true);
+    expect(agenda.notes).toContain(
+      'Children of concern: the 25 at highest risk or most often missing of 27 in Gedling (children under 18 on the meeting day); the rest are in Search by district and flag.',
+    );
+  });
+
   it('builds the agenda: places with new intelligence, actions to agree or review, children pseudonymised for attendees', async () => {
     const today = londonDate();
     const previous = await createFreshMeeting(db, broxtowe, addDays(today, -30));
@@ -147,9 +178,9 @@ describe('the agenda’s hotspots', () => {
       const at = `2031-06-${String(day).padStart(2, '0')}T20:00:00Z`;
       await db.sql.query(
         `INSERT INTO intelligence_report (reference, source_evaluation, intelligence_evaluation, handling_code, category, body,
-           occurred_at, submitted_at, geom, submitting_agency_id)
+           occurred_at, submitted_at, geom, submitting_agency_id, status)
          VALUES ($1, '2', 'B', 'P', 'cce', 'Children seen running packages from the flats', $2::timestamptz, $2::timestamptz,
-                 ST_SetSRID(ST_MakePoint(-1.2521, 53.0902), 4326), $3::uuid)`,
+                 ST_SetSRID(ST_MakePoint(-1.2521, 53.0902), 4326), $3::uuid, 'developed')`,
         [`HOT-${randomUUID()}`, at, agencyId],
       );
     }

@@ -105,9 +105,9 @@ export async function createFreshIntelligence(db: Database, districtCode: string
   const point = await pointInside(db, districtCode);
   const [row] = await db.sql.query<{ id: string }>(
     `INSERT INTO intelligence_report (reference, source_evaluation, intelligence_evaluation, handling_code, category,
-       body, occurred_at, geom, submitting_agency_id)
+       body, occurred_at, geom, submitting_agency_id, status)
      VALUES ($1, '2', 'B', 'P', 'cse', 'Older males seen collecting children outside the takeaway', '2025-02-01T20:00:00Z',
-       ST_SetSRID(ST_MakePoint($2, $3), 4326), $4::uuid)
+       ST_SetSRID(ST_MakePoint($2, $3), 4326), $4::uuid, 'developed')
      RETURNING id::text AS id`,
     [`INT-${randomUUID().slice(0, 8)}`, point.longitude, point.latitude, agencyId],
   );

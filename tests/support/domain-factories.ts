@@ -60,12 +60,12 @@ export async function createIntelligenceRecord(db: Database, options: Intelligen
   const point = districtCode === null ? null : pointIn[districtCode];
   const [row] = await db.prisma.$queryRaw<Array<{ id: string; reference: string }>>`
     INSERT INTO intelligence_report (reference, source_evaluation, intelligence_evaluation, handling_code, category, body,
-                                     submitted_at, geom, submitting_agency_id)
+                                     submitted_at, geom, submitting_agency_id, status)
     VALUES (${`TEST-${randomUUID()}`}, '2', 'B', 'P', ${options.category ?? 'cse'}::intelligence_category,
             ${options.body ?? 'Seen getting into a grey car outside the chip shop'},
             ${options.submittedAt ?? new Date().toISOString()}::timestamptz,
             ST_SetSRID(ST_MakePoint(${point?.lon ?? null}::float8, ${point?.lat ?? null}::float8), 4326),
-            ${agencyId}::uuid)
+            ${agencyId}::uuid, 'developed')
     RETURNING id::text AS "id", reference AS "reference"`;
   if (!row) throw new Error('createIntelligenceRecord: no row');
   return row;

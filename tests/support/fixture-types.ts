@@ -16,8 +16,11 @@ export interface FixtureCase {
 }
 
 export interface ProcedureFixture {
-  /** Called once per matrix cell, so a mutation cell gets records no other cell touches. */
-  build(world: World): Promise<{ inScope: FixtureCase; outOfScope: FixtureCase }>;
+  /**
+   * Called once per matrix cell, so a mutation cell gets records no other cell touches. `caller`
+   * is the cell's user, for procedures that act only on the caller's own records.
+   */
+  build(world: World, caller?: { id: string } | null): Promise<{ inScope: FixtureCase; outOfScope: FixtureCase }>;
   /**
    * A valid in-scope input that uses every optional field, for the bad-input tests to break one
    * field at a time (the matrix inputs leave some out to reach every role). Default: the

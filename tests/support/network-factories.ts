@@ -31,10 +31,10 @@ export async function createGradedIntelligence(db: Database, options: GradedInte
   const handlingCode = options.handlingCode ?? 'P';
   const [row] = await db.sql.query<{ id: string; reference: string }>(
     `INSERT INTO intelligence_report (reference, source_evaluation, intelligence_evaluation, handling_code,
-       handling_conditions, category, body, occurred_at, submitted_at, geom, submitting_agency_id)
+       handling_conditions, category, body, occurred_at, submitted_at, geom, submitting_agency_id, status)
      VALUES ($1, $2::source_evaluation, $3::intelligence_evaluation, $4::handling_code, $5, 'cse',
        'Seen getting into a grey car outside the chip shop', $6::timestamptz, $6::timestamptz,
-       ST_SetSRID(ST_MakePoint($7, $8), 4326), $9::uuid)
+       ST_SetSRID(ST_MakePoint($7, $8), 4326), $9::uuid, 'developed')
      RETURNING id::text AS id, reference`,
     [
       `NET-${randomUUID()}`,

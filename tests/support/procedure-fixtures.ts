@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { HOUR_MS } from '@lantern/domain';
 import { createFreshPerson, createFreshPlace, type World } from './access-world.ts';
 import { disruptionFixtures } from './disruption-fixtures.ts';
+import { duplicateFixtures } from './duplicate-fixtures.ts';
 import type { ProcedureFixture } from './fixture-types.ts';
 import { hotspotFixtures } from './hotspot-fixtures.ts';
+import { intelligenceFixtures } from './intelligence-fixtures.ts';
 import { createChildWithEpisode, createEpisode } from './missing-factories.ts';
 import { networkFixtures } from './network-fixtures.ts';
+import { vehicleFixtures } from './vehicle-fixtures.ts';
 
 export type { FixtureCase, ProcedureFixture } from './fixture-types.ts';
 
@@ -33,6 +36,7 @@ export const procedureFixtures: Record<string, ProcedureFixture> = {
   },
   'auth.logout': { build: noInput },
   'auth.me': { build: noInput },
+  'auth.session': { build: noInput },
   'auth.providers': { build: noInput },
   'auth.changePassword': {
     // Every world user has the same password: setting it again succeeds for any caller and
@@ -266,36 +270,7 @@ export const procedureFixtures: Record<string, ProcedureFixture> = {
     }),
   },
 
-  'intelligence.submit': {
-    // Submitting is not scoped: a partner may report what they saw anywhere in the county.
-    build: async (world) => {
-      const report = ({ longitude, latitude }: World['a']['point']) => ({
-        sourceEvaluation: '2',
-        intelligenceEvaluation: 'C',
-        handlingCode: 'P',
-        category: 'county_lines',
-        body: 'A car collects two children from the estate every Friday evening',
-        occurredAt: '2025-03-07T19:30:00+00:00',
-        lon: longitude,
-        lat: latitude,
-      });
-      return {
-        inScope: { input: report(world.a.point), ids: [] },
-        outOfScope: { input: report(world.b.point), ids: [] },
-      };
-    },
-    everyField: async (world) => ({
-      sourceEvaluation: '1',
-      intelligenceEvaluation: 'A',
-      handlingCode: 'C',
-      handlingConditions: 'Share with the county MACE panel only',
-      category: 'cse',
-      body: 'A girl was seen getting into a grey car outside the school',
-      occurredAt: '2025-03-07T15:45:00+00:00',
-      lon: world.a.point.longitude,
-      lat: world.a.point.latitude,
-    }),
-  },
+  ...intelligenceFixtures,
   'intelligence.list': {
     build: async (world) => ({
       inScope: { input: { districtCode: world.a.code, limit: 200 }, ids: [world.a.intelligenceId] },
@@ -327,6 +302,8 @@ export const procedureFixtures: Record<string, ProcedureFixture> = {
   // Disruption actions, the tactic catalogue and NSD meetings (issue 7).
   ...disruptionFixtures(),
   ...networkFixtures(),
+  ...duplicateFixtures(),
+  ...vehicleFixtures(),
 
   'audit.forRecord': {
     build: async (world) => ({

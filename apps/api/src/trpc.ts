@@ -1,5 +1,5 @@
 import { authorize } from '@lantern/app';
-import { invalidUnicodePath, policyFor } from '@lantern/domain';
+import { AppError, invalidUnicodePath, policyFor } from '@lantern/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Context } from './context.ts';
 import { toTrpcError } from './errors.ts';
@@ -15,10 +15,17 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     // Internal errors never show their text (it may hold SQL or stack details); they are logged.
     const message = error.code === 'INTERNAL_SERVER_ERROR' ? 'Something went wrong on the server' : shape.message;
+    // A CONFLICT says who changed the record and when, so the form can offer "reload or keep yours".
+    const conflict = error.cause instanceof AppError ? error.cause.conflict : undefined;
     return {
       ...shape,
       message,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path },
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        ...(conflict ? { conflict } : {}),
+      },
     };
   },
 });

@@ -6,7 +6,9 @@ import { AuditChainBroken, auditVerify } from './commands/audit.ts';
 import { dbMigrate, dbReset, dbSeed, dbStatus, demoSeed } from './commands/db.ts';
 import { registerHotspots } from './commands/hotspots-command.ts';
 import { importPoliceUk } from './commands/import.ts';
+import { importIntelligence } from './commands/import-intelligence.ts';
 import { importMissingEpisodes } from './commands/import-missing.ts';
+import { importPlaces } from './commands/import-places.ts';
 import { registerNetwork } from './commands/network.ts';
 import { type MissingReportOptions, reportMissing } from './commands/report-missing.ts';
 import { serve } from './commands/serve.ts';
@@ -112,6 +114,36 @@ export function buildProgram(io: Io, database?: DatabaseProvider): Command {
     .action((file: string, options: { skipInvalid: boolean; rejects?: string }) => {
       requireSkipInvalidForRejects(options);
       return withMigrated(withDatabase, (database) => importMissingEpisodes(database, file, options, io));
+    });
+
+  importCommand
+    .command('intelligence')
+    .description(
+      'load the intelligence CSV (docs/ARCHITECTURE.md). All-or-nothing: one bad row imports nothing and every bad ' +
+        'row is listed by line, field and value. Idempotent on report_ref. Graded rows arrive developed; ungraded ' +
+        'rows await evaluation in the analysts’ queue. Times without an offset are Europe/London time.',
+    )
+    .argument('<file>', 'the intelligence CSV')
+    .option('--skip-invalid', 'import the valid rows and skip the invalid ones', false)
+    .option('--rejects <file>', 'with --skip-invalid: write the rejected rows, with line and problem, to this CSV')
+    .action((file: string, options: { skipInvalid: boolean; rejects?: string }) => {
+      requireSkipInvalidForRejects(options);
+      return withMigrated(withDatabase, (database) => importIntelligence(database, file, options, io));
+    });
+
+  importCommand
+    .command('places')
+    .description(
+      'load places of concern from a GeoJSON FeatureCollection of Point features (docs/ARCHITECTURE.md). ' +
+        'All-or-nothing: one bad feature imports nothing and every bad feature is listed by index, property and ' +
+        'value. Idempotent on place_ref. The district comes from the point.',
+    )
+    .argument('<file>', 'the places GeoJSON')
+    .option('--skip-invalid', 'import the valid features and skip the invalid ones', false)
+    .option('--rejects <file>', 'with --skip-invalid: write the rejected features, with the problem, to this GeoJSON')
+    .action((file: string, options: { skipInvalid: boolean; rejects?: string }) => {
+      requireSkipInvalidForRejects(options);
+      return withMigrated(withDatabase, (database) => importPlaces(database, file, options, io));
     });
 
   program

@@ -14,11 +14,17 @@ export interface AppRoute {
   navLabel?: string;
   procedure: ProcedureName;
   page: LazyExoticComponent<ComponentType<PageProps>>;
+  /** Shown beside the navigation label, e.g. a count of work waiting. */
+  navBadge?: LazyExoticComponent<ComponentType>;
 }
 
 /** Pages load on first visit: maplibre-gl and each feature's code stay out of the sign-in bundle. */
 function lazyPage<Module>(load: () => Promise<Module>, name: keyof Module) {
   return lazy(async () => ({ default: (await load())[name] as ComponentType<PageProps> }));
+}
+
+function lazyBadge<Module>(load: () => Promise<Module>, name: keyof Module) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
 }
 
 /** Every page of the app. Features add their pages here. */
@@ -36,6 +42,51 @@ export const appRoutes: readonly AppRoute[] = [
     navLabel: 'Search',
     procedure: 'places.list',
     page: lazyPage(() => import('./search/search-page.tsx'), 'SearchPage'),
+  },
+  // Creating and editing people, places and vehicles (issue 14); before '/people/:id', which would take "new".
+  {
+    path: '/people/new',
+    title: 'New person',
+    procedure: 'people.create',
+    page: lazyPage(() => import('./people/person-form-page.tsx'), 'PersonFormPage'),
+  },
+  {
+    path: '/people/:id/edit',
+    title: 'Edit person',
+    procedure: 'people.update',
+    page: lazyPage(() => import('./people/person-form-page.tsx'), 'PersonFormPage'),
+  },
+  {
+    path: '/places/new',
+    title: 'New place of concern',
+    procedure: 'places.create',
+    page: lazyPage(() => import('./places/place-form-page.tsx'), 'PlaceFormPage'),
+  },
+  {
+    path: '/places/:id/edit',
+    title: 'Edit place of concern',
+    procedure: 'places.update',
+    page: lazyPage(() => import('./places/place-form-page.tsx'), 'PlaceFormPage'),
+  },
+  {
+    path: '/vehicles/new',
+    title: 'New vehicle',
+    procedure: 'vehicles.create',
+    page: lazyPage(() => import('./vehicles/vehicle-form-page.tsx'), 'VehicleFormPage'),
+  },
+  {
+    path: '/vehicles/:id/edit',
+    title: 'Edit vehicle',
+    procedure: 'vehicles.update',
+    page: lazyPage(() => import('./vehicles/vehicle-form-page.tsx'), 'VehicleFormPage'),
+  },
+  {
+    path: '/people/duplicates',
+    title: 'Possible duplicate people',
+    navLabel: 'Duplicates',
+    // The page is for the roles that may merge: analysts. (Coordinators see duplicates on a person's page.)
+    procedure: 'people.merge',
+    page: lazyPage(() => import('./people/duplicates-page.tsx'), 'DuplicatesPage'),
   },
   {
     path: '/people/:id',
@@ -76,6 +127,34 @@ export const appRoutes: readonly AppRoute[] = [
     navLabel: 'NSD',
     procedure: 'nsd.listMeetings',
     page: lazyPage(() => import('./nsd/nsd-page.tsx'), 'NsdPage'),
+  },
+  {
+    path: '/intelligence/new',
+    title: 'Report a concern',
+    navLabel: 'Report a concern',
+    procedure: 'intelligence.submit',
+    page: lazyPage(() => import('./intelligence/submit-page.tsx'), 'SubmitIntelligencePage'),
+  },
+  {
+    path: '/intelligence/mine',
+    title: 'My reports',
+    navLabel: 'My reports',
+    procedure: 'intelligence.mine',
+    page: lazyPage(() => import('./intelligence/my-submissions-page.tsx'), 'MySubmissionsPage'),
+  },
+  {
+    path: '/intelligence/queue',
+    title: 'Intelligence queue',
+    navLabel: 'Intelligence queue',
+    procedure: 'intelligence.queue',
+    page: lazyPage(() => import('./intelligence/queue-page.tsx'), 'IntelligenceQueuePage'),
+    navBadge: lazyBadge(() => import('./intelligence/queue-page.tsx'), 'QueueCountBadge'),
+  },
+  {
+    path: '/intelligence/:id',
+    title: 'Intelligence report',
+    procedure: 'intelligence.get',
+    page: lazyPage(() => import('./intelligence/report-page.tsx'), 'IntelligenceReportPage'),
   },
   {
     path: '/nsd/:id',

@@ -19,3 +19,4 @@ export * from './nsd/index.ts';
 export * from './people/index.ts';
 export * from './places/index.ts';
 export * from './tactics/index.ts';
+export * from './vehicles/index.ts';

@@ -25,3 +25,22 @@ export async function auditEventsForRecord(prisma: PrismaTx, recordId: string, l
     ORDER BY ae.seq DESC
     LIMIT ${limit}`;
 }
+
+/**
+ * The latest create or update of a record, with who made it: what a CONFLICT tells the user
+ * ("Changed by … at …"). Failed attempts are not audited as changes, so this is the change that won.
+ */
+export async function latestChangeOf(
+  prisma: PrismaTx,
+  recordId: string,
+): Promise<{ at: string; displayName: string | null } | null> {
+  const [row] = await prisma.$queryRaw<Array<{ at: string; displayName: string | null }>>`
+    SELECT to_char(ae.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "at",
+      coalesce(u.display_name, u.email,
+        CASE WHEN ae.procedure = 'import.places' THEN 'an import of places' END) AS "displayName"
+    FROM audit_event ae LEFT JOIN app_user u ON u.id = ae.user_id
+    WHERE ae.record_ids @> ARRAY[${recordId}]::text[] AND ae.action IN ('create', 'update')
+    ORDER BY ae.seq DESC
+    LIMIT 1`;
+  return row ?? null;
+}

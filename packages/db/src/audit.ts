@@ -77,6 +77,35 @@ export async function appendAudit(tx: PrismaTx, input: AuditInput): Promise<void
             ${prevHash}, ${hash})`;
 }
 
+/**
+ * `appendAudit` for the plain SQL handle of bulk imports: the same lock, chain and row, in the
+ * import's own transaction.
+ */
+export async function appendAuditSql(tx: Sql, input: AuditInput): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [auditLockKey]);
+  const [last] = await tx.query<{ hash: string }>('SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1');
+  const prevHash = last?.hash ?? genesisHash;
+  const at = new Date().toISOString();
+  const hash = auditHash(prevHash, { ...input, at });
+  await tx.query(
+    `INSERT INTO audit_event (at, user_id, role, action, procedure, record_type, record_ids, reason, details, prev_hash, hash)
+     VALUES ($1::timestamptz, $2::uuid, $3::role, $4, $5, $6, $7::text[], $8, $9::jsonb, $10, $11)`,
+    [
+      at,
+      input.userId,
+      input.role,
+      input.action,
+      input.procedure,
+      input.recordType,
+      [...input.recordIds],
+      input.reason,
+      canonicalJson(input.details),
+      prevHash,
+      hash,
+    ],
+  );
+}
+
 export type AuditVerification =
   | { ok: true; events: number }
   | { ok: false; events: number; seq: string; problem: string };

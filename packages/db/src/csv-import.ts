@@ -86,8 +86,7 @@ export async function importCsvStream<Row>(
   spec: CsvImportSpec<Row>,
   options: CsvImportOptions = {},
 ): Promise<CsvImportCounts> {
-  const batchSize = options.batchSize ?? 2000;
-  const report: CsvImportCounts = { file, rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, problems: [] };
+  const report = emptyCounts(file);
   const parser = input.pipe(
     parse({ bom: true, info: true, skip_empty_lines: true, relax_quotes: false, skip_records_with_error: true }),
   );
@@ -95,10 +94,78 @@ export async function importCsvStream<Row>(
     report.problems.push({ file, line: error.lines, message: `malformed CSV row: ${error.message}` });
     report.rejected += 1;
   });
+  let header: string[] = [];
+  let parseRow: ((record: string[], line: number) => CsvRowResult<Row>) | undefined;
+  // The header row is not a record: it chooses the row parser. A file without one is refused.
+  async function* rows(): AsyncIterable<{ record: string[]; line: number }> {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (parseRow === undefined) {
+        header = record;
+        parseRow = spec.header(record);
+        continue;
+      }
+      yield { record, line: info.lines };
+    }
+    if (parseRow === undefined) {
+      const problem = { file, line: 1, message: `the file is empty: ${spec.expectedHeader}` };
+      throw new AppError('BAD_INPUT', formatProblem(problem), [problem]);
+    }
+  }
+  return importRecords(
+    sql,
+    rows(),
+    file,
+    {
+      parse: (record, line) =>
+        unstorableField(file, header, record, line) ?? (parseRow as NonNullable<typeof parseRow>)(record, line),
+      write: (tx, batch) => spec.write(tx, batch),
+      finish: async (tx) => spec.finish?.(tx),
+    },
+    {
+      ...options,
+      onReject: (record, line, problems) => options.onReject?.({ header, record, line, problems }),
+    },
+    report,
+  );
+}
 
+export function emptyCounts(file: string): CsvImportCounts {
+  return { file, rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, problems: [] };
+}
+
+/** What an import of any format does with its records: parse each, write the valid ones in batches. */
+export interface RecordImportSpec<Source, Row> {
+  /** May ask the database (in the import's transaction), e.g. which district a point is in. */
+  parse(record: Source, line: number, tx: Sql): CsvRowResult<Row> | Promise<CsvRowResult<Row>>;
+  write(tx: Sql, batch: Row[]): Promise<{ inserted: number; updated: number }>;
+  finish?(tx: Sql): Promise<void>;
+  /** What a record is called in messages: "row" (CSV, the default) or "feature" (GeoJSON). */
+  noun?: string;
+}
+
+export interface RecordImportOptions<Source> {
+  skipInvalid?: boolean | undefined;
+  onReject?: ((record: Source, line: number, problems: readonly FieldProblem[]) => void) | undefined;
+  batchSize?: number | undefined;
+}
+
+/**
+ * The core every import shares, whatever the file's format: inside one transaction, each record
+ * is parsed and the valid ones written in batches. By default one bad record imports nothing,
+ * and reading goes on so every bad record is listed; with `skipInvalid` the valid ones are kept.
+ * `line` is how a record is located in its file (a CSV line, a GeoJSON feature's index).
+ */
+export async function importRecords<Source, Row>(
+  sql: TransactionalSql,
+  records: AsyncIterable<{ record: Source; line: number }>,
+  file: string,
+  spec: RecordImportSpec<Source, Row>,
+  options: RecordImportOptions<Source> = {},
+  report: CsvImportCounts = emptyCounts(file),
+): Promise<CsvImportCounts> {
+  const batchSize = options.batchSize ?? 2000;
+  const noun = spec.noun ?? 'row';
   await sql.transaction(async (tx) => {
-    let parseRow: ((record: string[], line: number) => CsvRowResult<Row>) | undefined;
-    let header: string[] = [];
     let batch: Row[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
@@ -107,35 +174,26 @@ export async function importCsvStream<Row>(
       report.updated += counts.updated;
       batch = [];
     };
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (parseRow === undefined) {
-        header = record;
-        parseRow = spec.header(record);
-        continue;
-      }
+    for await (const { record, line } of records) {
       report.rows += 1;
-      const result = unstorableField(file, header, record, info.lines) ?? parseRow(record, info.lines);
+      const result = await spec.parse(record, line, tx);
       if (!result.ok) {
         report.rejected += 1;
         report.problems.push(...result.problems);
-        options.onReject?.({ header, record, line: info.lines, problems: result.problems });
+        options.onReject?.(record, line, result.problems);
         continue;
       }
-      // All-or-nothing: once a row is bad nothing will be kept, but reading on lists every bad row.
+      // All-or-nothing: once a record is bad nothing will be kept, but reading on lists every bad one.
       if (report.rejected > 0 && !options.skipInvalid) continue;
       batch.push(result.row);
       if (batch.length >= batchSize) await flush();
-    }
-    if (parseRow === undefined) {
-      const problem = { file, line: 1, message: `the file is empty: ${spec.expectedHeader}` };
-      throw new AppError('BAD_INPUT', formatProblem(problem), [problem]);
     }
     if (report.rejected > 0 && !options.skipInvalid) {
       const shown = report.problems.slice(0, 20).map(formatProblem);
       const more = report.problems.length > shown.length ? `\n… and ${report.problems.length - shown.length} more` : '';
       throw new AppError(
         'BAD_INPUT',
-        `${file}: ${report.rejected} invalid row${report.rejected > 1 ? 's' : ''}; nothing was imported (use --skip-invalid to import the rest)\n${shown.join('\n')}${more}`,
+        `${file}: ${report.rejected} invalid ${noun}${report.rejected > 1 ? 's' : ''}; nothing was imported (use --skip-invalid to import the rest)\n${shown.join('\n')}${more}`,
         report.problems,
       );
     }

@@ -3,12 +3,14 @@ import type {
   DisruptionOutcome,
   DisruptionStatus,
   DisruptionTargetType,
+  IntelligenceAudience,
   PlaceCategory,
   TacticTheme,
   TransitionPlan,
 } from '@lantern/domain';
 import { type DistrictScope, districtScopeSql } from './district-scope.ts';
 import { Prisma } from './generated/prisma/client.ts';
+import { sharedIntelligenceSql } from './intelligence-share.ts';
 import type { PrismaTx } from './prisma-tx.ts';
 
 /**
@@ -305,6 +307,7 @@ export async function effectCounts(
   before: EffectWindow,
   after: EffectWindow,
   crimeTypes: readonly string[],
+  audience: IntelligenceAudience = 'partner',
 ): Promise<EffectCounts> {
   const degrees = distanceMetres / 50_000;
   const near = (column: string) =>
@@ -315,14 +318,15 @@ export async function effectCounts(
   const inWindow = (expression: Prisma.Sql, window: EffectWindow) =>
     Prisma.sql`${expression} BETWEEN ${window.from}::date AND ${window.to}::date`;
   const intelligenceDay = Prisma.sql`(coalesce(i.occurred_at, i.submitted_at) AT TIME ZONE 'Europe/London')::date`;
+  const shared = sharedIntelligenceSql('i', audience);
   const foundDay = Prisma.sql`(coalesce(m.returned_at, m.reported_at) AT TIME ZONE 'Europe/London')::date`;
   const [row] = await prisma.$queryRaw<EffectCounts[]>`
     WITH t AS (SELECT geom FROM place_of_concern WHERE id = ${placeId}::uuid)
     SELECT
       (SELECT count(*) FROM crime_event c, t WHERE ${near('c.geom')} AND ${crimeTypeFilter} AND ${inWindow(Prisma.sql`c.month`, before)})::int AS "crimeBefore",
       (SELECT count(*) FROM crime_event c, t WHERE ${near('c.geom')} AND ${crimeTypeFilter} AND ${inWindow(Prisma.sql`c.month`, after)})::int AS "crimeAfter",
-      (SELECT count(*) FROM intelligence_report i, t WHERE ${near('i.geom')} AND ${inWindow(intelligenceDay, before)})::int AS "intelligenceBefore",
-      (SELECT count(*) FROM intelligence_report i, t WHERE ${near('i.geom')} AND ${inWindow(intelligenceDay, after)})::int AS "intelligenceAfter",
+      (SELECT count(*) FROM intelligence_report i, t WHERE ${near('i.geom')} AND ${shared} AND ${inWindow(intelligenceDay, before)})::int AS "intelligenceBefore",
+      (SELECT count(*) FROM intelligence_report i, t WHERE ${near('i.geom')} AND ${shared} AND ${inWindow(intelligenceDay, after)})::int AS "intelligenceAfter",
       (SELECT count(*) FROM missing_episode m, t WHERE ${near('m.found_geom')} AND ${inWindow(foundDay, before)})::int AS "missingFoundBefore",
       (SELECT count(*) FROM missing_episode m, t WHERE ${near('m.found_geom')} AND ${inWindow(foundDay, after)})::int AS "missingFoundAfter"`;
   if (!row) throw new Error('the effect query returned no row');

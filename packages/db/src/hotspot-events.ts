@@ -1,5 +1,6 @@
-import type { HotspotSource } from '@lantern/domain';
+import type { HotspotSource, IntelligenceAudience } from '@lantern/domain';
 import { Prisma } from './generated/prisma/client.ts';
+import { sharedIntelligenceSql } from './intelligence-share.ts';
 import type { PrismaTx } from './prisma-tx.ts';
 
 /**
@@ -20,6 +21,8 @@ export interface HotspotEventQuery {
   placeCategory?: string;
   /** Only points inside this EPSG:27700 box [minX, minY, maxX, maxY), e.g. one grid cell. */
   within?: readonly [number, number, number, number];
+  /** Who the intelligence is for (share-back, `sharedIntelligenceSql`); partners unless said. */
+  intelligenceAudience?: IntelligenceAudience;
 }
 
 export interface HotspotEventRow {
@@ -58,6 +61,7 @@ function sourceSelect(query: HotspotEventQuery) {
           i.category::text AS label
         FROM intelligence_report i
         WHERE i.geom IS NOT NULL AND i.district_code = ANY(${districts}::text[]) AND ${period(when)}
+          AND ${sharedIntelligenceSql('i', query.intelligenceAudience ?? 'partner')}
           AND (${query.category ?? null}::text IS NULL OR i.category::text = ${query.category ?? null}::text)`;
     }
     case 'missing-found':

@@ -56,12 +56,13 @@ export {
   type AuditInput,
   type AuditVerification,
   appendAudit,
+  appendAuditSql,
   auditHash,
   canonicalJson,
   genesisHash,
   verifyAuditChain,
 } from './audit.ts';
-export { auditEventsForRecord, type RecordAccessRow } from './audit-queries.ts';
+export { auditEventsForRecord, latestChangeOf, type RecordAccessRow } from './audit-queries.ts';
 export { crimeTileCellsCurrent, refreshCrimeTileCells } from './crime-tile-cells.ts';
 export {
   applyDisruptionPlan,
@@ -81,6 +82,7 @@ export {
   type StatusChangeRow,
 } from './disruption.ts';
 export { type DistrictCountsRow, districtCounts } from './districts.ts';
+export { type DuplicatePairQuery, type DuplicatePairRow, findDuplicatePairs } from './duplicate-people.ts';
 export {
   type HotspotEventQuery,
   type HotspotEventRow,
@@ -108,12 +110,40 @@ export {
   userExists,
 } from './identity.ts';
 export {
+  changeIntelligence,
+  entityLabels,
+  getAttachment,
+  getIntelligence,
+  type IntelligenceChange,
+  type IntelligenceDetailRow,
+  type IntelligenceQueueRow,
   type IntelligenceReceiptRow,
   type IntelligenceRow,
+  type IntelligenceStateRow,
+  intelligenceParts,
+  intelligenceQueue,
+  intelligenceQueueByDistrict,
+  intelligenceShareStates,
   listIntelligence,
+  lockIntelligence,
+  type MySubmissionRow,
+  matchVehicle,
+  mySubmissions,
+  openIntelligenceCount,
+  recordGrading,
+  resolveSubject,
+  type StoredAttachment,
   type Submitter,
+  subjectPositions,
   submitIntelligence,
 } from './intelligence.ts';
+export {
+  type IntelligenceImportOptions,
+  type IntelligenceImportReport,
+  importIntelligenceFile,
+  importIntelligenceStream,
+} from './intelligence-import.ts';
+export { sharedIntelligenceSql } from './intelligence-share.ts';
 export {
   createLink,
   findLinkable,
@@ -217,6 +247,17 @@ export {
   updatePerson,
 } from './people.ts';
 export {
+  getPersonMerge,
+  listMergesInto,
+  lockPeopleForMerge,
+  type MergeLockRow,
+  type MovedReference,
+  mergePersonRows,
+  type PersonMergeRow,
+  personReferenceColumns,
+  undoPersonMerge,
+} from './person-merge.ts';
+export {
   existingPlaceIds,
   insertPhilomenaProfile,
   latestPhilomenaProfile,
@@ -239,6 +280,12 @@ export {
   type PlaceUpdateOutcome,
   updatePlace,
 } from './places.ts';
+export {
+  importPlacesFile,
+  importPlacesText,
+  type PlacesImportOptions,
+  type PlacesImportReport,
+} from './places-import.ts';
 export type { PrismaTx, PrismaTx as Transaction } from './prisma-tx.ts';
 export {
   createInterview,
@@ -262,3 +309,12 @@ export {
   tileExtent,
   tileFeatures,
 } from './tiles.ts';
+export {
+  createVehicle,
+  getVehicle,
+  searchVehicles,
+  updateVehicle,
+  type VehicleRow,
+  type VehicleUpdateOutcome,
+  vehicleByRegistration,
+} from './vehicles.ts';

@@ -1,3 +1,4 @@
+import type { IntelligenceStatus } from '@lantern/domain';
 import type { DistrictScope } from './district-scope.ts';
 import { districtScopeSql } from './district-scope.ts';
 import { Prisma } from './generated/prisma/client.ts';
@@ -34,6 +35,8 @@ export interface NetworkLinkRow {
   sourceEvaluation: '1' | '2' | '3' | null;
   intelligenceEvaluation: 'A' | 'B' | 'C' | 'D' | 'E' | null;
   handlingCode: 'P' | 'C' | null;
+  /** Where the cited report is in the intelligence cycle; null for other sources. */
+  reportStatus: IntelligenceStatus | null;
   /** When the cited report says it happened (else when submitted), 'YYYY-MM-DD'. */
   reportDate: string | null;
 }
@@ -46,7 +49,7 @@ const linkColumns = Prisma.sql`
   to_char(l.first_seen, 'YYYY-MM-DD') AS "first", to_char(l.last_seen, 'YYYY-MM-DD') AS "last",
   l.reliability::text AS "reliability", r.source_evaluation::text AS "sourceEvaluation",
   r.intelligence_evaluation::text AS "intelligenceEvaluation", r.handling_code::text AS "handlingCode",
-  ${london(Prisma.sql`COALESCE(r.occurred_at, r.submitted_at)`)} AS "reportDate"`;
+  r.status::text AS "reportStatus", ${london(Prisma.sql`COALESCE(r.occurred_at, r.submitted_at)`)} AS "reportDate"`;
 
 const touching = (around: readonly string[] | null, ...columns: Prisma.Sql[]) =>
   around === null
@@ -194,7 +197,7 @@ export async function coMissingEpisodes(
 /** The people and places of a district: where its network starts. */
 export async function districtNetworkSeeds(prisma: PrismaTx, districtCode: string): Promise<string[]> {
   const rows = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT id::text AS "id" FROM person WHERE home_district_code = ${districtCode}
+    SELECT id::text AS "id" FROM person WHERE home_district_code = ${districtCode} AND merged_into_id IS NULL
     UNION ALL SELECT id::text FROM place_of_concern WHERE district_code = ${districtCode}`;
   return rows.map((row) => row.id);
 }
@@ -223,6 +226,7 @@ export interface NetworkRecordRow {
   /** Intelligence: category and grading; episodes: the police risk. */
   summary: string;
   handlingCode: 'P' | 'C' | null;
+  reportStatus: IntelligenceStatus | null;
 }
 
 /** The places, vehicles and records among `ids` that the scope lets the caller see. */
@@ -242,12 +246,12 @@ export async function networkEntities(prisma: PrismaTx, ids: readonly string[], 
       SELECT r.id::text AS "id", 'intelligence_report' AS "type", r.reference, r.district_code AS "districtCode",
         ${london(Prisma.sql`COALESCE(r.occurred_at, r.submitted_at)`)} AS "date",
         r.category::text || ' · ' || r.source_evaluation::text || r.intelligence_evaluation::text AS "summary",
-        r.handling_code::text AS "handlingCode"
+        r.handling_code::text AS "handlingCode", r.status::text AS "reportStatus"
       FROM intelligence_report r
       WHERE r.id = ANY(${list}::uuid[]) AND ${districtScopeSql(Prisma.sql`r.district_code`, scope)}
       UNION ALL
       SELECT e.id::text, 'missing_episode', e.episode_ref, e.district_code, ${london(Prisma.sql`e.reported_at`)},
-        'missing · ' || e.police_risk::text || ' risk', NULL
+        'missing · ' || e.police_risk::text || ' risk', NULL, NULL
       FROM missing_episode e
       WHERE e.id = ANY(${list}::uuid[]) AND ${districtScopeSql(Prisma.sql`e.district_code`, scope)}`,
   ]);

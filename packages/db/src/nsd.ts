@@ -1,6 +1,7 @@
-import type { NsdActionStatus } from '@lantern/domain';
+import type { IntelligenceAudience, NsdActionStatus } from '@lantern/domain';
 import { type DistrictScope, districtScopeSql } from './district-scope.ts';
 import { Prisma } from './generated/prisma/client.ts';
+import { sharedIntelligenceSql } from './intelligence-share.ts';
 import type { PrismaTx } from './prisma-tx.ts';
 
 /** NSD meetings, their minutes and the district's action log; the agenda's place and child queries. */
@@ -104,6 +105,7 @@ export async function placesWithNewIntelligence(
   since: string,
   until: string,
   radiusMetres: number,
+  audience: IntelligenceAudience = 'partner',
 ): Promise<PlaceWithNewIntelligenceRow[]> {
   return prisma.$queryRaw<PlaceWithNewIntelligenceRow[]>`
     SELECT pc.id::text AS "id", pc.name AS "name", ST_X(pc.geom)::float8 AS "lon", ST_Y(pc.geom)::float8 AS "lat",
@@ -114,6 +116,7 @@ export async function placesWithNewIntelligence(
      AND ST_DWithin(i.geom::geography, pc.geom::geography, ${radiusMetres}::float8)
      AND (i.submitted_at AT TIME ZONE 'Europe/London')::date > ${since}::date
      AND (i.submitted_at AT TIME ZONE 'Europe/London')::date <= ${until}::date
+     AND ${sharedIntelligenceSql('i', audience)}
     WHERE pc.district_code = ${districtCode} AND pc.concern_since <= ${until}::date
       AND (pc.concern_until IS NULL OR pc.concern_until >= ${until}::date)
     GROUP BY pc.id
@@ -122,8 +125,9 @@ export async function placesWithNewIntelligence(
 }
 
 /**
- * Children of concern in the district: living there with a medium or high CSE or CCE risk, or
- * reported missing since the last meeting. Highest risk and most episodes first.
+ * Children of concern in the district: under 18 on the meeting day (or of unknown age), living
+ * there with a medium or high CSE or CCE risk, or reported missing since the last meeting. Highest
+ * risk and most episodes first; `total` is how many there are in all, however many are returned.
  */
 export async function childrenOfConcern(
   prisma: PrismaTx,
@@ -131,8 +135,8 @@ export async function childrenOfConcern(
   since: string,
   until: string,
   limit = 25,
-): Promise<Array<{ id: string; reason: string }>> {
-  return prisma.$queryRaw<Array<{ id: string; reason: string }>>`
+): Promise<Array<{ id: string; reason: string; total: number }>> {
+  return prisma.$queryRaw<Array<{ id: string; reason: string; total: number }>>`
     WITH episodes AS (
       SELECT e.person_id, count(*)::int AS n FROM missing_episode e
       WHERE (e.reported_at AT TIME ZONE 'Europe/London')::date > ${since}::date
@@ -143,9 +147,11 @@ export async function childrenOfConcern(
         CASE WHEN p.cse_risk IN ('medium', 'high') THEN 'CSE risk ' || p.cse_risk END,
         CASE WHEN p.cce_risk IN ('medium', 'high') THEN 'CCE risk ' || p.cce_risk END,
         CASE WHEN ep.n > 0 THEN ep.n || ' missing episode' || CASE WHEN ep.n > 1 THEN 's' ELSE '' END || ' since the last meeting' END
-      ) AS "reason"
+      ) AS "reason",
+      (count(*) OVER ())::int AS "total"
     FROM person p LEFT JOIN episodes ep ON ep.person_id = p.id
     WHERE p.kind = 'child' AND p.home_district_code = ${districtCode}
+      AND (p.date_of_birth IS NULL OR p.date_of_birth > ${until}::date - interval '18 years') AND p.merged_into_id IS NULL
       AND (p.cse_risk IN ('medium', 'high') OR p.cce_risk IN ('medium', 'high') OR ep.n > 0)
     ORDER BY GREATEST(array_position(ARRAY['none','low','medium','high'], p.cse_risk::text),
                       array_position(ARRAY['none','low','medium','high'], p.cce_risk::text)) DESC,

@@ -35,7 +35,8 @@ export interface PeopleQuery {
  */
 export async function searchPeople(prisma: PrismaTx, query: PeopleQuery, scope: DistrictScope) {
   const name = query.name ?? null;
-  const conditions = [scopeFilter(scope)];
+  // A person merged into another is reached through the survivor, never found on their own.
+  const conditions = [scopeFilter(scope), Prisma.sql`p.merged_into_id IS NULL`];
   if (name !== null) {
     conditions.push(Prisma.sql`(
       (p.given_name || ' ' || p.family_name) % ${name}

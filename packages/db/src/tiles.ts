@@ -1,8 +1,9 @@
-import type { TileLayer } from '@lantern/domain';
+import type { IntelligenceAudience, TileLayer } from '@lantern/domain';
 import vtpbf from 'vt-pbf';
 import { cellsPerTile, crimeTileCellMaxZoom } from './crime-tile-cells.ts';
 import { type DistrictScope, districtScopeSql } from './district-scope.ts';
 import { Prisma } from './generated/prisma/client.ts';
+import { sharedIntelligenceSql } from './intelligence-share.ts';
 import type { PrismaTx } from './prisma-tx.ts';
 
 /**
@@ -32,6 +33,8 @@ export interface TileRequest {
   scope: DistrictScope;
   /** Leave out clusters of fewer events than this (small-number suppression); default none. */
   minCount?: number | undefined;
+  /** Who the intelligence layer is drawn for (share-back, `sharedIntelligenceSql`); partners unless said. */
+  intelligenceAudience?: IntelligenceAudience | undefined;
 }
 
 /** One clustered feature as the database returns it: tile coordinates and its properties. */
@@ -76,6 +79,7 @@ function layerSource(request: TileRequest): Prisma.Sql {
         SELECT i.geom, (coalesce(i.occurred_at, i.submitted_at) AT TIME ZONE 'Europe/London')::date AS day,
           i.category::text AS kind, i.district_code FROM intelligence_report i
         WHERE i.geom IS NOT NULL ${dateRange(Prisma.sql`coalesce(i.occurred_at, i.submitted_at)`, request)}
+          AND ${sharedIntelligenceSql('i', request.intelligenceAudience ?? 'partner')}
           ${types ? Prisma.sql`AND i.category::text = ANY(${types}::text[])` : Prisma.empty}`;
     case 'missing-last-seen':
     case 'missing-found': {

@@ -8,10 +8,21 @@ const sql = readFileSync(
   'utf8',
 );
 
+// Values added later (ALTER TYPE … ADD VALUE … BEFORE …) by the intelligence cycle's migration.
+const later = readFileSync(
+  new URL('../../../prisma/migrations/20261204110000_intelligence_cycle/migration.sql', import.meta.url),
+  'utf8',
+);
+
 function sqlEnum(name: string): string[] {
-  const match = new RegExp(`CREATE TYPE "${name}" AS ENUM \\(([^)]*)\\)`).exec(sql);
+  const match = new RegExp(`CREATE TYPE "${name}" AS ENUM \\(([^)]*)\\)`).exec(sql + later);
   if (!match?.[1]) throw new Error(`enum ${name} not found in the migration`);
-  return match[1].split(',').map((value) => value.trim().replace(/^'|'$/g, ''));
+  const values = match[1].split(',').map((value) => value.trim().replace(/^'|'$/g, ''));
+  const added = new RegExp(`ALTER TYPE "${name}" ADD VALUE IF NOT EXISTS '([^']+)' BEFORE '([^']+)'`, 'g');
+  for (const [, value, before] of later.matchAll(added)) {
+    if (value && before) values.splice(values.indexOf(before), 0, value);
+  }
+  return values;
 }
 
 describe('domain enums match the database enums', () => {
@@ -27,6 +38,7 @@ describe('domain enums match the database enums', () => {
     ['intelligence_evaluation', enums.intelligenceEvaluations],
     ['handling_code', enums.handlingCodes],
     ['intelligence_category', enums.intelligenceCategories],
+    ['intelligence_status', enums.intelligenceStatuses],
     ['entity_type', enums.entityTypes],
     ['link_source_type', enums.linkSourceTypes],
     ['link_reliability', enums.linkReliabilities],

@@ -65,9 +65,20 @@ export const intelligenceCategories = [
   'trafficking',
   'harmful_behaviour',
   'location_concern',
+  'online',
   'other',
 ] as const;
 export type IntelligenceCategory = (typeof intelligenceCategories)[number];
+
+/** Where a report is in the intelligence cycle (intelligence/status.ts says how it moves). */
+export const intelligenceStatuses = [
+  'received',
+  'being_evaluated',
+  'developed',
+  'no_further_action',
+  'withdrawn',
+] as const;
+export type IntelligenceStatus = (typeof intelligenceStatuses)[number];
 
 export const entityTypes = ['person', 'place', 'vehicle', 'intelligence_report', 'missing_episode'] as const;
 export type EntityType = (typeof entityTypes)[number];

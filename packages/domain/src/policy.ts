@@ -34,6 +34,7 @@ export const procedurePolicies = {
   'auth.logout': policy('signed-in', 'none', 'auth', 'end the session'),
   'auth.changePassword': policy('signed-in', 'none', 'change', 'change your own password (strength-checked)'),
   'auth.me': policy('signed-in', 'none', 'none', 'who am I: roles and districts'),
+  'auth.session': policy('anyone', 'none', 'none', 'who is signed in, or nobody (no 401 for a visitor)'),
   'auth.providers': policy('anyone', 'none', 'none', 'sign-in methods on offer (single sign-on or not)'),
 
   'people.search': {
@@ -52,6 +53,25 @@ export const procedurePolicies = {
     ...policy(personLevel, 'district', 'change', 'change a person; a stale version is a CONFLICT'),
     returnsPeople: true,
   },
+  // Duplicate people (issue 14): finding candidates compares names and dates of birth, so only
+  // the roles that see people in full may do it (never district officers or NSD attendees), in
+  // their districts. Merging and undoing a merge change whose records are whose: analysts only.
+  'people.duplicates': {
+    ...policy(personLevel, 'district', 'read', 'possible duplicates of one person, with score and reasons'),
+    returnsPeople: true,
+  },
+  'people.duplicateList': {
+    ...policy(personLevel, 'district', 'search', 'possible duplicate pairs in the caller’s districts'),
+    returnsPeople: true,
+  },
+  'people.merge': {
+    ...policy(['police_analyst'], 'district', 'change', 'merge one person into another, with a reason; undoable'),
+    returnsPeople: true,
+  },
+  'people.unmerge': {
+    ...policy(['police_analyst'], 'district', 'change', 'undo a merge exactly, with a reason'),
+    returnsPeople: true,
+  },
 
   'places.list': policy(partners, 'district', 'none', 'places of concern in the caller’s districts'),
   'places.get': {
@@ -63,14 +83,65 @@ export const procedurePolicies = {
   'places.create': policy(['police_analyst', 'district_officer'], 'district', 'change', 'record a place of concern'),
   'places.update': policy(['police_analyst', 'district_officer'], 'district', 'change', 'change a place of concern'),
 
+  // Vehicles (issue 14) as people: the roles that see people find and read them, the roles that
+  // record people record and change them. A registration is not tied to a district.
+  'vehicles.search': policy(
+    [...personLevel, 'district_officer'],
+    'none',
+    'search',
+    'vehicles by part of a registration',
+  ),
+  'vehicles.get': policy([...personLevel, 'district_officer'], 'none', 'read', 'one vehicle'),
+  'vehicles.create': policy(personLevel, 'none', 'change', 'record a vehicle by its registration'),
+  'vehicles.update': policy(personLevel, 'none', 'change', 'change a vehicle; a stale version is a CONFLICT'),
+
   'links.create': policy(['police_analyst'], 'none', 'change', 'link two records, citing the source record'),
   'links.listForEntity': {
     ...policy([...personLevel, 'district_officer'], 'district', 'read', 'links of one record'),
     returnsPeople: true,
   },
 
-  'intelligence.submit': policy(partners, 'none', 'change', 'submit graded intelligence (no read-back)'),
+  // The intelligence cycle (issue 14). Every partner submits (ungraded: the police grade) and
+  // sees only the status of their own submissions; police analysts evaluate, grade, sanitise and
+  // develop. What partners see of a developed report follows its handling code (share-back,
+  // intelligence/status.ts), in every procedure, tile, network and agenda.
+  'intelligence.submit': policy(partners, 'none', 'change', 'submit intelligence, with attachments (no read-back)'),
+  'intelligence.mine': policy(partners, 'none', 'search', 'your own submissions and their status, nothing more'),
+  'intelligence.withdraw': policy(partners, 'none', 'change', 'withdraw your own submission made in error'),
   'intelligence.list': policy(['police_analyst'], 'district', 'search', 'intelligence reports'),
+  'intelligence.queue': policy(
+    ['police_analyst'],
+    'district',
+    'search',
+    'reports awaiting evaluation, oldest first, by district',
+  ),
+  'intelligence.queueCount': policy(['police_analyst'], 'district', 'none', 'how many reports await evaluation'),
+  'intelligence.get': {
+    ...policy(['police_analyst'], 'district', 'read', 'one report: original text, gradings, subjects, links'),
+    returnsPeople: true,
+  },
+  'intelligence.attachment': policy(['police_analyst'], 'none', 'read', 'one attachment of a report'),
+  'intelligence.grade': {
+    ...policy(['police_analyst'], 'none', 'change', 'grade or re-grade 3x5x2 (history kept)'),
+    returnsPeople: true,
+  },
+  'intelligence.sanitise': {
+    ...policy(['police_analyst'], 'none', 'change', 'the text for wider sharing (the original is kept)'),
+    returnsPeople: true,
+  },
+  'intelligence.develop': {
+    ...policy(
+      ['police_analyst'],
+      'none',
+      'change',
+      'match or record subjects, place and vehicles, and link them citing the report',
+    ),
+    returnsPeople: true,
+  },
+  'intelligence.close': {
+    ...policy(['police_analyst'], 'none', 'change', 'close a report with no further action'),
+    returnsPeople: true,
+  },
 
   'districts.list': {
     ...policy(

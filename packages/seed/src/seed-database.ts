@@ -6,7 +6,13 @@ import {
   type Sql,
   type TransactionalSql,
 } from '@lantern/db';
-import { DEFAULT_PERIOD_END, generateDisruption, type SynthCrimeEvent, type SyntheticDataset } from '@lantern/synth';
+import {
+  DEFAULT_PERIOD_END,
+  generateDisruption,
+  intelligenceCycleStates,
+  type SynthCrimeEvent,
+  type SyntheticDataset,
+} from '@lantern/synth';
 import { insertDisruptionDemo } from './insert-disruption-demo.ts';
 
 /**
@@ -158,14 +164,23 @@ function insertVehicles(sql: Sql, dataset: SyntheticDataset) {
   ]);
 }
 
-function insertIntelligence(sql: Sql, dataset: SyntheticDataset) {
-  return bulkInsert(sql, 'intelligence_report', dataset.intelligenceReports, [
+async function insertIntelligence(sql: Sql, dataset: SyntheticDataset) {
+  // Most reports are history (developed); a few recent ones stand at each status of the cycle.
+  const states = intelligenceCycleStates(dataset);
+  const graded = (r: { id: string }) => states.get(r.id)?.graded ?? true;
+  const count = await bulkInsert(sql, 'intelligence_report', dataset.intelligenceReports, [
     { column: 'id', type: 'uuid', value: (r) => r.id },
     { column: 'reference', type: 'text', value: (r) => r.reference },
-    { column: 'source_evaluation', type: 'source_evaluation', value: (r) => r.sourceEvaluation },
-    { column: 'intelligence_evaluation', type: 'intelligence_evaluation', value: (r) => r.intelligenceEvaluation },
-    { column: 'handling_code', type: 'handling_code', value: (r) => r.handlingCode },
-    { column: 'handling_conditions', type: 'text', value: (r) => r.handlingConditions },
+    { column: 'status', type: 'intelligence_status', value: (r) => states.get(r.id)?.status ?? 'developed' },
+    { column: 'status_reason', type: 'text', value: (r) => states.get(r.id)?.statusReason ?? null },
+    { column: 'source_evaluation', type: 'source_evaluation', value: (r) => (graded(r) ? r.sourceEvaluation : null) },
+    {
+      column: 'intelligence_evaluation',
+      type: 'intelligence_evaluation',
+      value: (r) => (graded(r) ? r.intelligenceEvaluation : null),
+    },
+    { column: 'handling_code', type: 'handling_code', value: (r) => (graded(r) ? r.handlingCode : null) },
+    { column: 'handling_conditions', type: 'text', value: (r) => (graded(r) ? r.handlingConditions : null) },
     { column: 'category', type: 'intelligence_category', value: (r) => r.category },
     { column: 'body', type: 'text', value: (r) => r.body },
     { column: 'occurred_at', type: 'timestamptz', value: (r) => r.occurredAt },
@@ -174,6 +189,26 @@ function insertIntelligence(sql: Sql, dataset: SyntheticDataset) {
     { column: 'submitting_agency_id', type: 'uuid', value: (r) => r.submittingAgencyId },
     { column: 'submitted_by_id', type: 'uuid', value: (r) => r.submittedById },
   ]);
+  const subjects = [...states].flatMap(([reportId, state]) =>
+    state.subjects.map((subject, position) => ({ reportId, position, ...subject })),
+  );
+  await bulkInsert(sql, 'intelligence_subject', subjects, [
+    { column: 'report_id', type: 'uuid', value: (s) => s.reportId },
+    { column: 'position', type: 'int4', value: (s) => s.position },
+    { column: 'name', type: 'text', value: (s) => s.name },
+    { column: 'approximate_age', type: 'int4', value: (s) => s.approximateAge },
+    { column: 'description', type: 'text', value: (s) => s.description },
+  ]);
+  const gradings = dataset.intelligenceReports.filter((r) => states.has(r.id) && graded(r));
+  await bulkInsert(sql, 'intelligence_grading', gradings, [
+    { column: 'report_id', type: 'uuid', value: (r) => r.id },
+    { column: 'source_evaluation', type: 'source_evaluation', value: (r) => r.sourceEvaluation },
+    { column: 'intelligence_evaluation', type: 'intelligence_evaluation', value: (r) => r.intelligenceEvaluation },
+    { column: 'handling_code', type: 'handling_code', value: (r) => r.handlingCode },
+    { column: 'handling_conditions', type: 'text', value: (r) => r.handlingConditions },
+    { column: 'graded_at', type: 'timestamptz', value: (r) => r.submittedAt },
+  ]);
+  return count;
 }
 
 function insertMissingEpisodes(sql: Sql, dataset: SyntheticDataset) {

@@ -21,6 +21,7 @@ export {
   generateDataset,
   plantedNetworks,
 } from './generate.ts';
+export { intelligenceCycleStates, type SynthIntelligenceState } from './intelligence-cycle.ts';
 export { defaultMamRule, type MamRequirement, type MamRuleOptions, mamRequirements } from './mam-rule.ts';
 export { districtInfo, towns } from './towns.ts';
 export type * from './types.ts';

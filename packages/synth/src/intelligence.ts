@@ -73,6 +73,12 @@ const agencyMix: Record<IntelligenceCategory, readonly (readonly [AgencyRole, nu
     ['education', 0.17],
     ['charity', 0.1],
   ],
+  online: [
+    ['police', 0.3],
+    ['county', 0.2],
+    ['education', 0.35],
+    ['charity', 0.15],
+  ],
   cce: [
     ['police', 0.4],
     ['county', 0.15],

@@ -13,12 +13,14 @@ import { nsdRouter } from './nsd/router.ts';
 import { peopleRouter } from './people/router.ts';
 import { placesRouter } from './places/router.ts';
 import { tacticsRouter } from './tactics/router.ts';
+import { vehiclesRouter } from './vehicles/router.ts';
 
 /** The whole API. Each domain's router only assembles its procedures (one per file). */
 export const appRouter = router({
   auth: authRouter,
   people: peopleRouter,
   places: placesRouter,
+  vehicles: vehiclesRouter,
   links: linksRouter,
   intelligence: intelligenceRouter,
   districts: districtsRouter,

@@ -52,6 +52,7 @@ export function registerTileRoutes(app: FastifyInstance, db: Database, config: A
         types: query.data.types,
         scope: access.scope,
         minCount: hidesSmallCounts(access.policy, access.personLevel) ? smallCountLimit : undefined,
+        intelligenceAudience: access.intelligenceAudience,
       });
       return reply
         .type('application/vnd.mapbox-vector-tile')

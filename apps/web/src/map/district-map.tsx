@@ -14,6 +14,8 @@ export interface DistrictMapProps {
   children?: ReactNode;
   /** A basemap style to draw under everything; none = the offline style. Read once, at creation. */
   basemapUrl?: string | null;
+  /** Keep the view in the address (`#map=…`), as the map page does; a small map inside a form does not. */
+  trackInAddress?: boolean;
 }
 
 /** The canvas's accessible name; it is focusable, and then arrows pan and + and − zoom. */
@@ -24,11 +26,12 @@ const mapLabel = 'Map of the Nottinghamshire districts and Nottingham City';
  * and layers are children using the hooks beside this file. The container's `data-map-state`
  * says "loading", then "ready" when the style has loaded (<MapStateReporter> takes it on from there).
  */
-export function DistrictMap({ children, basemapUrl = null }: DistrictMapProps) {
+export function DistrictMap({ children, basemapUrl = null, trackInAddress = true }: DistrictMapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MaplibreMap | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const initialBasemap = useRef(basemapUrl);
+  const initialHash = useRef(trackInAddress);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -40,7 +43,7 @@ export function DistrictMap({ children, basemapUrl = null }: DistrictMapProps) {
         style: baseStyle(initialBasemap.current),
         bounds: toBounds(countyBbox),
         fitBoundsOptions: { padding: 24 },
-        hash: 'map',
+        hash: initialHash.current ? 'map' : false,
         attributionControl: false,
         dragRotate: false,
         pitchWithRotate: false,

@@ -11,8 +11,9 @@ import { HotspotCellPanel } from '../hotspots/hotspot-cell-panel.tsx';
 import { HotspotLayer, hotspotFill } from '../hotspots/hotspot-layer.tsx';
 import { HotspotSection, useHotspotSquares } from '../hotspots/hotspot-section.tsx';
 import { useHotspots } from '../hotspots/use-hotspots.ts';
+import { ReportHere } from '../intelligence/report-here.tsx';
 import { PlacePanel } from '../places/place-panel.tsx';
-import type { PageProps } from '../routing/page-props.ts';
+import { type PageProps, userMay } from '../routing/page-props.ts';
 import { Empty, ErrorState, Loading } from '../ui/status.tsx';
 import { MapAttribution } from './attribution.tsx';
 import { type Bbox, type DistrictFeature, useBoundaries } from './boundaries.ts';
@@ -49,7 +50,9 @@ export function MapPage({ user }: PageProps) {
   const trpc = useTRPC();
   const districts = useBoundaries('districts');
   const wards = useBoundaries('wards');
-  const initialPlace = new URLSearchParams(useSearch()).get('place');
+  const search = new URLSearchParams(useSearch());
+  const initialPlace = search.get('place');
+  const startReport = search.get('report') === '1';
   const [selection, setSelection] = useState<Selection>(initialPlace ? { kind: 'place', id: initialPlace } : null);
   const [view, setView] = useState<Bbox | null>(null);
   const [range, setRange] = useState<DateRange>(allDates);
@@ -195,6 +198,7 @@ export function MapPage({ user }: PageProps) {
                 />
               ))}
               <MapExport hotspots={hotspotGeoJson} />
+              {userMay(user, 'intelligence.submit') && <ReportHere startPicking={startReport} />}
               {districts.data && <MapStateReporter />}
               <FitTo bbox={view} />
             </DistrictMap>

@@ -8,6 +8,7 @@ import { type PageProps, userMay } from '../routing/page-props.ts';
 import { formatDate } from '../ui/format.ts';
 import { ErrorState, Loading } from '../ui/status.tsx';
 import { PersonTimeline } from './person-timeline.tsx';
+import { PossibleDuplicates } from './possible-duplicates.tsx';
 
 const riskLabels = { none: 'None', low: 'Low', medium: 'Medium', high: 'High' } as const;
 
@@ -50,12 +51,22 @@ function PersonRecord({ person, user }: { person: Person; user: CurrentUser }) {
           birth and flags are for roles with person-level access.
         </p>
       )}
+      {person.view === 'full' && userMay(user, 'people.update') && (
+        <p className="edit-links">
+          <Link className="button button--quiet" href={`/people/${person.id}/edit`}>
+            Edit
+          </Link>
+        </p>
+      )}
       {userMay(user, 'network.ego') && (
         <p>
           <Link href={`/network?ego=${person.id}`}>
             Network around {person.view === 'full' ? 'them' : 'this child'}
           </Link>
         </p>
+      )}
+      {person.view === 'full' && userMay(user, 'people.duplicates') && (
+        <PossibleDuplicates person={person} mayMerge={userMay(user, 'people.merge')} />
       )}
       <PersonTimeline personId={person.id} withEpisodes={hasPersonLevelAccess(user.roles)} />
     </>

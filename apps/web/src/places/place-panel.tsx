@@ -71,6 +71,13 @@ export function PlacePanel({ placeId, user, onClose }: PlacePanelProps) {
               ))}
             </ul>
           )}
+          {userMay(user, 'places.update') && (
+            <p className="edit-links">
+              <Link className="button button--quiet" href={`/places/${placeId}/edit`}>
+                Edit
+              </Link>
+            </p>
+          )}
           {userMay(user, 'network.ego') && (
             <p>
               <Link href={`/network?ego=${placeId}`}>Network around this place</Link>

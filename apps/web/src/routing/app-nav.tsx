@@ -1,4 +1,5 @@
 import type { CurrentUser } from '@lantern/domain';
+import { Suspense } from 'react';
 import { Link, useLocation } from 'wouter';
 import { appRoutes, mayOpen } from '../app-routes.tsx';
 
@@ -13,6 +14,11 @@ export function AppNav({ user }: { user: CurrentUser }) {
           <li key={route.path}>
             <Link href={route.path} aria-current={isCurrent(route.path, location) ? 'page' : undefined}>
               {route.navLabel}
+              {route.navBadge && (
+                <Suspense fallback={null}>
+                  <route.navBadge />
+                </Suspense>
+              )}
             </Link>
           </li>
         ))}

@@ -4,20 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { fakeApi, renderWithApi } from '../test/fake-api.tsx';
+import { testUser } from '../test/fixtures.ts';
 import { SearchPage } from './search-page.tsx';
 
 afterEach(cleanup);
 
-function user(roles: CurrentUser['roles']): CurrentUser {
-  return {
-    id: '0a0a6c1e-2222-4d7e-9a43-5b6f3f0c1a33',
-    email: 'someone@lantern.test',
-    displayName: 'Someone',
-    agency: 'Agency',
-    roles,
-    districtCodes: ['E07000174'],
-  } as CurrentUser;
-}
+const user = testUser;
 
 const answers = {
   'people.search': () => ({

@@ -30,6 +30,7 @@ export function SearchPage({ user }: PageProps) {
   return (
     <main className="page" id="main" tabIndex={-1}>
       <h1>Search</h1>
+      <NewRecordLinks user={user} />
       <search>
         <form className="search-form" onSubmit={submit}>
           <label htmlFor={inputId}>{mayFindPeople ? 'Name of a person or place' : 'Name of a place'}</label>
@@ -50,8 +51,11 @@ export function SearchPage({ user }: PageProps) {
       </search>
       {query.length >= 2 ? (
         <div className="search-results">
-          {mayFindPeople && <PeopleResults query={query} />}
-          <PlaceResults query={query} />
+          {mayFindPeople && <PeopleResults query={query} mayEdit={userMay(user, 'people.update')} />}
+          <PlaceResults query={query} mayEdit={userMay(user, 'places.update')} />
+          {userMay(user, 'vehicles.search') && (
+            <VehicleResults query={query} mayEdit={userMay(user, 'vehicles.update')} />
+          )}
         </div>
       ) : (
         <p className="page__lead">Type at least two letters. Spelling need not be exact.</p>
@@ -60,7 +64,34 @@ export function SearchPage({ user }: PageProps) {
   );
 }
 
-function PeopleResults({ query }: { query: string }) {
+/** "New person", "New place", "New vehicle": each only for the roles the API lets record one. */
+function NewRecordLinks({ user }: { user: PageProps['user'] }) {
+  const links = [
+    userMay(user, 'people.create') && { href: '/people/new', label: 'New person' },
+    userMay(user, 'places.create') && { href: '/places/new', label: 'New place' },
+    userMay(user, 'vehicles.create') && { href: '/vehicles/new', label: 'New vehicle' },
+  ].filter((link) => link !== false);
+  if (links.length === 0) return null;
+  return (
+    <p className="edit-links">
+      {links.map((link) => (
+        <Link key={link.href} className="button button--quiet" href={link.href}>
+          {link.label}
+        </Link>
+      ))}
+    </p>
+  );
+}
+
+function EditLink({ href, name }: { href: string; name: string }) {
+  return (
+    <Link className="result-list__edit" href={href} aria-label={`Edit ${name}`}>
+      Edit
+    </Link>
+  );
+}
+
+function PeopleResults({ query, mayEdit }: { query: string; mayEdit: boolean }) {
   const trpc = useTRPC();
   const people = useQuery(trpc.people.search.queryOptions({ name: query, limit: 25 }));
   return (
@@ -75,6 +106,9 @@ function PeopleResults({ query }: { query: string }) {
             <li key={person.id}>
               <PersonLabel person={person} />
               <span className="result-list__meta">{person.kind === 'child' ? 'child' : 'associate'}</span>
+              {mayEdit && person.view === 'full' && (
+                <EditLink href={`/people/${person.id}/edit`} name={`${person.givenName} ${person.familyName}`} />
+              )}
             </li>
           ))}
         </ul>
@@ -83,7 +117,7 @@ function PeopleResults({ query }: { query: string }) {
   );
 }
 
-function PlaceResults({ query }: { query: string }) {
+function PlaceResults({ query, mayEdit }: { query: string; mayEdit: boolean }) {
   const trpc = useTRPC();
   const places = useQuery(trpc.places.list.queryOptions({ name: query, limit: 25 }));
   return (
@@ -100,6 +134,41 @@ function PlaceResults({ query }: { query: string }) {
               <span className="result-list__meta">
                 {placeCategoryLabels[place.category]} · {place.district?.name ?? 'outside the districts'}
               </span>
+              {mayEdit && <EditLink href={`/places/${place.id}/edit`} name={place.name} />}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function VehicleResults({ query, mayEdit }: { query: string; mayEdit: boolean }) {
+  const trpc = useTRPC();
+  const registration = query.replace(/\s+/g, '').toUpperCase();
+  const searchable = /^[A-Z0-9]{1,8}$/.test(registration);
+  const vehicles = useQuery({
+    ...trpc.vehicles.search.queryOptions({ registration, limit: 25 }),
+    enabled: searchable,
+  });
+  if (!searchable) return null;
+  return (
+    <section aria-labelledby="vehicle-results">
+      <h2 id="vehicle-results">Vehicles</h2>
+      {vehicles.isPending && <Loading>Searching vehicles…</Loading>}
+      {vehicles.isError && (
+        <ErrorState message={errorMessage(vehicles.error)} onRetry={() => void vehicles.refetch()} />
+      )}
+      {vehicles.data?.vehicles.length === 0 && <Empty>No vehicle registration contains “{registration}”.</Empty>}
+      {vehicles.data && vehicles.data.vehicles.length > 0 && (
+        <ul className="result-list">
+          {vehicles.data.vehicles.map((vehicle) => (
+            <li key={vehicle.id}>
+              <span>{vehicle.registration}</span>
+              <span className="result-list__meta">
+                {[vehicle.colour, vehicle.make, vehicle.model].filter(Boolean).join(' ') || 'no description'}
+              </span>
+              {mayEdit && <EditLink href={`/vehicles/${vehicle.id}/edit`} name={vehicle.registration} />}
             </li>
           ))}
         </ul>

@@ -8,7 +8,9 @@ import { createQueryClient } from '../app.tsx';
  * A stand-in for the Lantern server in component tests: answers tRPC batch requests the way
  * the real server does (`[{"result":{"data":…}}]` or `[{"error":{…}}]`), and records each request.
  */
-export type FakeAnswer = { data: unknown } | { error: { message: string; code: string; httpStatus: number } };
+export type FakeAnswer =
+  | { data: unknown }
+  | { error: { message: string; code: string; httpStatus: number; conflict?: unknown } };
 
 const jsonRpcCodes: Record<string, number> = { UNAUTHORIZED: -32001, BAD_REQUEST: -32600, FORBIDDEN: -32003 };
 
@@ -36,8 +38,9 @@ export function fakeApi(answers: Record<string, (input: unknown) => FakeAnswer>)
       };
       if ('data' in answer) return { result: { data: answer.data } };
       status = answer.error.httpStatus;
-      const { message, code, httpStatus } = answer.error;
-      return { error: { message, code: jsonRpcCodes[code] ?? -32603, data: { code, httpStatus, path } } };
+      const { message, code, httpStatus, conflict } = answer.error;
+      const data = { code, httpStatus, path, ...(conflict === undefined ? {} : { conflict }) };
+      return { error: { message, code: jsonRpcCodes[code] ?? -32603, data } };
     });
     return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   };

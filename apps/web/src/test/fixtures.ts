@@ -1,3 +1,18 @@
+import type { CurrentUser } from '@lantern/domain';
+
+/** A signed-in user of the given roles in Mansfield, for component tests. */
+export function testUser(roles: CurrentUser['roles']): CurrentUser {
+  return {
+    id: '0a0a6c1e-2222-4d7e-9a43-5b6f3f0c1a33',
+    email: 'someone@lantern.test',
+    displayName: 'Someone',
+    agency: 'Agency',
+    roles,
+    districtCodes: ['E07000174'],
+    personLevelAccess: roles.includes('police_analyst') || roles.includes('missing_coordinator'),
+  };
+}
+
 /** A child as a person-level role sees them (people.get's full view), for component tests. */
 export const fullChild = {
   view: 'full',

@@ -3,6 +3,8 @@ import {
   AppError,
   districtScope,
   hasPersonLevelAccess,
+  type IntelligenceAudience,
+  intelligenceAudience,
   mayCall,
   type PersonKind,
   type PersonView,
@@ -27,6 +29,8 @@ export interface Access {
   role: Role | null;
   scope: 'all' | readonly string[];
   personLevel: boolean;
+  /** Which intelligence the caller may see, even as a count (share-back by handling code). */
+  intelligenceAudience: IntelligenceAudience;
   view(kind: PersonKind): PersonView;
 }
 
@@ -74,6 +78,7 @@ export function accessFor(principal: Principal | null, procedure: string, policy
     role: allowedRoles[0] ?? null,
     scope: districtScope(allowedRoles, principal?.districtCodes ?? [], policy),
     personLevel: hasPersonLevelAccess(allowedRoles),
+    intelligenceAudience: intelligenceAudience(allowedRoles),
     view: (kind) => personView(allowedRoles, kind),
   };
 }

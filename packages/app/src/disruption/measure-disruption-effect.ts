@@ -39,6 +39,7 @@ export async function measureDisruptionEffect(
       periods.before,
       periods.after,
       input.crimeTypes,
+      access.intelligenceAudience,
     );
     const complete = afterPeriodComplete(periods, londonDate());
     const missing = effectCount(counts.missingFoundBefore, counts.missingFoundAfter);

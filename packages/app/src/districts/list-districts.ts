@@ -13,7 +13,7 @@ export async function listDistricts(app: AppContext, access: Access): Promise<{ 
   const now = new Date();
   const yearAgo = new Date(now);
   yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
-  const rows = await districtCounts(app.db.prisma, londonDate(now), yearAgo);
+  const rows = await districtCounts(app.db.prisma, londonDate(now), yearAgo, access.intelligenceAudience);
   const aboutPeople = (count: number) => (access.personLevel ? count : suppressSmallCount(count));
   return {
     districts: rows.map((row) => ({

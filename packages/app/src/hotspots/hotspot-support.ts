@@ -52,6 +52,7 @@ export function eventQuery(access: Access, input: HotspotFilterInput): Omit<Hots
     crimeType: input.crimeType,
     category: input.category,
     placeCategory: input.placeCategory,
+    intelligenceAudience: access.intelligenceAudience,
   };
 }
 

@@ -1,2 +1,12 @@
+export { closeIntelligence } from './close-intelligence.ts';
+export { countOpenIntelligence } from './count-open-intelligence.ts';
+export { developIntelligence } from './develop-intelligence.ts';
+export { getAttachment } from './get-attachment.ts';
+export { getIntelligence } from './get-intelligence.ts';
+export { gradeIntelligence } from './grade-intelligence.ts';
 export { listIntelligence } from './list-intelligence.ts';
+export { listIntelligenceQueue } from './list-intelligence-queue.ts';
+export { listMySubmissions } from './list-my-submissions.ts';
+export { sanitiseIntelligence } from './sanitise-intelligence.ts';
 export { submitIntelligence } from './submit-intelligence.ts';
+export { withdrawIntelligence } from './withdraw-intelligence.ts';

@@ -2,6 +2,7 @@ import {
   appendAudit,
   findLinkable,
   getPerson,
+  intelligenceShareStates,
   type LinkedSummaries,
   type LinkRow,
   linkedSummaries,
@@ -14,6 +15,7 @@ import {
   type LinkedRecord,
   type ListLinksForEntityInput,
   londonDate,
+  mayShareIntelligence,
   type Person,
   toPersonDto,
 } from '@lantern/domain';
@@ -68,7 +70,22 @@ export async function listLinksForEntity(
     if (!entity || (entity.personKind !== null && access.view(entity.personKind) === 'hidden')) {
       throw new AppError('NOT_FOUND', `No ${noun(type)} ${id} in your districts`);
     }
-    const links = await listLinksOf(tx, { type, id });
+    // Share-back: a link citing (or naming) a report the caller may not see is not shown at all.
+    const allLinks = await listLinksOf(tx, { type, id });
+    const reportIds = allLinks.flatMap((link) =>
+      [link.source, link.from, link.to].filter((end) => end.type === 'intelligence_report').map((end) => end.id),
+    );
+    const reportStates = await intelligenceShareStates(
+      tx,
+      type === 'intelligence_report' ? [id, ...reportIds] : reportIds,
+    );
+    const shareable = (end: { type: string; id: string }) => {
+      if (end.type !== 'intelligence_report') return true;
+      const state = reportStates.get(end.id);
+      return state !== undefined && mayShareIntelligence(access.intelligenceAudience, state);
+    };
+    if (!shareable({ type, id })) throw new AppError('NOT_FOUND', `No ${noun(type)} ${id} in your districts`);
+    const links = allLinks.filter((link) => shareable(link.source) && shareable(link.from) && shareable(link.to));
     const ends = links.map((link) => ({ link, ...otherEnd(link, type, id) }));
     const idsOf = (kind: EntityType) => [
       ...new Set(ends.filter((end) => end.other.type === kind).map((e) => e.other.id)),

@@ -8,7 +8,7 @@ import {
   networkLinks,
   type Transaction,
 } from '@lantern/db';
-import { type IntelligenceEvaluation, mayUseHandlingCode, type NetworkNodeType, type Role } from '@lantern/domain';
+import { type IntelligenceEvaluation, mayUseRecord, type NetworkNodeType, type Role } from '@lantern/domain';
 import { type NetworkTie, pairKey } from '@lantern/network';
 
 /** Children missing at the same time count as missing together when found this close (metres). */
@@ -46,7 +46,7 @@ const gradingOf = (row: NetworkLinkRow) =>
     : null;
 
 function usable(row: NetworkLinkRow, filters: TieFilters): boolean {
-  if (!mayUseHandlingCode(filters.roles, row.handlingCode)) return false;
+  if (!mayUseRecord(filters.roles, row)) return false;
   if (filters.minGrade && row.intelligenceEvaluation && row.intelligenceEvaluation > filters.minGrade) return false;
   return true;
 }

@@ -11,7 +11,7 @@ import {
   defaultNetworkNodeTypes,
   type IntelligenceEvaluation,
   londonDate,
-  mayUseHandlingCode,
+  mayUseRecord,
   type NetworkNode,
   type NetworkNodeType,
   type NetworkView,
@@ -129,7 +129,7 @@ export async function visibleNodes(
     }
   }
   for (const record of entities.records) {
-    if (!wanted.has(record.type) || !mayUseHandlingCode(filters.roles, record.handlingCode)) continue;
+    if (!wanted.has(record.type) || !mayUseRecord(filters.roles, record)) continue;
     nodes.set(record.id, {
       id: record.id,
       type: record.type,
@@ -153,7 +153,7 @@ export async function visibleRecords(
   const ids = [...new Set(edges.flatMap((edge) => edge.records))];
   const { records } = await networkEntities(tx, ids, access.scope);
   return records
-    .filter((record) => mayUseHandlingCode(filters.roles, record.handlingCode))
+    .filter((record) => mayUseRecord(filters.roles, record))
     .map(({ id, type, reference, date, summary }) => ({ id, type, reference, date, summary }))
     .sort((a, b) => (a.date === b.date ? (a.reference < b.reference ? -1 : 1) : a.date < b.date ? -1 : 1));
 }

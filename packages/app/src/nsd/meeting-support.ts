@@ -39,6 +39,9 @@ export const placeIntelligenceRadiusMetres = 250;
 /** Actions whose review or expiry falls before the next monthly meeting (with a week's grace). */
 export const agendaHorizonDays = 35;
 
+/** How many children of concern an agenda lists (highest risk first); a note says how many there are in all. */
+export const childrenOnAgenda = 25;
+
 /** With no earlier meeting, "new" intelligence is that of the four weeks before. */
 export const firstMeetingLookbackDays = 28;
 
@@ -167,6 +170,7 @@ export async function buildAgenda(
     since,
     meeting.heldOn,
     placeIntelligenceRadiusMetres,
+    access.intelligenceAudience,
   );
   for (const place of places) {
     add({
@@ -207,7 +211,15 @@ export async function buildAgenda(
 
   const today = londonDate();
   const childIds: string[] = [];
-  for (const child of await childrenOfConcern(tx, meeting.districtCode, since, meeting.heldOn)) {
+  const notes: string[] = [];
+  const children = await childrenOfConcern(tx, meeting.districtCode, since, meeting.heldOn, childrenOnAgenda);
+  const childrenInAll = children[0]?.total ?? 0;
+  if (childrenInAll > children.length) {
+    notes.push(
+      `Children of concern: the ${children.length} at highest risk or most often missing of ${childrenInAll} in ${meeting.districtName} (children under 18 on the meeting day); the rest are in Search by district and flag.`,
+    );
+  }
+  for (const child of children) {
     const record = await getPerson(tx, child.id, 'all');
     const view = record ? access.view(record.kind) : 'hidden';
     if (!record || view === 'hidden') continue;
@@ -246,7 +258,7 @@ export async function buildAgenda(
       previousMeeting: previous,
       since,
       items,
-      notes: hotspots.notes,
+      notes: [...hotspots.notes, ...notes],
     },
     childIds,
   };

@@ -2,7 +2,7 @@ import { appendAudit, getPerson, updatePerson as updatePersonInDb } from '@lante
 import { AppError, type UpdatePersonInput } from '@lantern/domain';
 import type { Access } from '../access/access.ts';
 import { updateEvent } from '../audit/audit-event.ts';
-import { staleVersion } from '../concurrency/stale-version.ts';
+import { staleVersionWithLastChange } from '../concurrency/stale-version.ts';
 import type { AppContext } from '../context.ts';
 import { assertMayRecord, present } from './present-person.ts';
 
@@ -18,7 +18,7 @@ export async function updatePerson(app: AppContext, access: Access, input: Updat
     const outcome = await updatePersonInDb(tx, input, access.scope);
     if (outcome.status === 'not-found') throw new AppError('NOT_FOUND', `No person ${input.id} in your districts`);
     if (outcome.status === 'conflict') {
-      throw staleVersion(`person ${input.id}`, input.version, outcome.currentVersion);
+      throw await staleVersionWithLastChange(tx, input.id, `person ${input.id}`, input.version, outcome.currentVersion);
     }
     await appendAudit(tx, updateEvent(access, { type: 'person', id: input.id }, input.changes));
     return present(access, outcome.person);

@@ -2,7 +2,7 @@ import { appendAudit, getPlace, updatePlace as updatePlaceInDb } from '@lantern/
 import { AppError, type UpdatePlaceInput } from '@lantern/domain';
 import type { Access } from '../access/access.ts';
 import { updateEvent } from '../audit/audit-event.ts';
-import { staleVersion } from '../concurrency/stale-version.ts';
+import { staleVersionWithLastChange } from '../concurrency/stale-version.ts';
 import type { AppContext } from '../context.ts';
 import { assertPlaceableAt, notFound, toPlace } from './present-place.ts';
 
@@ -29,7 +29,7 @@ export async function updatePlace(app: AppContext, access: Access, input: Update
     const outcome = await updatePlaceInDb(tx, input, access.scope);
     if (outcome.status === 'not-found') throw notFound(id);
     if (outcome.status === 'conflict') {
-      throw staleVersion(`place ${id}`, input.version, outcome.currentVersion);
+      throw await staleVersionWithLastChange(tx, id, `place ${id}`, input.version, outcome.currentVersion);
     }
     await appendAudit(tx, updateEvent(access, { type: 'place', id: id }, changes));
     return toPlace(outcome.place);

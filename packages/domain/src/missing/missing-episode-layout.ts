@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../app-error.ts';
+import { csvLayout } from '../csv-layout.ts';
 import { type MissingEpisodeFields, missingEpisodeColumns } from './parse-missing-episode-row.ts';
 
 export type MissingEpisodeLayout =
@@ -14,28 +15,5 @@ export type MissingEpisodeLayout =
  * // → { ok: false, problem: { file: 'e.csv', line: 1, message: 'missing columns: sex, date_of_birth, …' } }
  */
 export function missingEpisodeLayout(header: readonly string[], file: string, line = 1): MissingEpisodeLayout {
-  const names = header.map((name) => name.trim().toLowerCase());
-  const duplicate = names.find((name, index) => name !== '' && names.indexOf(name) !== index);
-  if (duplicate !== undefined) {
-    return { ok: false, problem: { file, line, field: duplicate, message: 'the header names this column twice' } };
-  }
-  const missing = missingEpisodeColumns.filter((column) => !names.includes(column));
-  if (missing.length > 0) {
-    return {
-      ok: false,
-      problem: {
-        file,
-        line,
-        message: `not a missing-episodes CSV: missing columns ${missing.join(', ')} (expected ${missingEpisodeColumns.join(',')})`,
-      },
-    };
-  }
-  const positions = missingEpisodeColumns.map((column) => names.indexOf(column));
-  return {
-    ok: true,
-    toFields: (record) =>
-      Object.fromEntries(
-        missingEpisodeColumns.map((column, index) => [column, record[positions[index] as number] ?? '']),
-      ) as MissingEpisodeFields,
-  };
+  return csvLayout(missingEpisodeColumns, header, file, 'a missing-episodes CSV', line);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { Role } from '../enums.ts';
+import type { IntelligenceStatus, Role } from '../enums.ts';
 import { intelligenceEvaluations } from '../enums.ts';
+import { intelligenceAudience, mayShareIntelligence } from '../intelligence/status.ts';
 import { districtCode, id, isoDate, reason, text } from './common.ts';
 import { person } from './people.ts';
 
@@ -84,6 +85,22 @@ export type NetworkExportInput = z.infer<typeof networkExportInput>;
  */
 export function mayUseHandlingCode(roles: readonly Role[], code: 'P' | 'C' | null): boolean {
   return code !== 'C' || roles.includes('police_analyst');
+}
+
+/**
+ * Whether a record a tie rests on may be used for this caller: an intelligence report as
+ * share-back allows (developed and coded P for every role but analysts; never withdrawn), any
+ * other record by its handling code (none).
+ */
+export function mayUseRecord(
+  roles: readonly Role[],
+  record: { handlingCode: 'P' | 'C' | null; reportStatus: IntelligenceStatus | null },
+): boolean {
+  if (record.reportStatus === null) return mayUseHandlingCode(roles, record.handlingCode);
+  return mayShareIntelligence(intelligenceAudience(roles), {
+    status: record.reportStatus,
+    handlingCode: record.handlingCode,
+  });
 }
 
 const networkNode = z.object({
