@@ -129,7 +129,7 @@ describe('the district map from the keyboard', () => {
     expect(await focusedName()).toBe('Skip to main content');
     // Then the header's page links (as many as the role has), then Sign out.
     const visited: string[] = [];
-    for (let step = 0; step < 10 && visited.at(-1) !== 'Sign out'; step++) {
+    for (let step = 0; step < 20 && visited.at(-1) !== 'Sign out'; step++) {
       await page.keyboard.press('Tab');
       visited.push(await focusedName());
     }

@@ -1,3 +1,4 @@
+import { addDays, londonDate } from '@lantern/domain';
 import { describe, expect, it } from 'vitest';
 import { apiQuery, browserSession, pagePointOf, screenshot, waitForMapIdle } from './support/browser.ts';
 
@@ -106,6 +107,23 @@ describe('the intelligence cycle', () => {
       .poll(async () => analyst.page.getByText('Takeaway seen in report').count(), patiently)
       .toBeGreaterThan(0);
     await screenshot(analyst.page, 'intelligence-person-page');
+
+    // The next Mansfield NSD meeting's agenda counts the developed report at its place. Tomorrow
+    // (never the 10th, when the seed has arranged one; nsd.spec.ts uses a week ahead).
+    const agendaDay = addDays(londonDate(), londonDate().endsWith('-09') ? 2 : 1);
+    await officer.page.goto('/nsd');
+    const arrange = officer.page.getByRole('form', { name: 'Arrange a meeting' });
+    await arrange.getByLabel('Date').fill(agendaDay);
+    await arrange.getByLabel('Chair').fill('DI Demo');
+    await arrange.getByRole('button', { name: 'Arrange the meeting' }).click();
+    await officer.page
+      .getByRole('heading', { name: `Mansfield NSD meeting, ${agendaDay}` })
+      .waitFor({ timeout: 60_000 });
+    const agendaItem = officer.page.locator(`[data-agenda-key="place:${report.place.id}"]`);
+    await agendaItem.waitFor({ timeout: 60_000 });
+    expect(await agendaItem.textContent()).toContain('1 intelligence report within 250 m');
+    await agendaItem.scrollIntoViewIfNeeded();
+    await screenshot(officer.page, 'intelligence-nsd-agenda');
 
     await officer.page.goto('/intelligence/mine');
     const row = officer.page.locator(`tr[data-reference="${reference}"]`);

@@ -68,9 +68,6 @@ describe('instants and dates out of bounds', () => {
     const response = await analyst.mutation('intelligence.submit', {
       category: 'cse',
       body: 'Seen outside the chip shop',
-      sourceEvaluation: '2',
-      intelligenceEvaluation: 'B',
-      handlingCode: 'P',
       occurredAt: '9999-12-31T23:59:59-23:59',
     });
     expect(response.status).toBe(400);

@@ -347,6 +347,41 @@ describe('the intelligence cycle', () => {
   });
 });
 
+describe('intelligence.develop and the place it records', () => {
+  // Regression: a place recorded while developing a report showed "Recorded before Lantern kept a
+  // history" in its panel, because the history knew only the places form's procedures.
+  it('puts the place it creates into that place’s history, by the analyst who developed the report', async () => {
+    const officer = await createUser(db, { roles: ['district_officer'], districtCodes: [mansfield] });
+    const receipt = await callerFor(db, officer).intelligence.submit({ ...sighting, subjects: [], vehicles: [] });
+    const police = callerFor(db, analyst);
+    await police.intelligence.grade({
+      id: receipt.id,
+      version: 1,
+      sourceEvaluation: '2',
+      intelligenceEvaluation: 'B',
+      handlingCode: 'P',
+    });
+    const developed = await police.intelligence.develop({
+      id: receipt.id,
+      version: 2,
+      subjects: [],
+      place: {
+        create: {
+          name: 'Flat above the bookmaker',
+          category: 'house',
+          ...pointIn[mansfield],
+          concernSince: '2024-05-03',
+        },
+      },
+      links: [],
+    });
+    const placeId = developed.place?.id;
+    if (!placeId) throw new Error('the developed report has no place');
+    const { events } = await police.places.history({ id: placeId });
+    expect(events.map((event) => [event.change, event.by])).toEqual([['created', analyst.displayName]]);
+  });
+});
+
 describe('intelligence.list', () => {
   it('gives analysts the graded reports with location, district and agency, and audits the search', async () => {
     const reader = await createUser(db, { roles: ['police_analyst'] });

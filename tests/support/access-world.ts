@@ -70,7 +70,9 @@ export async function createFreshPerson(db: Database, options: FreshPersonOption
   const kind = options.kind ?? 'child';
   const givenName = options.givenName ?? 'Fresh';
   const familyName = options.familyName ?? `Record${randomUUID().slice(0, 8)}`;
-  const dateOfBirth = kind === 'child' ? '2010-03-04' : '1995-07-08';
+  // A child stays under 18 on every meeting date the fixtures use (randomMeetingDate: 2027 onwards),
+  // since an NSD agenda lists only children under 18 on the meeting day.
+  const dateOfBirth = kind === 'child' ? '2014-03-04' : '1995-07-08';
   const row = await db.prisma.person.create({
     data: {
       kind,

@@ -11,6 +11,7 @@ export interface RecordAccessRow {
   role: Role | null;
   action: string;
   procedure: string | null;
+  recordType: string | null;
   reason: string | null;
 }
 
@@ -19,7 +20,7 @@ export async function auditEventsForRecord(prisma: PrismaTx, recordId: string, l
   return prisma.$queryRaw<RecordAccessRow[]>`
     SELECT ae.seq::text AS "seq", to_char(ae.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "at",
       ae.user_id::text AS "userId", u.email AS "email", u.display_name AS "displayName", ae.role::text AS "role",
-      ae.action AS "action", ae.procedure AS "procedure", ae.reason AS "reason"
+      ae.action AS "action", ae.procedure AS "procedure", ae.record_type AS "recordType", ae.reason AS "reason"
     FROM audit_event ae LEFT JOIN app_user u ON u.id = ae.user_id
     WHERE ae.record_ids @> ARRAY[${recordId}]::text[]
     ORDER BY ae.seq DESC

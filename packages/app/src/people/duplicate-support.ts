@@ -10,6 +10,12 @@ import {
 import type { Access } from '../access/access.ts';
 import type { AppContext } from '../context.ts';
 
+/**
+ * The county-wide comparison reads every candidate pair in one transaction (about 3–4 s on the
+ * county seed, more on a busy machine): Prisma's 5 s default would abort it half-way.
+ */
+export const duplicateSearchTransaction = { timeout: 60_000 } as const;
+
 type Tx = Parameters<Parameters<AppContext['db']['prisma']['$transaction']>[0]>[0];
 
 /** Duplicate detection compares names and dates of birth: only the kinds the caller sees in full. */

@@ -8,7 +8,7 @@ import {
 import type { Access } from '../access/access.ts';
 import { auditEvent } from '../audit/audit-event.ts';
 import type { AppContext } from '../context.ts';
-import { mergeSummary, scoredDuplicatePairs } from './duplicate-support.ts';
+import { duplicateSearchTransaction, mergeSummary, scoredDuplicatePairs } from './duplicate-support.ts';
 import { present } from './present-person.ts';
 
 /**
@@ -62,5 +62,5 @@ export async function findPersonDuplicates(
       mergedInto,
       mergedFrom,
     };
-  });
+  }, duplicateSearchTransaction);
 }

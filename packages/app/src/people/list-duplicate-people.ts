@@ -3,7 +3,7 @@ import { DUPLICATE_THRESHOLD, type DuplicateListInput, type DuplicateListResult 
 import type { Access } from '../access/access.ts';
 import { auditEvent } from '../audit/audit-event.ts';
 import type { AppContext } from '../context.ts';
-import { scoredDuplicatePairs } from './duplicate-support.ts';
+import { duplicateSearchTransaction, scoredDuplicatePairs } from './duplicate-support.ts';
 import { present } from './present-person.ts';
 
 /** Possible duplicate pairs across the caller's districts, best first; audited as a search with everyone shown. */
@@ -34,5 +34,5 @@ export async function listDuplicatePeople(
         reasons: pair.reasons,
       })),
     };
-  });
+  }, duplicateSearchTransaction);
 }

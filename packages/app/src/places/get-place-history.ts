@@ -11,8 +11,15 @@ export async function getPlaceHistory(app: AppContext, access: Access, id: strin
     const events = await auditEventsForRecord(tx, id, 200);
     return {
       events: events.flatMap((event) => {
+        // Any procedure that created or changed the place itself: the places form, an import, or
+        // an analyst developing a report (regression: a place made that way had "no history").
+        const ofThePlace = event.recordType === 'place';
         const change =
-          event.procedure === 'places.create' ? 'created' : event.procedure === 'places.update' ? 'updated' : null;
+          ofThePlace && event.action === 'create'
+            ? 'created'
+            : ofThePlace && event.action === 'update'
+              ? 'updated'
+              : null;
         return change ? [{ at: event.at, change, by: event.displayName, reason: event.reason }] : [];
       }),
     };
