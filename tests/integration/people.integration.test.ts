@@ -75,6 +75,21 @@ describe('people.search', () => {
     expect(JSON.stringify(byDistrict)).not.toContain('Quarrington');
   });
 
+  // Regression (issue 18): packs and panels show a child's reference, which search could not find.
+  it('finds a person by the reference packs show, for a district officer too, pseudonymised and in scope only', async () => {
+    const child = await createPersonRecord(db, { givenName: 'Ottoline', familyName: 'Ferrisby' });
+    const elsewhere = await createPersonRecord(db, { homeDistrictCode: gedling });
+    const typed = ` ${child.pseudonymRef.toLowerCase()} `;
+    const found = await callerFor(db, officer).people.search({ name: typed });
+    expect(found.people.map(({ person }) => [person.id, person.view])).toEqual([[child.id, 'pseudonymised']]);
+    expect(JSON.stringify(found)).not.toContain('Ferrisby');
+    expect((await callerFor(db, analyst).people.search({ name: child.pseudonymRef })).people[0]?.person).toMatchObject({
+      view: 'full',
+      familyName: 'Ferrisby',
+    });
+    expect((await callerFor(db, officer).people.search({ name: elsewhere.pseudonymRef })).people).toEqual([]);
+  });
+
   it('asks for at least one criterion', async () => {
     expect(await rejection(callerFor(db, analyst).people.search({}))).toEqual({
       code: 'BAD_REQUEST',

@@ -1,5 +1,5 @@
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { errorMessage, isSignedOutError } from './api/errors.ts';
+import { errorMessage, isSignedOutError, mayPass } from './api/errors.ts';
 import { type ApiClient, TRPCProvider } from './api/trpc.ts';
 import { AppHeader } from './auth/app-header.tsx';
 import { forgetSession, useCurrentUser } from './auth/current-user.ts';
@@ -15,7 +15,10 @@ export function createQueryClient(): QueryClient {
         if (isSignedOutError(error)) forgetSession(queryClient);
       },
     }),
-    defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+    // Retry once what may pass (the network, a server fault); a refusal (4xx) would only repeat.
+    defaultOptions: {
+      queries: { retry: (failures, error) => failures < 1 && mayPass(error), refetchOnWindowFocus: false },
+    },
   });
   return queryClient;
 }

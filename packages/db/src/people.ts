@@ -20,6 +20,8 @@ const scopeFilter = (scope: DistrictScope) => districtScopeSql(Prisma.sql`p.home
 
 export interface PeopleQuery {
   name?: string | undefined;
+  /** A person's pseudonymous reference (C-2SS3ET), matched exactly. */
+  reference?: string | undefined;
   dateOfBirth?: string | undefined;
   districtCode?: string | undefined;
   cseFlagged?: boolean | undefined;
@@ -43,6 +45,7 @@ export async function searchPeople(prisma: PrismaTx, query: PeopleQuery, scope: 
       OR word_similarity(${name}, p.given_name || ' ' || p.family_name) > 0.5
       OR EXISTS (SELECT 1 FROM unnest(p.aliases) a WHERE a % ${name}))`);
   }
+  if (query.reference) conditions.push(Prisma.sql`p.pseudonym_ref = ${query.reference}`);
   if (query.dateOfBirth) conditions.push(Prisma.sql`p.date_of_birth = ${query.dateOfBirth}::date`);
   if (query.districtCode) conditions.push(Prisma.sql`p.home_district_code = ${query.districtCode}`);
   conditions.push(Prisma.sql`p.kind::text = ANY(${[...query.kinds]}::text[])`);

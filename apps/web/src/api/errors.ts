@@ -17,3 +17,15 @@ export function errorMessage(error: unknown): string {
 export function isSignedOutError(error: unknown): boolean {
   return error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === 'UNAUTHORIZED';
 }
+
+/** The API's error code (NOT_FOUND, FORBIDDEN, BAD_REQUEST, …), when the server answered. */
+export function errorCode(error: unknown): string | undefined {
+  return error instanceof TRPCClientError ? (error.data as { code?: string } | undefined)?.code : undefined;
+}
+
+/** Whether trying the same call again might succeed: no answer at all, or a server fault (5xx). */
+export function mayPass(error: unknown): boolean {
+  if (!(error instanceof TRPCClientError)) return true;
+  const status = (error.data as { httpStatus?: number } | undefined)?.httpStatus;
+  return status === undefined || status >= 500;
+}

@@ -2,7 +2,7 @@ import type { CurrentUser, FullPerson, Person } from '@lantern/domain';
 import { hasPersonLevelAccess } from '@lantern/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
-import { errorMessage } from '../api/errors.ts';
+import { errorCode, errorMessage } from '../api/errors.ts';
 import { useTRPC } from '../api/trpc.ts';
 import { type PageProps, userMay } from '../routing/page-props.ts';
 import { formatDate } from '../ui/format.ts';
@@ -23,12 +23,7 @@ export function PersonPage({ user, params }: PageProps) {
   return (
     <main className="page" id="main" tabIndex={-1}>
       {person.isPending && <Loading>Loading the record…</Loading>}
-      {person.isError && (
-        <>
-          <h1>Person</h1>
-          <ErrorState message={errorMessage(person.error)} onRetry={() => void person.refetch()} />
-        </>
-      )}
+      {person.isError && <PersonUnavailable error={person.error} onRetry={() => void person.refetch()} />}
       {person.data && <PersonRecord person={person.data} user={user} />}
     </main>
   );
@@ -113,6 +108,40 @@ function FullDetails({ person }: { person: FullPerson }) {
           {person.cceFlaggedAt ? `, flagged ${formatDate(person.cceFlaggedAt)}` : ''}
         </li>
       </ul>
+    </>
+  );
+}
+
+/**
+ * Why a person's page cannot be shown, in plain words and with a way on. A record outside the
+ * reader's districts (or none at all) is not an error to retry (regression, issue 18: the page
+ * showed the raw id and "Try again").
+ */
+function PersonUnavailable({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const code = errorCode(error);
+  const explanation =
+    code === 'NOT_FOUND'
+      ? 'This record is not in your districts, or there is no such record. Your role and districts decide which records you can open.'
+      : code === 'FORBIDDEN'
+        ? 'Your role cannot open person records.'
+        : code === 'BAD_REQUEST'
+          ? 'This address does not point to a record: check the link you followed.'
+          : null;
+  if (explanation === null) {
+    return (
+      <>
+        <h1>Person</h1>
+        <ErrorState message={errorMessage(error)} onRetry={onRetry} />
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>Record not available</h1>
+      <p>{explanation}</p>
+      <p>
+        <Link href="/search">Search for a person</Link> or go back to <Link href="/">the map</Link>.
+      </p>
     </>
   );
 }

@@ -6,17 +6,25 @@ import type { AppContext } from '../context.ts';
 import { present } from './present-person.ts';
 
 /** Fuzzy search of people by name, date of birth and flags, within the caller's districts; audited. */
+/** What packs, panels and agendas show of a person: a reference such as C-2SS3ET (or A-… for associates). */
+const pseudonymReference = /^[CA]-[A-Z0-9]{4,12}$/;
+
 export async function searchPeople(app: AppContext, access: Access, input: SearchPeopleInput) {
+  // A reference typed into the search box finds its person exactly, for every role that may see
+  // the person at all: it reveals nothing the role was not already shown.
+  const typed = input.name?.trim().toUpperCase();
+  const reference = typed && pseudonymReference.test(typed) ? typed : undefined;
+  const query = reference ? { ...input, name: undefined, reference } : input;
   // Searching by name or date of birth would re-identify pseudonymised people, so it only
   // reaches the kinds this caller sees in full.
-  const identifying = input.name !== undefined || input.dateOfBirth !== undefined;
+  const identifying = query.name !== undefined || query.dateOfBirth !== undefined;
   const kinds = personKinds.filter((kind) => {
     const view = access.view(kind);
     return identifying ? view === 'full' : view !== 'hidden';
   });
   const wanted: readonly PersonKind[] = input.kind ? kinds.filter((kind) => kind === input.kind) : kinds;
   return app.db.prisma.$transaction(async (tx) => {
-    const rows = wanted.length === 0 ? [] : await searchPeopleInDb(tx, { ...input, kinds: wanted }, access.scope);
+    const rows = wanted.length === 0 ? [] : await searchPeopleInDb(tx, { ...query, kinds: wanted }, access.scope);
     const { limit: _limit, ...criteria } = input;
     await appendAudit(
       tx,
