@@ -8,6 +8,7 @@ import { PersonLabel } from '../people/person-label.tsx';
 import { type PageProps, userMay } from '../routing/page-props.ts';
 import { categoryLabels } from './labels.ts';
 import './intelligence.css';
+import { readAsBase64 } from '../ui/read-file.ts';
 
 type Where = 'point' | 'place' | 'none';
 interface SubjectDraft {
@@ -57,15 +58,6 @@ function loadDraft(): Draft {
   } catch {
     return emptyDraft;
   }
-}
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
 }
 
 /**

@@ -10,22 +10,13 @@ import { ErrorState, Loading } from '../ui/status.tsx';
 import { PhilomenaDocument } from './philomena-document.tsx';
 import { useMissingRefresh } from './use-missing-refresh.ts';
 import './missing.css';
+import { readAsBase64 } from '../ui/read-file.ts';
 
 const lines = (text: string) =>
   text
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
-
-/** Reads a chosen image file as base64 (the API checks its bytes and its size). */
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
 
 /** A child in care's Philomena profile: the latest version, a new version, and the police print. */
 export function PhilomenaPage({ params }: PageProps) {
