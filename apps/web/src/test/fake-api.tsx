@@ -47,10 +47,6 @@ export function fakeApi(answers: Record<string, (input: unknown) => FakeAnswer>)
   return { fetch: fetch as typeof globalThis.fetch, requests };
 }
 
-export const signedOut: FakeAnswer = {
-  error: { message: 'Sign in to use Lantern', code: 'UNAUTHORIZED', httpStatus: 401 },
-};
-
 export function renderWithApi(ui: ReactNode, api: ReturnType<typeof fakeApi>) {
   const queryClient = createQueryClient();
   const apiClient = createApiClient({ fetch: api.fetch });
