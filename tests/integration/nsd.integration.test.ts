@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Principal } from '@lantern/db';
-import { addDays, ageBand, londonDate } from '@lantern/domain';
+import { addDays, ageBand, londonDate, monthStart } from '@lantern/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerFor } from '../support/api.ts';
 import { createFreshAction, createFreshMeeting } from '../support/disruption-world.ts';
@@ -171,11 +171,15 @@ describe('nsd.agenda', () => {
 });
 
 describe('the agenda’s hotspots', () => {
-  it('lists a new hotspot of intelligence from the months before the meeting', async () => {
-    const meeting = await createFreshMeeting(db, ashfield, '2031-07-15');
-    // Twelve reports at one spot in June 2031, the last whole month before the meeting.
+  it('lists a new hotspot of intelligence from the complete months before the meeting', async () => {
+    // A meeting arranged three months ahead: the months between now and then are not over, so the
+    // analysis ends with the last complete month, whose twelve reports at one spot make it new.
+    const today = londonDate();
+    const lastComplete = addDays(monthStart(today), -1);
+    const firstMonth = monthStart(lastComplete, -5);
+    const meeting = await createFreshMeeting(db, ashfield, addDays(monthStart(today, 3), 27));
     for (let day = 1; day <= 12; day++) {
-      const at = `2031-06-${String(day).padStart(2, '0')}T20:00:00Z`;
+      const at = `${lastComplete.slice(0, 8)}${String(day).padStart(2, '0')}T20:00:00Z`;
       await db.sql.query(
         `INSERT INTO intelligence_report (reference, source_evaluation, intelligence_evaluation, handling_code, category, body,
            occurred_at, submitted_at, geom, submitting_agency_id, status)
@@ -192,7 +196,9 @@ describe('the agenda’s hotspots', () => {
     for (const hotspot of hotspots) {
       expect(hotspot.title).toMatch(/^New hotspot of intelligence reports \(250 m cell E\d+N\d+\)$/);
       expect(hotspot.detail[0]).toMatch(
-        /^Emerging hot-spot analysis of 2031-01-01 to 2031-06-30: 1 of 6 months significantly hot; trend z -?\d+\.\d$/,
+        new RegExp(
+          `^Emerging hot-spot analysis of ${firstMonth} to ${lastComplete}: 1 of 6 months significantly hot; trend z -?\\d+\\.\\d$`,
+        ),
       );
     }
     // Every listed cell lies within the band (plus half a cell) of the spot: metres from degrees at 53° N.
@@ -201,7 +207,9 @@ describe('the agenda’s hotspots', () => {
       const north = ((hotspot.point?.lat ?? 0) - 53.0902) * 111_320;
       expect(Math.hypot(east, north)).toBeLessThan(750 + 177);
     }
-    expect(agenda.notes).toContain('No new or intensifying hotspots of police.uk crime from 2031-01-01 to 2031-06-30.');
+    expect(agenda.notes).toContain(
+      `No new or intensifying hotspots of police.uk crime from ${firstMonth} to ${lastComplete}.`,
+    );
   });
 });
 

@@ -3,13 +3,16 @@ import { type EmergingPattern, emergingPatterns } from './emerging-patterns.ts';
 
 /**
  * The emerging hot- and cold-spot classes found, each with how many cells and what it means, and
- * the months compared. Classes with no cell are left out; none at all says so.
+ * the complete months compared (naming the month under way when it was left out). Classes with no cell are left out; none at all says so.
  */
 export function EmergingLegend({
   months,
   cells,
+  leftOut = null,
 }: {
   months: readonly string[];
+  /** The month under way ('YYYY-MM'), when the chosen range reached into it and it was left out. */
+  leftOut?: string | null;
   cells: ReadonlyArray<{ pattern: EmergingPattern; kind: 'hot' | 'cold' }>;
 }) {
   const rows = (['hot', 'cold'] as const).flatMap((kind) =>
@@ -27,7 +30,8 @@ export function EmergingLegend({
     <figure className="hotspot-legend" aria-label="Emerging hot spot legend">
       <figcaption>
         Emerging hot spots: Gi* each month{first && last ? ` from ${formatMonth(first)} to ${formatMonth(last)}` : ''},
-        Mann–Kendall trend per cell
+        Mann–Kendall trend per cell. Complete months only
+        {leftOut ? `: ${formatMonth(leftOut)} is under way and left out.` : '.'}
       </figcaption>
       {rows.length === 0 ? (
         <p>No cell shows a pattern over these months.</p>

@@ -72,7 +72,11 @@ export function HotspotSection({ hotspots, shown, onShown, crimeTypes }: Hotspot
             />
           )}
           {view === 'emerging' && !hotspots.unavailable && hotspots.emerging.data && (
-            <EmergingLegend months={hotspots.emerging.data.months} cells={hotspots.emerging.data.cells} />
+            <EmergingLegend
+              months={hotspots.emerging.data.months}
+              cells={hotspots.emerging.data.cells}
+              leftOut={hotspots.emergingLeftOut}
+            />
           )}
         </>
       )}

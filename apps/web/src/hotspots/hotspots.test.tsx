@@ -152,13 +152,38 @@ describe('hot-spot layer pieces', () => {
 
   it('reads an open-ended range as the latest twelve months for emerging hot spots', () => {
     const extent = { from: '2023-04-01', to: '2026-03-31' };
-    expect(emergingPeriod({ from: null, to: null }, extent)).toEqual({ from: '2025-04-01', to: '2026-03-31' });
-    expect(emergingPeriod({ from: null, to: '2024-01-31' }, extent)).toEqual({ from: '2023-02-01', to: '2024-01-31' });
-    expect(emergingPeriod({ from: '2024-01-01', to: '2024-06-30' }, extent)).toEqual({
+    const today = '2026-12-04';
+    expect(emergingPeriod({ from: null, to: null }, extent, today)).toEqual({
+      from: '2025-04-01',
+      to: '2026-03-31',
+      leftOut: null,
+    });
+    expect(emergingPeriod({ from: null, to: '2024-01-31' }, extent, today)).toEqual({
+      from: '2023-02-01',
+      to: '2024-01-31',
+      leftOut: null,
+    });
+    expect(emergingPeriod({ from: '2024-01-01', to: '2024-06-30' }, extent, today)).toEqual({
       from: '2024-01-01',
       to: '2024-06-30',
+      leftOut: null,
     });
-    expect(emergingPeriod({ from: null, to: null }, { from: null, to: null })).toBeNull();
+    expect(emergingPeriod({ from: null, to: null }, { from: null, to: null }, today)).toBeNull();
+  });
+
+  it('uses complete months only: the month under way is left out and named', () => {
+    // Data to 2 December, today the 4th: "All dates" used to slice December as a whole month.
+    const extent = { from: '2023-04-01', to: '2026-12-02' };
+    expect(emergingPeriod({ from: null, to: null }, extent, '2026-12-04')).toEqual({
+      from: '2025-12-01',
+      to: '2026-11-30',
+      leftOut: '2026-12',
+    });
+    expect(emergingPeriod({ from: '2026-01-01', to: '2026-12-31' }, extent, '2026-12-04')).toEqual({
+      from: '2026-01-01',
+      to: '2026-11-30',
+      leftOut: '2026-12',
+    });
     expect(monthsSpanned('2024-01-01', '2024-03-31')).toBe(3);
     expect(monthsSpanned('2023-11-15', '2024-02-01')).toBe(4);
   });
@@ -172,10 +197,12 @@ describe('hot-spot layer pieces', () => {
           { pattern: 'intensifying', kind: 'hot' },
           { pattern: 'historical', kind: 'cold' },
         ]}
+        leftOut="2024-04"
       />,
       fakeApi({}),
     );
     expect(screen.getByText(/from Jan 2024 to Mar 2024/)).toBeTruthy();
+    expect(screen.getByText(/Complete months only: Apr 2024 is under way and left out\./)).toBeTruthy();
     expect([...document.querySelectorAll('li[data-pattern]')].map((item) => item.textContent?.trim())).toEqual([
       'Intensifying hot spot (2): a spot in 90% of months or more, getting stronger',
       'Historical cold spot (1): a spot in 90% of months or more, but not the latest',

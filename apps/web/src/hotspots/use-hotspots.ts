@@ -1,5 +1,5 @@
 import type { HotspotSource } from '@lantern/domain';
-import { monthStart } from '@lantern/domain';
+import { lastCompleteMonthEnd, londonDate, monthStart } from '@lantern/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTRPC } from '../api/trpc.ts';
@@ -40,15 +40,22 @@ export function monthsSpanned(from: string, to: string): number {
 }
 
 /**
- * The months emerging hot-spot analysis slices: the map's range when it is bounded at both ends,
- * otherwise the latest twelve months up to the range's end or the end of the data.
+ * The months emerging hot-spot analysis slices: complete months only, so the month under way never
+ * counts as a whole month. The map's range when it is bounded at both ends, otherwise the latest
+ * twelve complete months up to the range's end or the end of the data. `leftOut` names the month
+ * under way when the range reached into it.
  */
-export function emergingPeriod(range: DateRange, extent: DateRange): { from: string; to: string } | null {
-  if (range.from && range.to) return { from: range.from, to: range.to };
-  const to = range.to ?? extent.to;
-  if (!to) return null;
-  const start = monthStart(to, -(emergingDefaultMonths - 1));
-  return { from: range.from ?? start, to };
+export function emergingPeriod(
+  range: DateRange,
+  extent: DateRange,
+  today: string = londonDate(),
+): { from: string; to: string; leftOut: string | null } | null {
+  const end = range.to ?? extent.to;
+  if (!end) return null;
+  const to = lastCompleteMonthEnd(end, today);
+  const leftOut = to < end && end >= monthStart(today) ? today.slice(0, 7) : null;
+  const from = range.from && range.to ? range.from : (range.from ?? monthStart(to, -(emergingDefaultMonths - 1)));
+  return { from, to, leftOut };
 }
 
 /**
@@ -107,6 +114,7 @@ export function useHotspots(range: DateRange, enabled = true, extent: DateRange 
   return {
     settings,
     setSettings,
+    emergingLeftOut: period?.leftOut ?? null,
     input,
     query,
     density,

@@ -20,12 +20,27 @@ describe('TimeRangeControl', () => {
 
   it('offers the data’s span as the inputs’ bounds and the latest twelve months as a preset', async () => {
     const onChange = vi.fn();
-    render(<TimeRangeControl range={allDates} onChange={onChange} extent={extent} />);
+    render(<TimeRangeControl range={allDates} onChange={onChange} extent={extent} today="2026-12-04" />);
     expect(screen.getByLabelText('From').getAttribute('min')).toBe('2023-04');
     expect(screen.getByLabelText('To').getAttribute('max')).toBe('2026-03');
     expect(screen.getByRole('button', { name: 'All dates' }).getAttribute('aria-pressed')).toBe('true');
-    await userEvent.click(screen.getByRole('button', { name: 'Latest 12 months' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Last 12 complete months' }));
     expect(onChange).toHaveBeenLastCalledWith({ from: '2025-04-01', to: '2026-03-31' });
+  });
+
+  it('ends the preset at the last complete month, never the month under way', async () => {
+    const onChange = vi.fn();
+    // The data reach 2 December and today is the 4th: December is two days old.
+    render(
+      <TimeRangeControl
+        range={allDates}
+        onChange={onChange}
+        extent={{ from: '2023-04-01', to: '2026-12-02' }}
+        today="2026-12-04"
+      />,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Last 12 complete months' }));
+    expect(onChange).toHaveBeenLastCalledWith({ from: '2025-12-01', to: '2026-11-30' });
   });
 
   it('clears a bound when its month is emptied', () => {

@@ -1,3 +1,4 @@
+import { lastCompleteMonthEnd, londonDate } from '@lantern/domain';
 import { useId } from 'react';
 import { type DateRange, monthEnd, monthStart } from './map-filters.ts';
 
@@ -6,15 +7,17 @@ export interface TimeRangeControlProps {
   onChange(range: DateRange): void;
   /** The earliest and latest dates in the visible layers' data, offered as the inputs' bounds. */
   extent: DateRange;
+  /** Today's London date (tests fix it); the month under way is not a complete month. */
+  today?: string;
 }
 
 /** From and to months that filter every layer; empty means no bound. */
-export function TimeRangeControl({ range, onChange, extent }: TimeRangeControlProps) {
+export function TimeRangeControl({ range, onChange, extent, today = londonDate() }: TimeRangeControlProps) {
   const fromId = useId();
   const toId = useId();
   const min = extent.from?.slice(0, 7);
   const max = extent.to?.slice(0, 7);
-  const lastYear = latestYear(extent);
+  const lastYear = latestYear(extent, today);
   return (
     <fieldset className="time-range">
       <legend>Time range</legend>
@@ -60,7 +63,7 @@ export function TimeRangeControl({ range, onChange, extent }: TimeRangeControlPr
             aria-pressed={range.from === lastYear.from && range.to === lastYear.to}
             onClick={() => onChange(lastYear)}
           >
-            Latest 12 months
+            Last 12 complete months
           </button>
         )}
       </div>
@@ -68,8 +71,9 @@ export function TimeRangeControl({ range, onChange, extent }: TimeRangeControlPr
   );
 }
 
-/** The twelve whole months ending with the month of the latest data. */
-function latestYear(extent: DateRange): DateRange | null {
+/** The twelve complete months ending with the last complete month of the data. */
+function latestYear(extent: DateRange, today: string): DateRange | null {
   if (!extent.to) return null;
-  return { from: monthStart(extent.to, -11), to: monthEnd(extent.to) };
+  const to = lastCompleteMonthEnd(extent.to, today);
+  return { from: monthStart(to, -11), to };
 }

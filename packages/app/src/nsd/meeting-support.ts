@@ -17,6 +17,7 @@ import {
   addDays,
   emergingInput,
   type HotspotSource,
+  lastCompleteMonthEnd,
   londonDate,
   monthStart,
   type NsdActionItem,
@@ -81,13 +82,14 @@ export const hotspotSourceLabels: Partial<Record<HotspotSource, string>> = {
 
 /**
  * New or intensifying hot spots (emerging hot-spot analysis, packages/geo) of police.uk crime and
- * intelligence in the district over the six whole months before the meeting. Run outside the
+ * intelligence in the district over the six complete months before the meeting. Run outside the
  * agenda's transaction: the analysis reads through the shared client, and PGlite has one
  * connection.
  */
 export async function agendaHotspots(app: AppContext, access: Access, meeting: MeetingRow): Promise<AgendaHotspots> {
-  const from = monthStart(meeting.heldOn, -hotspotMonths);
-  const to = addDays(monthStart(meeting.heldOn), -1);
+  // Complete months only: for a meeting arranged for a later month, the month under way is not one.
+  const to = lastCompleteMonthEnd(addDays(monthStart(meeting.heldOn), -1), londonDate());
+  const from = monthStart(to, -(hotspotMonths - 1));
   const items: AgendaHotspots['items'] = [];
   const notes: string[] = [];
   for (const source of ['police-uk', 'intelligence'] as const) {

@@ -6,6 +6,7 @@ import {
   daysBetween,
   elapsedHours,
   isCalendarDate,
+  lastCompleteMonthEnd,
   londonDate,
   londonMidnight,
   londonWallClock,
@@ -108,5 +109,19 @@ describe('reporting quarters and financial years', () => {
     expect(reportingQuarterOf('2025-04-01')).toEqual({ label: '2025/26 Q1', from: '2025-04-01', to: '2025-06-30' });
     expect(reportingQuarterOf('2026-03-31')).toEqual({ label: '2025/26 Q4', from: '2026-01-01', to: '2026-03-31' });
     expect(reportingQuarterOf('2024-02-29')).toEqual({ label: '2023/24 Q4', from: '2024-01-01', to: '2024-03-31' });
+  });
+});
+
+describe('complete months', () => {
+  it('ends at the last month that is over, never at the month under way', () => {
+    // The data reach 2 December and today is the 4th: December is two days old, not a month.
+    expect(lastCompleteMonthEnd('2026-12-02', '2026-12-04')).toBe('2026-11-30');
+    // Data that stop inside a month that has ended still count that month.
+    expect(lastCompleteMonthEnd('2026-11-28', '2026-12-04')).toBe('2026-11-30');
+    // On a month's last day it has not ended yet.
+    expect(lastCompleteMonthEnd('2026-11-30', '2026-11-30')).toBe('2026-10-31');
+    // Dates after today end at the last month that is over.
+    expect(lastCompleteMonthEnd('2027-03-10', '2026-12-04')).toBe('2026-11-30');
+    expect(lastCompleteMonthEnd('2024-02-10', '2026-12-04')).toBe('2024-02-29');
   });
 });

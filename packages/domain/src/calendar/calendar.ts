@@ -141,6 +141,19 @@ export function monthsBetween(from: string, to: string): string[] {
   return months;
 }
 
+/**
+ * The last day of the latest month that has ended by `today` and does not lie after the month of
+ * `date`: the end of the last complete month of data that runs to `date`.
+ *
+ * @example
+ * lastCompleteMonthEnd('2026-12-02', '2026-12-04'); // → '2026-11-30' (December is under way)
+ * lastCompleteMonthEnd('2026-11-28', '2026-12-04'); // → '2026-11-30' (November has ended)
+ */
+export function lastCompleteMonthEnd(date: string, today: string): string {
+  const end = monthEnd(date);
+  return end < today ? end : addDays(monthStart(earlierDate(date, today)), -1);
+}
+
 /** 'YYYY-MM-01' for every month whose first day lies in [start, end]. */
 export function monthsWithin(start: string, end: string): string[] {
   const first = start.endsWith('-01') ? calendarDay(start).toISODate() : monthStart(start, 1);
