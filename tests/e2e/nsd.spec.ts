@@ -69,6 +69,16 @@ describe('a closure notice through to the NSD meeting pack', () => {
     await map.scrollIntoViewIfNeeded();
     await screenshot(page, 'nsd-1-closure-notice-recorded');
     await screenshot(map, 'nsd-1-closure-notice-on-the-map');
+
+    // On the main map the new closure notice draws above the place and crime circles.
+    await page.goto('/');
+    await waitForMapIdle(page);
+    const layers = ((await page.getByTestId('district-map').getAttribute('data-map-layers')) ?? '').split(' ');
+    const actions = layers.indexOf('disruption-actions-points');
+    expect(actions).toBeGreaterThan(layers.indexOf('places-points'));
+    expect(layers.indexOf('places-points')).toBeGreaterThan(layers.indexOf('crime-clusters'));
+    expect(layers.indexOf('crime-clusters')).toBeGreaterThanOrEqual(0);
+    await screenshot(page, 'nsd-1-closure-notice-on-the-main-map');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,6 +1,5 @@
 import type { DataDrivenPropertyValueSpecification, GeoJSONSourceSpecification } from 'maplibre-gl';
 import { useEffect, useMemo } from 'react';
-import { pointLayerIds } from '../map/district-layers.tsx';
 import { useMap } from '../map/map-context.ts';
 import { useGeoJsonSource } from '../map/use-geojson-source.ts';
 import { useLayerClick } from '../map/use-layer-click.ts';
@@ -47,20 +46,14 @@ const empty: GeoJSONSourceSpecification['data'] = { type: 'FeatureCollection', f
  * each view its own `key`. Mount inside <DistrictMap>.
  */
 export function HotspotLayer({ squares, fill, selectedCellId, onSelectCell }: HotspotLayerProps) {
-  const map = useMap();
-  // Under the point layers already drawn (places, clusters, actions): squares are the ground they stand on.
-  const beforeId = pointLayerIds.find((id) => !id.startsWith('hotspots') && map.getLayer(id));
   useGeoJsonSource('hotspots', squares ?? empty);
   useDrawnCellCount(squares);
-  useMapLayer(
-    {
-      id: 'hotspots-fill',
-      type: 'fill',
-      source: 'hotspots',
-      paint: { 'fill-color': fill.colour, 'fill-opacity': fill.opacity },
-    },
-    { beforeId },
-  );
+  useMapLayer({
+    id: 'hotspots-fill',
+    type: 'fill',
+    source: 'hotspots',
+    paint: { 'fill-color': fill.colour, 'fill-opacity': fill.opacity },
+  });
   const selectedFilter = useMemo(() => ['==', ['get', 'id'], selectedCellId ?? ''] as never, [selectedCellId]);
   useMapLayer(
     {
@@ -69,7 +62,7 @@ export function HotspotLayer({ squares, fill, selectedCellId, onSelectCell }: Ho
       source: 'hotspots',
       paint: { 'line-color': '#1f1f1f', 'line-width': 2.5 },
     },
-    { filter: selectedFilter, beforeId },
+    { filter: selectedFilter },
   );
   useLayerClick(
     'hotspots-fill',

@@ -27,10 +27,13 @@ export interface HotspotSectionProps {
   shown: boolean;
   onShown(shown: boolean): void;
   crimeTypes: readonly string[];
+  /** Whether the point layers fade while the squares show (so the squares are not hidden under them). */
+  dimPoints?: boolean;
+  onDimPoints?(dim: boolean): void;
 }
 
 /** The hot-spot switch, its settings, and the chosen view's loading, error and legend. */
-export function HotspotSection({ hotspots, shown, onShown, crimeTypes }: HotspotSectionProps) {
+export function HotspotSection({ hotspots, shown, onShown, crimeTypes, dimPoints, onDimPoints }: HotspotSectionProps) {
   const { view } = hotspots.settings;
   const current = hotspots.current;
   return (
@@ -42,6 +45,16 @@ export function HotspotSection({ hotspots, shown, onShown, crimeTypes }: Hotspot
       {shown && (
         <>
           <HotspotControls settings={hotspots.settings} onChange={hotspots.setSettings} crimeTypes={crimeTypes} />
+          {onDimPoints && (
+            <label className="layer-control__layer">
+              <input
+                type="checkbox"
+                checked={dimPoints ?? false}
+                onChange={(event) => onDimPoints(event.currentTarget.checked)}
+              />
+              Fade points over the squares
+            </label>
+          )}
           {hotspots.unavailable ? (
             <p className="hotspot-section__note" role="status">
               {hotspots.unavailable}

@@ -31,18 +31,15 @@ export function WardLayers({ wards, selectedCode = null }: { wards: WardCollecti
       source: 'wards',
       paint: { 'line-color': '#9a5b00', 'line-width': 2.5, 'line-dasharray': [2, 1] },
     },
-    { filter: selectedFilter, beforeId: 'districts-outline' },
+    { filter: selectedFilter },
   );
-  useMapLayer(
-    {
-      id: 'wards-outline',
-      type: 'line',
-      source: 'wards',
-      minzoom: wardMinZoom,
-      paint: { 'line-color': '#5b6b7c', 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.5, 14, 1.5] },
-    },
-    { beforeId: 'districts-outline' },
-  );
+  useMapLayer({
+    id: 'wards-outline',
+    type: 'line',
+    source: 'wards',
+    minzoom: wardMinZoom,
+    paint: { 'line-color': '#5b6b7c', 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.5, 14, 1.5] },
+  });
   return null;
 }
 

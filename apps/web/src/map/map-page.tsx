@@ -2,7 +2,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './map-controls.css';
 import { type CurrentUser, mayCall, procedurePolicies } from '@lantern/domain';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSearch } from 'wouter';
 import { errorMessage } from '../api/errors.ts';
 import { useTRPC } from '../api/trpc.ts';
@@ -60,6 +60,9 @@ export function MapPage({ user }: PageProps) {
   const [crimeTypes, setCrimeTypes] = useState<string[]>([]);
   const mayAnalyseHotspots = mayCall(procedurePolicies['hotspots.compute'], user.roles);
   const [showHotspots, setShowHotspots] = useState(false);
+  // Hot-spot squares lie under the points; while they show, the points fade unless asked not to.
+  const [dimPoints, setDimPoints] = useState(true);
+  const pointsDimmed = showHotspots && dimPoints;
   const maySeeDisruption = mayCall(procedurePolicies['disruption.forMap'], user.roles);
   const [showDisruption, setShowDisruption] = useState(true);
   const layers = useMapLayers();
@@ -75,6 +78,15 @@ export function MapPage({ user }: PageProps) {
     setWardCode(null);
     setView(features.find((feature) => feature.properties.code === code)?.bbox ?? countyBbox);
   }
+
+  // A user of one district opens on it, unless the address names a place or a view of its own.
+  const homeDistrict = user.districtCodes.length === 1 ? (user.districtCodes[0] ?? null) : null;
+  const openOnHome = useRef(homeDistrict !== null && !initialPlace && !window.location.hash.includes('map='));
+  useEffect(() => {
+    if (!openOnHome.current || features.length === 0) return;
+    openOnHome.current = false;
+    selectDistrict(homeDistrict);
+  });
 
   // A place opened from its address (search results link to /?place=<id>): bring it into view once.
   const placeToShow = initialPlace ? places.data?.places.find((place) => place.id === initialPlace) : undefined;
@@ -154,6 +166,8 @@ export function MapPage({ user }: PageProps) {
               hotspots={hotspots}
               shown={showHotspots}
               onShown={setShowHotspots}
+              dimPoints={dimPoints}
+              onDimPoints={setDimPoints}
               crimeTypes={layers.layers.find((layer) => layer.id === 'crime')?.types ?? []}
             />
           )}
@@ -186,6 +200,7 @@ export function MapPage({ user }: PageProps) {
                   range={range}
                   selectedId={selection?.kind === 'place' ? selection.id : null}
                   onSelect={(id) => setSelection({ kind: 'place', id })}
+                  dimmed={pointsDimmed}
                 />
               )}
               {tileLayers.map((layer) => (
@@ -195,6 +210,7 @@ export function MapPage({ user }: PageProps) {
                   range={range}
                   types={layer.id === 'crime' ? crimeTypes : []}
                   onPick={(cluster) => setSelection({ kind: 'cluster', cluster })}
+                  dimmed={pointsDimmed}
                 />
               ))}
               <MapExport hotspots={hotspotGeoJson} />

@@ -4,7 +4,7 @@ import { isRemoved, useMap } from './map-context.ts';
 /**
  * Keeps the map container's `data-map-state` at "moving" while the view changes and "idle" once
  * maplibre has drawn everything it has, for the browser tests and the benchmark; the first idle
- * is also `performance.mark('lantern:map-idle')`. Render it after the layers whose drawing
+ * is also `performance.mark('lantern:map-idle')`, and `data-map-layers` lists the layers bottom to top. Render it after the layers whose drawing
  * counts: it starts listening once their data has been handed to the map.
  */
 export function MapStateReporter() {
@@ -15,6 +15,8 @@ export function MapStateReporter() {
     let first = true;
     const idle = () => {
       container.dataset.mapState = 'idle';
+      // The drawing order, bottom to top, for the browser tests.
+      container.dataset.mapLayers = (map.getStyle().layers ?? []).map((layer) => layer.id).join(' ');
       if (first) performance.mark('lantern:map-idle');
       first = false;
     };

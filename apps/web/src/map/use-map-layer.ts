@@ -1,11 +1,15 @@
 import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
+import { layerAbove } from './layer-order.ts';
 import { isRemoved, useMap } from './map-context.ts';
 
 export interface MapLayerOptions {
   /** Compared by reference (build it with useMemo); a new one goes to `setFilter`. */
   filter?: FilterSpecification | undefined;
-  /** Draw below this layer when it is already on the map (its data may arrive first or later). */
+  /**
+   * Draw below this layer when it is already on the map. Without it, a layer of `layerStack` takes
+   * its place in that order, whichever layers arrived first; any other goes on top.
+   */
   beforeId?: string | undefined;
 }
 
@@ -20,7 +24,7 @@ export function useMapLayer(layer: LayerSpecification, { filter, beforeId }: Map
   useEffect(() => {
     const { layer: spec, filter: firstFilter, beforeId: below } = initial.current;
     const withFilter = firstFilter === undefined ? spec : ({ ...spec, filter: firstFilter } as LayerSpecification);
-    map.addLayer(withFilter, below !== undefined && map.getLayer(below) ? below : undefined);
+    map.addLayer(withFilter, below !== undefined && map.getLayer(below) ? below : layerAbove(map, spec.id));
     return () => {
       if (!isRemoved(map) && map.getLayer(spec.id)) map.removeLayer(spec.id);
     };

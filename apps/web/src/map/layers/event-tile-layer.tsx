@@ -1,6 +1,7 @@
 import type { MapLayer } from '@lantern/domain';
 import type { MapGeoJSONFeature } from 'maplibre-gl';
 import { type DateRange, tileUrl } from '../map-filters.ts';
+import { useDimmed } from '../use-dimmed.ts';
 import { useLayerClick } from '../use-layer-click.ts';
 import { useMapLayer } from '../use-map-layer.ts';
 import { useVectorTileSource } from '../use-vector-tile-source.ts';
@@ -22,29 +23,31 @@ export interface EventTileLayerProps {
   range: DateRange;
   types?: readonly string[];
   onPick(cluster: PickedCluster): void;
+  /** Faded, so that hot-spot squares beneath show through. */
+  dimmed?: boolean;
 }
 
+const clusterOpacity = 0.6;
+
 /** A clustered point layer drawn from `/tiles/<layer>/…`; circles grow with the number of events. */
-export function EventTileLayer({ layer, range, types = [], onPick }: EventTileLayerProps) {
+export function EventTileLayer({ layer, range, types = [], onPick, dimmed = false }: EventTileLayerProps) {
   const sourceId = `tiles-${layer.id}`;
   const layerId = clusterLayerId(layer.id);
   useVectorTileSource(sourceId, tileUrl(layer.id, range, types));
-  useMapLayer(
-    {
-      id: layerId,
-      type: 'circle',
-      source: sourceId,
-      'source-layer': layer.id,
-      paint: {
-        'circle-color': layerColours[layer.id],
-        'circle-opacity': 0.6,
-        'circle-radius': clusterRadius as never,
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': 1,
-      },
+  useMapLayer({
+    id: layerId,
+    type: 'circle',
+    source: sourceId,
+    'source-layer': layer.id,
+    paint: {
+      'circle-color': layerColours[layer.id],
+      'circle-opacity': clusterOpacity,
+      'circle-radius': clusterRadius as never,
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 1,
     },
-    { beforeId: 'places-points' },
-  );
+  });
+  useDimmed(layerId, dimmed, clusterOpacity);
   useLayerClick(layerId, (feature) => onPick(toCluster(layer, feature)), ['places-points']);
   return null;
 }

@@ -2,6 +2,7 @@ import type { MapPlace } from '@lantern/domain';
 import type { GeoJSONSourceSpecification } from 'maplibre-gl';
 import { useMemo } from 'react';
 import { concernOverlaps, type DateRange } from '../map-filters.ts';
+import { useDimmed } from '../use-dimmed.ts';
 import { useGeoJsonSource } from '../use-geojson-source.ts';
 import { useLayerClick } from '../use-layer-click.ts';
 import { useMapLayer } from '../use-map-layer.ts';
@@ -12,6 +13,8 @@ export interface PlacesLayerProps {
   range: DateRange;
   selectedId: string | null;
   onSelect(id: string): void;
+  /** Faded, so that hot-spot squares beneath show through. */
+  dimmed?: boolean;
 }
 
 const categoryColour = [
@@ -22,7 +25,7 @@ const categoryColour = [
 ] as never;
 
 /** Places of concern whose concern overlaps the time range, coloured by category. */
-export function PlacesLayer({ places, range, selectedId, onSelect }: PlacesLayerProps) {
+export function PlacesLayer({ places, range, selectedId, onSelect, dimmed = false }: PlacesLayerProps) {
   const data = useMemo<GeoJSONSourceSpecification['data']>(
     () => ({
       type: 'FeatureCollection',
@@ -50,6 +53,7 @@ export function PlacesLayer({ places, range, selectedId, onSelect }: PlacesLayer
       'circle-stroke-width': 1.5,
     },
   });
+  useDimmed('places-points', dimmed, 1);
   const selectedFilter = useMemo(() => ['==', ['get', 'id'], selectedId ?? ''] as never, [selectedId]);
   useMapLayer(
     {
