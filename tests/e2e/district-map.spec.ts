@@ -60,6 +60,29 @@ describe.each(users)('the district map for $name', (user) => {
     await context.close();
   });
 
+  it('says where it is without a basemap: towns, then wards, then streets named from police.uk', async () => {
+    const { page, context, problems } = await signedIn(user.email);
+    const map = page.getByTestId('district-map');
+    const drawn = async () => ((await map.getAttribute('data-orientation-labels')) ?? '0 0 0').split(' ').map(Number);
+    // Over Mansfield and Ashfield: town names, no ward or street names yet.
+    await page.goto('/#map=10.5/53.12/-1.22');
+    await expect.poll(async () => (await drawn())[0], { timeout: 20_000 }).toBeGreaterThan(2);
+    expect((await drawn())[2]).toBe(0);
+    await screenshot(page, `${user.name}-orientation-towns`);
+    // Closer: the wards.
+    await page.goto('/#map=12.5/53.14/-1.19');
+    await expect.poll(async () => (await drawn())[1], { timeout: 20_000 }).toBeGreaterThan(3);
+    await screenshot(page, `${user.name}-orientation-wards`);
+    // A few streets across: the streets, at police.uk's map points.
+    await page.goto('/#map=15.5/53.1438/-1.1986');
+    await expect.poll(async () => (await drawn())[2], { timeout: 20_000 }).toBeGreaterThan(3);
+    await waitForMapIdle(page);
+    expect(await page.locator('.map-attribution').textContent()).toContain('data.police.uk');
+    await screenshot(page, `${user.name}-orientation-streets`);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('zooms to the district chosen in the picker', async () => {
     const { page, context, problems } = await signedIn(user.email);
     const picker = page.getByLabel('District', { exact: true });

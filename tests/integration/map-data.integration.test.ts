@@ -152,3 +152,47 @@ describe('places.history', () => {
     });
   });
 });
+
+describe('map.orientation and map.streetNames', () => {
+  it('names every ward at a point inside it, and the towns largest first', async () => {
+    const { towns, wards } = await callerFor(db, attendee).map.orientation();
+    expect(towns[0]).toMatchObject({ name: 'Nottingham city centre' });
+    expect(towns.map((town) => town.name)).toEqual(expect.arrayContaining(['Mansfield', 'Worksop', 'Newark-on-Trent']));
+    expect(towns.every((town, index) => index === 0 || (towns[index - 1]?.size ?? 0) >= town.size)).toBe(true);
+    const [row] = await db.sql.query<{ count: number }>('SELECT count(*)::int AS count FROM ward');
+    expect(wards).toHaveLength(row?.count ?? -1);
+    // Each label point lies inside its own ward.
+    const outside = await db.sql.query<{ name: string }>(
+      `SELECT l.name FROM jsonb_to_recordset($1::jsonb) AS l(name text, lon float8, lat float8)
+       WHERE NOT EXISTS (SELECT 1 FROM ward w WHERE w.name = l.name AND ST_Contains(w.geom, ST_SetSRID(ST_MakePoint(l.lon, l.lat), 4326)))`,
+      [JSON.stringify(wards)],
+    );
+    expect(outside).toEqual([]);
+  });
+
+  it('names the streets in a view from police.uk locations, one point per name, and no point-of-interest category', async () => {
+    await db.sql.query(
+      `INSERT INTO crime_event (id, month, reported_by, falls_within, crime_type, location, geom)
+       SELECT 'street-' || n, '2024-01-01', 'Test', 'Test', 'Burglary', loc, ST_SetSRID(ST_MakePoint(lon, lat), 4326)
+       FROM (VALUES (1, 'On or near Westgate', -1.2, 53.145), (2, 'On or near Westgate', -1.2, 53.145),
+                    (3, 'On or near Westgate', -1.201, 53.146), (4, 'On or near Supermarket', -1.19, 53.14),
+                    (5, 'On or near Church Street', -1.195, 53.142), (6, 'On or near Far Lane', -1.0, 53.0))
+         AS v(n, loc, lon, lat)`,
+    );
+    const view = { west: -1.22, south: 53.13, east: -1.17, north: 53.16 };
+    const { streets, truncated } = await callerFor(db, officer).map.streetNames(view);
+    expect(streets).toEqual([
+      { name: 'Westgate', lon: -1.2, lat: 53.145 },
+      { name: 'Church Street', lon: -1.195, lat: 53.142 },
+    ]);
+    expect(truncated).toBe(false);
+  });
+
+  it('refuses a view too large for street names, naming the field', async () => {
+    const error = await rejection(
+      callerFor(db, analyst).map.streetNames({ west: -1.5, south: 52.8, east: -0.7, north: 53.5 }),
+    );
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toMatch(/^east: the view is too large for street names/);
+  });
+});

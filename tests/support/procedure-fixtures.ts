@@ -288,6 +288,13 @@ export const procedureFixtures: Record<string, ProcedureFixture> = {
   'districts.list': { build: noInput },
 
   'map.layers': { build: noInput },
+  'map.orientation': { build: noInput },
+  'map.streetNames': {
+    build: async () => {
+      const view = { west: -1.22, south: 53.13, east: -1.17, north: 53.16 };
+      return { inScope: { input: view, ids: [] }, outOfScope: { input: view, ids: [] } };
+    },
+  },
   'map.places': {
     build: async (world) => ({
       inScope: { input: undefined, ids: [world.a.placeId] },

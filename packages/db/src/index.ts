@@ -236,6 +236,7 @@ export {
   provisionOidcUser,
   saveOidcLogin,
 } from './oidc-users.ts';
+export { type LabelPoint, policeUkPointCategories, streetNamesWithin, wardLabelPoints } from './orientation.ts';
 export {
   createPerson,
   getPeople,

@@ -155,6 +155,8 @@ export const procedurePolicies = {
 
   'map.places': policy(partners, 'district', 'none', 'every place of concern in scope, compactly, for the map'),
   'map.layers': policy('signed-in', 'none', 'none', 'the map layers the caller may draw, with their dates and types'),
+  'map.orientation': policy('signed-in', 'none', 'none', 'town and ward names for the offline map'),
+  'map.streetNames': policy('signed-in', 'none', 'none', 'street names in a view, from police.uk map points'),
 
   // Hot-spot analytics (issue 6): partners in their districts. Missing episodes and intelligence
   // are about people, so their counts of 1–4 read "<5" for roles without person-level access;

@@ -53,9 +53,9 @@ describe('layerAbove', () => {
     expect(layerAbove(map, 'network-places-selected')).toBeUndefined();
   });
 
-  it('lists every point layer below disruption actions', () => {
+  it('lists every point layer below disruption actions, and only names above them', () => {
     const top = layerStack.indexOf('disruption-actions-points');
-    expect(top).toBe(layerStack.length - 1);
+    expect(layerStack.slice(top + 1).every((id) => id.startsWith('orientation-'))).toBe(true);
     expect(layerStack.indexOf('crime-clusters')).toBeLessThan(layerStack.indexOf('places-points'));
   });
 });

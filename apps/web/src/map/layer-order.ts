@@ -4,7 +4,7 @@ import { clusterLayerId } from './layers/layer-styles.ts';
 /**
  * Lantern's map layers from bottom to top: the ground (districts and wards), analysis surfaces,
  * event circles, places of concern, then disruption actions, which a user must never lose under
- * other points (a new closure notice is the thing to see). A layer not listed (a basemap's, the
+ * other points (a new closure notice is the thing to see), and the names that say where one is. A layer not listed (a basemap's, the
  * network's) keeps where it was put.
  */
 export const layerStack: readonly string[] = [
@@ -20,6 +20,9 @@ export const layerStack: readonly string[] = [
   'places-points',
   'places-selected',
   'disruption-actions-points',
+  'orientation-streets',
+  'orientation-wards',
+  'orientation-towns',
 ];
 
 /** Enough of a maplibre map to read its layers, bottom to top. */

@@ -30,6 +30,7 @@ import { MapExport } from './map-export.tsx';
 import { allDates, type DateRange } from './map-filters.ts';
 import { MapStateReporter } from './map-state-reporter.tsx';
 import { countyBbox } from './map-style.ts';
+import { OrientationLayer } from './orientation-layer.tsx';
 import { TimeRangeControl } from './time-range-control.tsx';
 import { FitTo } from './use-fit-to.ts';
 import { useMapLayers } from './use-map-layers.ts';
@@ -65,6 +66,7 @@ export function MapPage({ user }: PageProps) {
   const pointsDimmed = showHotspots && dimPoints;
   const maySeeDisruption = mayCall(procedurePolicies['disruption.forMap'], user.roles);
   const [showDisruption, setShowDisruption] = useState(true);
+  const [streetNamesShown, setStreetNamesShown] = useState(false);
   const layers = useMapLayers();
   const hotspots = useHotspots(range, showHotspots, layers.dataExtent);
   const hotspotGeoJson = useHotspotSquares(hotspots, showHotspots);
@@ -181,6 +183,7 @@ export function MapPage({ user }: PageProps) {
               )}
               {districts.data && <DistrictLabels districts={districts.data} />}
               {wards.data && <WardLayers wards={wards.data} selectedCode={wardCode} />}
+              {!layers.query.data?.basemap && <OrientationLayer onStreets={setStreetNamesShown} />}
               {showHotspots && (
                 <HotspotLayer
                   key={hotspots.settings.view}
@@ -233,6 +236,7 @@ export function MapPage({ user }: PageProps) {
           </div>
           <MapAttribution
             showCrime={layers.visible.has('crime')}
+            showStreetNames={streetNamesShown}
             basemap={layers.query.data?.basemap?.attribution ?? null}
           />
         </div>

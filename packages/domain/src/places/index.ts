@@ -1,1 +1,2 @@
 export * from './parse-place-feature.ts';
+export * from './towns.ts';

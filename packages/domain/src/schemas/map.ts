@@ -70,3 +70,50 @@ export const mapLayersOutput = z.object({
   basemap: z.object({ styleUrl: z.string(), attribution: z.string().nullable() }).nullable(),
 });
 export type MapLayersOutput = z.infer<typeof mapLayersOutput>;
+
+/** A name to write on the map at a point. */
+const mapLabel = z.object({ name: z.string(), lon: z.number(), lat: z.number() });
+
+/**
+ * `map.orientation`: what the offline map writes so a reader knows where they are without a
+ * basemap: towns (with a size, the larger drawn first) and wards (at a point inside each).
+ */
+export const orientationOutput = z.object({
+  towns: z.array(mapLabel.extend({ size: z.number() })),
+  wards: z.array(mapLabel),
+});
+export type OrientationOutput = z.infer<typeof orientationOutput>;
+
+/** Street names are asked for one view at a time, and only a street-sized view (about 11 km across at most). */
+const maxStreetSpan = 0.16;
+const longitude = z
+  .number()
+  .min(-180, 'must be a longitude (−180 to 180)')
+  .max(180, 'must be a longitude (−180 to 180)');
+const latitude = z.number().min(-90, 'must be a latitude (−90 to 90)').max(90, 'must be a latitude (−90 to 90)');
+
+export const streetNamesInput = z
+  .object({ west: longitude, south: latitude, east: longitude, north: latitude })
+  .strict()
+  .superRefine((box, ctx) => {
+    if (box.east <= box.west)
+      ctx.addIssue({ code: 'custom', path: ['east'], message: `must be east of west (${box.west})` });
+    if (box.north <= box.south) {
+      ctx.addIssue({ code: 'custom', path: ['north'], message: `must be north of south (${box.south})` });
+    }
+    if (box.east - box.west > maxStreetSpan || box.north - box.south > maxStreetSpan) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['east'],
+        message: `the view is too large for street names: at most ${maxStreetSpan}° across (zoom in)`,
+      });
+    }
+  });
+export type StreetNamesInput = z.infer<typeof streetNamesInput>;
+
+/**
+ * `map.streetNames`: street names from police.uk's anonymised map points ("On or near …") inside a
+ * view, one point per name; `truncated` when the view held more names than were sent.
+ */
+export const streetNamesOutput = z.object({ streets: z.array(mapLabel), truncated: z.boolean() });
+export type StreetNamesOutput = z.infer<typeof streetNamesOutput>;
