@@ -16,3 +16,12 @@ export const hotspotSourceLabels = {
   'missing-last-seen': 'Missing children: where last seen',
   places: 'Places of concern',
 } as const;
+
+/** The same sources as the events a sentence counts ("there are no …"). */
+export const hotspotEventNouns = {
+  'police-uk': 'police.uk crimes',
+  intelligence: 'intelligence reports',
+  'missing-found': 'missing episodes with a place found',
+  'missing-last-seen': 'missing episodes with a place last seen',
+  places: 'places of concern',
+} as const;

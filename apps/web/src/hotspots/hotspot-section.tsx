@@ -4,6 +4,7 @@ import { ErrorState, Loading } from '../ui/status.tsx';
 import { cellSquares, densitySquares, emergingSquares } from './cell-squares.ts';
 import { DensityLegend } from './density-legend.tsx';
 import { EmergingLegend } from './emerging-legend.tsx';
+import { hotspotEventNouns } from './hotspot-bins.ts';
 import { HotspotControls } from './hotspot-controls.tsx';
 import { HotspotLegend } from './hotspot-legend.tsx';
 import type { HotspotsState } from './use-hotspots.ts';
@@ -66,6 +67,12 @@ export function HotspotSection({ hotspots, shown, onShown, crimeTypes, dimPoints
               )}
               {current.isError && (
                 <ErrorState message={errorMessage(current.error)} onRetry={() => void current.refetch()} />
+              )}
+              {current.data?.events === 0 && (
+                <p className="hotspot-section__note" role="status" data-testid="hotspot-no-data">
+                  No data: there are no {hotspotEventNouns[hotspots.settings.source]} in this time range and these
+                  districts, so there is nothing to look for hot spots in.
+                </p>
               )}
             </>
           )}

@@ -7,6 +7,7 @@ import { EmergingLegend } from './emerging-legend.tsx';
 import { HotspotCellPanel } from './hotspot-cell-panel.tsx';
 import { HotspotControls } from './hotspot-controls.tsx';
 import { HotspotLegend } from './hotspot-legend.tsx';
+import { HotspotSection } from './hotspot-section.tsx';
 import {
   defaultHotspotSettings,
   emergingPeriod,
@@ -43,6 +44,32 @@ function PanelFor({
   if (hotspots.settings.view !== view) hotspots.setSettings({ ...hotspots.settings, view });
   return <HotspotCellPanel hotspots={hotspots} onClose={() => hotspots.selectCell(null)} />;
 }
+
+function SectionWith() {
+  const hotspots = useHotspots({ from: '2024-01-01', to: '2024-01-31' }, true, {
+    from: '2023-04-01',
+    to: '2026-03-31',
+  });
+  return <HotspotSection hotspots={hotspots} shown onShown={() => undefined} crimeTypes={[]} />;
+}
+
+describe('hot spots with no data', () => {
+  it('says there is no data, rather than a legend of classes that nothing fell into', async () => {
+    renderWithApi(
+      <SectionWith />,
+      fakeApi({ 'hotspots.compute': () => ({ data: { ...result, events: 0, cells: [] } }) }),
+    );
+    expect((await screen.findByTestId('hotspot-no-data')).textContent).toMatch(
+      /^No data: there are no police\.uk crimes in this time range and these districts/,
+    );
+  });
+
+  it('says nothing of the kind when there were events to analyse', async () => {
+    renderWithApi(<SectionWith />, fakeApi({ 'hotspots.compute': () => ({ data: result }) }));
+    await screen.findByRole('figure', { name: 'Hot spot legend' });
+    expect(screen.queryByTestId('hotspot-no-data')).toBeNull();
+  });
+});
 
 describe('hot-spot layer pieces', () => {
   it('draws only significant cells, as closed WGS84 squares around the cell centre', () => {

@@ -6,7 +6,7 @@ import { runHotspotWork } from '../analytics/analytics-pool.ts';
 import type { densityWork } from '../analytics/hotspot-work.ts';
 import { assertWithinBudget } from '../analytics/work-budget.ts';
 import type { AppContext } from '../context.ts';
-import { eventQuery, pointsOf, studyArea } from './hotspot-support.ts';
+import { countView, eventQuery, pointsOf, studyArea } from './hotspot-support.ts';
 
 /** Kernel evaluations (points × cells under each kernel) a density surface may cost. */
 const maxKernelEvaluations = 200_000_000;
@@ -27,12 +27,13 @@ export async function estimateDensity(app: AppContext, access: Access, input: De
         );
       }
     }
-    return runHotspotWork<ReturnType<typeof densityWork>>({
+    const surface = await runHotspotWork<ReturnType<typeof densityWork>>({
       kind: 'density',
       area,
       cellSize: input.cellSize,
       bandwidth: input.bandwidth,
       ...points,
     });
+    return { ...surface, events: countView(access, input.source)(points.x.length) };
   });
 }

@@ -6,7 +6,7 @@ import { runHotspotWork } from '../analytics/analytics-pool.ts';
 import type { emergingWork } from '../analytics/hotspot-work.ts';
 import { assertWithinBudget } from '../analytics/work-budget.ts';
 import type { AppContext } from '../context.ts';
-import { eventQuery, pointsOf, studyArea } from './hotspot-support.ts';
+import { countView, eventQuery, pointsOf, studyArea } from './hotspot-support.ts';
 
 /** Emerging hot-spot patterns: Gi* per month and the Mann–Kendall trend of each cell. */
 export async function findEmergingHotspots(app: AppContext, access: Access, input: EmergingInput) {
@@ -22,7 +22,8 @@ export async function findEmergingHotspots(app: AppContext, access: Access, inpu
     const area = await studyArea(app.db.prisma, query.districtCodes);
     assertWithinBudget(area, { cellSize: input.cellSize, band: input.band, slices: months.length });
     const rows = await hotspotEventPoints(app.db.prisma, query, true);
-    const slices = months.map((month) => pointsOf(rows.filter((row) => row.month === month)));
+    const inMonths = rows.filter((row) => row.month !== null && months.includes(row.month));
+    const slices = months.map((month) => pointsOf(inMonths.filter((row) => row.month === month)));
     const { cell, cells } = await runHotspotWork<ReturnType<typeof emergingWork>>({
       kind: 'emerging',
       area,
@@ -31,6 +32,6 @@ export async function findEmergingHotspots(app: AppContext, access: Access, inpu
       fdr: input.fdr,
       slices,
     });
-    return { cell, band: input.band, months, cells };
+    return { cell, band: input.band, months, events: countView(access, input.source)(inMonths.length), cells };
   });
 }

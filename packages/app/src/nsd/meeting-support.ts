@@ -107,7 +107,12 @@ export async function agendaHotspots(app: AppContext, access: Access, meeting: M
       .filter((cell) => cell.kind === 'hot' && (cell.pattern === 'new' || cell.pattern === 'intensifying'))
       .sort((left, right) => right.trendZ - left.trendZ)
       .slice(0, hotspotsPerSource);
-    if (rising.length === 0) notes.push(`No new or intensifying hotspots of ${label} from ${from} to ${to}.`);
+    if (result.events === 0) {
+      // No data is not "nothing found": say which, so nobody reads an empty import as a quiet district.
+      notes.push(`No ${label} data for the district from ${from} to ${to}: hotspots cannot be looked for.`);
+    } else if (rising.length === 0) {
+      notes.push(`No new or intensifying hotspots of ${label} from ${from} to ${to}.`);
+    }
     for (const cell of rising) {
       const [lon, lat] = fromBritishNationalGrid([cell.x, cell.y]);
       const pattern = cell.pattern === 'new' ? 'New' : 'Intensifying';

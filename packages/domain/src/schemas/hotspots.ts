@@ -139,6 +139,8 @@ export const densityOutput = z.object({
   cell: z.number(),
   bandwidth: z.number(),
   rule: z.enum(['given', 'arcgis-silverman']),
+  /** Events analysed: 0 means no data for the filters, not "no hot spot". */
+  events: suppressedCount,
   /** Cells with a density above zero, in events per km². */
   cells: z.array(z.object({ id: z.string(), x: z.number(), y: z.number(), density: z.number() })),
 });
@@ -172,6 +174,8 @@ export const emergingOutput = z.object({
   cell: z.number(),
   band: z.number(),
   months: z.array(z.string()),
+  /** Events analysed over the months: 0 means no data for the filters, not "no pattern". */
+  events: suppressedCount,
   /** Only the cells with a pattern. */
   cells: z.array(
     z.object({
