@@ -151,7 +151,12 @@ describe('hotspots.cell', () => {
 
   it('gives a district officer only a suppressed count of episodes', async () => {
     const detail = await callerFor(db, officer).hotspots.cell({ source: 'missing-found', cellId: spotCell });
-    expect(detail).toEqual({ id: spotCell, count: '<5', records: null });
+    expect(detail).toEqual({
+      id: spotCell,
+      place: expect.stringMatching(/ ward, Mansfield$/),
+      count: '<5',
+      records: null,
+    });
   });
 
   it('refuses a cell id off the grid', async () => {

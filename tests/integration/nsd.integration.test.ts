@@ -194,7 +194,9 @@ describe('the agenda’s hotspots', () => {
     expect(hotspots.length).toBeGreaterThanOrEqual(1);
     expect(hotspots.length).toBeLessThanOrEqual(5);
     for (const hotspot of hotspots) {
-      expect(hotspot.title).toMatch(/^New hotspot of intelligence reports \(250 m cell E\d+N\d+\)$/);
+      // Named by its ward and district (this database holds no street names), its grid cell in the detail.
+      expect(hotspot.title).toMatch(/^New hotspot of intelligence reports: [A-Z][\w ,&'-]+ ward, Ashfield$/);
+      expect(hotspot.detail[1]).toMatch(/^Grid cell E\d+N\d+ \(250 m\)$/);
       expect(hotspot.detail[0]).toMatch(
         new RegExp(
           `^Emerging hot-spot analysis of ${firstMonth} to ${lastComplete}: 1 of 6 months significantly hot; trend z -?\\d+\\.\\d$`,

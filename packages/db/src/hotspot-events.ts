@@ -34,6 +34,8 @@ export interface HotspotEventRow {
   date: string | null;
   /** Crime location text, place name, intelligence category or found-location type. */
   label: string | null;
+  /** A crime's type or a place's category; null for other records. */
+  type: string | null;
 }
 
 function sourceSelect(query: HotspotEventQuery) {
@@ -48,7 +50,8 @@ function sourceSelect(query: HotspotEventQuery) {
   switch (query.source) {
     case 'police-uk':
       return Prisma.sql`
-        SELECT 'crime' AS kind, c.id AS id, c.geom AS geom, to_char(c.month, 'YYYY-MM-DD') AS date, c.location AS label
+        SELECT 'crime' AS kind, c.id AS id, c.geom AS geom, to_char(c.month, 'YYYY-MM-DD') AS date, c.location AS label,
+          c.crime_type AS type
         FROM crime_event c
         WHERE c.geom IS NOT NULL AND c.district_code = ANY(${districts}::text[])
           AND (${from}::date IS NULL OR c.month >= date_trunc('month', ${from}::date)::date)
@@ -58,7 +61,7 @@ function sourceSelect(query: HotspotEventQuery) {
       const when = Prisma.sql`coalesce(i.occurred_at, i.submitted_at)`;
       return Prisma.sql`
         SELECT 'intelligence_report' AS kind, i.id::text AS id, i.geom AS geom, ${london(when)} AS date,
-          i.category::text AS label
+          i.category::text AS label, NULL::text AS type
         FROM intelligence_report i
         WHERE i.geom IS NOT NULL AND i.district_code = ANY(${districts}::text[]) AND ${period(when)}
           AND ${sharedIntelligenceSql('i', query.intelligenceAudience ?? 'partner')}
@@ -70,14 +73,14 @@ function sourceSelect(query: HotspotEventQuery) {
       const label = query.source === 'missing-found' ? Prisma.sql`m.found_location_type::text` : Prisma.sql`NULL::text`;
       return Prisma.sql`
         SELECT 'missing_episode' AS kind, m.id::text AS id, ${geom} AS geom, ${london(Prisma.sql`m.reported_at`)} AS date,
-          ${label} AS label
+          ${label} AS label, NULL::text AS type
         FROM missing_episode m
         WHERE ${geom} IS NOT NULL AND m.district_code = ANY(${districts}::text[]) AND ${period(Prisma.sql`m.reported_at`)}`;
     }
     case 'places':
       return Prisma.sql`
         SELECT 'place' AS kind, p.id::text AS id, p.geom AS geom, to_char(p.concern_since, 'YYYY-MM-DD') AS date,
-          p.name AS label
+          p.name AS label, p.category::text AS type
         FROM place_of_concern p
         WHERE p.district_code = ANY(${districts}::text[])
           AND (${to}::date IS NULL OR p.concern_since <= ${to}::date)
@@ -92,9 +95,9 @@ export async function hotspotEvents(prisma: PrismaTx, query: HotspotEventQuery):
     ? Prisma.sql`AND e.x >= ${box[0]}::float8 AND e.y >= ${box[1]}::float8 AND e.x < ${box[2]}::float8 AND e.y < ${box[3]}::float8`
     : Prisma.empty;
   return prisma.$queryRaw<HotspotEventRow[]>`
-    SELECT e.kind AS "kind", e.id AS "id", e.x AS "x", e.y AS "y", e.date AS "date", e.label AS "label"
+    SELECT e.kind AS "kind", e.id AS "id", e.x AS "x", e.y AS "y", e.date AS "date", e.label AS "label", e.type AS "type"
     FROM (
-      SELECT s.kind, s.id, s.date, s.label, ST_X(t.g)::float8 AS x, ST_Y(t.g)::float8 AS y
+      SELECT s.kind, s.id, s.date, s.label, s.type, ST_X(t.g)::float8 AS x, ST_Y(t.g)::float8 AS y
       FROM (${sourceSelect(query)}) s
       CROSS JOIN LATERAL (SELECT ST_Transform(s.geom, 27700) AS g) t
     ) e

@@ -236,7 +236,13 @@ export {
   provisionOidcUser,
   saveOidcLogin,
 } from './oidc-users.ts';
-export { type LabelPoint, policeUkPointCategories, streetNamesWithin, wardLabelPoints } from './orientation.ts';
+export {
+  type LabelPoint,
+  namePoints,
+  policeUkPointCategories,
+  streetNamesWithin,
+  wardLabelPoints,
+} from './orientation.ts';
 export {
   createPerson,
   getPeople,

@@ -1,3 +1,4 @@
+import type { PointName } from '@lantern/domain';
 import type { PrismaTx } from './prisma-tx.ts';
 
 export interface LabelPoint {
@@ -64,4 +65,36 @@ export async function streetNamesWithin(
     )
     SELECT name, ST_X(geom)::float8 AS lon, ST_Y(geom)::float8 AS lat
     FROM named ORDER BY total DESC, name LIMIT ${limit}`;
+}
+
+const streetWithinMetres = 400;
+
+/**
+ * Names a point as a reader would: its ward and district, and the nearest street police.uk's map
+ * points name ("On or near …", points of interest left out) within 400 m.
+ */
+export async function namePoints(
+  prisma: PrismaTx,
+  points: ReadonlyArray<{ lon: number; lat: number }>,
+): Promise<PointName[]> {
+  if (points.length === 0) return [];
+  const rows = await prisma.$queryRaw<Array<PointName & { ordinal: number }>>`
+    SELECT p.ordinal::int AS ordinal, w.name AS ward, d.name AS district, s.street
+    FROM unnest(${points.map((point) => point.lon)}::float8[], ${points.map((point) => point.lat)}::float8[])
+      WITH ORDINALITY AS p(lon, lat, ordinal)
+    CROSS JOIN LATERAL (SELECT ST_SetSRID(ST_MakePoint(p.lon, p.lat), 4326) AS g) AS pt
+    LEFT JOIN LATERAL (SELECT name, district_code FROM ward WHERE ST_Contains(geom, pt.g) LIMIT 1) w ON true
+    LEFT JOIN district d ON d.code = w.district_code
+    LEFT JOIN LATERAL (
+      SELECT substr(c.location, 12) AS street
+      FROM crime_event c
+      WHERE c.geom && ST_Expand(pt.g, ${streetWithinMetres / 60_000})
+        AND c.location LIKE 'On or near %'
+        AND NOT (substr(c.location, 12) = ANY(${[...policeUkPointCategories]}::text[]))
+        AND ST_DWithin(c.geom::geography, pt.g::geography, ${streetWithinMetres})
+      ORDER BY c.geom <-> pt.g
+      LIMIT 1
+    ) s ON true
+    ORDER BY p.ordinal`;
+  return rows.map(({ ward, district, street }) => ({ ward, district, street }));
 }

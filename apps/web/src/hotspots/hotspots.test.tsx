@@ -120,14 +120,18 @@ describe('hot-spot layer pieces', () => {
           id: 'E457000N339750',
           count: 2,
           records: [
-            { kind: 'crime', id: 'c1', date: '2024-01-01', label: 'On or near Market Street' },
-            { kind: 'crime', id: 'c2', date: '2024-01-01', label: 'On or near Parking Area' },
+            { kind: 'crime', id: 'c1', date: '2024-01-01', label: 'On or near Market Street', type: 'Burglary' },
+            { kind: 'crime', id: 'c2', date: '2024-01-01', label: 'On or near Parking Area', type: 'Drugs' },
           ],
+          place: 'Central ward, Mansfield, near Market Street',
         },
       }),
     });
     renderWithApi(<PanelFor cellId="E457000N339750" />, api);
-    expect(await screen.findByText('Crime, 2024-01-01: On or near Market Street')).toBeTruthy();
+    // A crime's category, where and the month, in words; the cell named by its ward and street.
+    expect(await screen.findByText('Burglary, On or near Market Street — Jan 2024')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Central ward, Mansfield, near Market Street' })).toBeTruthy();
+    expect(screen.getByText('Grid cell E457000N339750')).toBeTruthy();
     const cellRequest = api.requests.find((request) => request.path === 'hotspots.cell');
     expect(cellRequest?.input).toEqual({
       source: 'police-uk',
@@ -141,7 +145,7 @@ describe('hot-spot layer pieces', () => {
   it('says why a role sees only a count of children’s records', async () => {
     const api = fakeApi({
       'hotspots.compute': () => ({ data: result }),
-      'hotspots.cell': () => ({ data: { id: 'E457000N339750', count: '<5', records: null } }),
+      'hotspots.cell': () => ({ data: { id: 'E457000N339750', place: null, count: '<5', records: null } }),
     });
     renderWithApi(<PanelFor cellId="E457000N339750" />, api);
     expect(await screen.findByText('Fewer than 5 events')).toBeTruthy();
@@ -273,7 +277,7 @@ describe('hot-spot layer pieces', () => {
           ],
         },
       }),
-      'hotspots.cell': () => ({ data: { id: 'E457000N339750', count: 3, records: [] } }),
+      'hotspots.cell': () => ({ data: { id: 'E457000N339750', place: null, count: 3, records: [] } }),
     });
     renderWithApi(<PanelFor cellId="E457000N339750" view="emerging" range={{ from: null, to: null }} />, api);
     expect(

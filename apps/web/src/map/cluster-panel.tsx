@@ -1,4 +1,7 @@
+import type { FoundLocationType, IntelligenceCategory } from '@lantern/domain';
 import { useId } from 'react';
+import { categoryLabels } from '../intelligence/labels.ts';
+import { foundLocationLabels } from '../missing/labels.ts';
 import { formatMonth } from '../ui/format.ts';
 import type { PickedCluster } from './layers/event-tile-layer.tsx';
 
@@ -25,7 +28,7 @@ export function ClusterPanel({ cluster, onClose }: { cluster: PickedCluster; onC
         {cluster.kind && (
           <div>
             <dt>{cluster.count === 1 ? 'Type' : 'Commonest type'}</dt>
-            <dd>{cluster.kind.replace(/_/g, ' ')}</dd>
+            <dd>{kindLabel(cluster)}</dd>
           </div>
         )}
         {cluster.month && (
@@ -42,4 +45,12 @@ export function ClusterPanel({ cluster, onClose }: { cluster: PickedCluster; onC
       )}
     </section>
   );
+}
+
+/** A cluster's commonest type in words: crime types are words already; categories and places are codes. */
+export function kindLabel(cluster: Pick<PickedCluster, 'layer' | 'kind'>): string {
+  const kind = cluster.kind ?? '';
+  if (cluster.layer === 'intelligence') return categoryLabels[kind as IntelligenceCategory] ?? kind;
+  if (cluster.layer === 'missing-found') return foundLocationLabels[kind as FoundLocationType] ?? kind;
+  return kind;
 }

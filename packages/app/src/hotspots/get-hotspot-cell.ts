@@ -1,5 +1,6 @@
-import { appendAudit, hotspotEvents } from '@lantern/db';
-import type { HotspotCellInput, HotspotSource } from '@lantern/domain';
+import { appendAudit, hotspotEvents, namePoints } from '@lantern/db';
+import { type HotspotCellInput, type HotspotSource, pointDescription } from '@lantern/domain';
+import { fromBritishNationalGrid } from '@lantern/geo';
 import type { Access } from '../access/access.ts';
 import { auditEvent } from '../audit/audit-event.ts';
 import type { AppContext } from '../context.ts';
@@ -21,13 +22,16 @@ export async function getHotspotCell(app: AppContext, access: Access, input: Hot
   const within = [minX, minY, minX + input.cellSize, minY + input.cellSize] as const;
   const rows = await hotspotEvents(app.db.prisma, { ...query, within });
   const count = countView(access, input.source)(rows.length);
-  if (!mayListRecords(access, input.source)) return { id: input.cellId, count, records: null };
-  const records = rows.map((row) => ({ kind: row.kind, id: row.id, date: row.date, label: row.label }));
+  const [lon, lat] = fromBritishNationalGrid([minX + input.cellSize / 2, minY + input.cellSize / 2]);
+  const [name] = await namePoints(app.db.prisma, [{ lon, lat }]);
+  const place = name ? pointDescription(name) : null;
+  if (!mayListRecords(access, input.source)) return { id: input.cellId, place, count, records: null };
+  const records = rows.map((row) => ({ kind: row.kind, id: row.id, date: row.date, label: row.label, type: row.type }));
   if (input.source === 'missing-found' || input.source === 'missing-last-seen') {
     // Episodes are records about children: reading them one by one is audited like any person read.
     await app.db.prisma.$transaction((tx) =>
       appendAudit(tx, auditEvent(access, 'read', { type: 'missing_episode', ids: records.map((record) => record.id) })),
     );
   }
-  return { id: input.cellId, count, records };
+  return { id: input.cellId, place, count, records };
 }

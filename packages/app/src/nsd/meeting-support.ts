@@ -7,6 +7,7 @@ import {
   listDisruption,
   listMinutes,
   type MeetingRow,
+  namePoints,
   placesWithNewIntelligence,
   previousMeeting,
   type Transaction,
@@ -24,6 +25,7 @@ import {
   type NsdAgenda,
   type NsdMeeting,
   type Person,
+  pointDescription,
   toPersonDto,
 } from '@lantern/domain';
 import { fromBritishNationalGrid } from '@lantern/geo';
@@ -113,19 +115,27 @@ export async function agendaHotspots(app: AppContext, access: Access, meeting: M
     } else if (rising.length === 0) {
       notes.push(`No new or intensifying hotspots of ${label} from ${from} to ${to}.`);
     }
-    for (const cell of rising) {
+    const points = rising.map((cell) => {
       const [lon, lat] = fromBritishNationalGrid([cell.x, cell.y]);
+      return { lon, lat };
+    });
+    // Named as a reader names a place (ward, nearest street), not by its grid cell.
+    const names = await namePoints(app.db.prisma, points);
+    rising.forEach((cell, index) => {
       const pattern = cell.pattern === 'new' ? 'New' : 'Intensifying';
+      const name = names[index];
+      const where = name ? pointDescription(name) : null;
       items.push({
         key: `hotspot:${source}-${cell.id}`,
         kind: 'hotspot',
-        title: `${pattern} hotspot of ${label} (${result.cell} m cell ${cell.id})`,
+        title: `${pattern} hotspot of ${label}${where ? `: ${where}` : ''}`,
         detail: [
           `Emerging hot-spot analysis of ${from} to ${to}: ${cell.hotSlices} of ${result.months.length} months significantly hot; trend z ${cell.trendZ.toFixed(1)}`,
+          `Grid cell ${cell.id} (${result.cell} m)`,
         ],
-        point: { lon, lat },
+        point: points[index] ?? { lon: 0, lat: 0 },
       });
-    }
+    });
   }
   return { items, notes };
 }

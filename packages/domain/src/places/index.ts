@@ -1,2 +1,3 @@
 export * from './parse-place-feature.ts';
+export * from './point-description.ts';
 export * from './towns.ts';

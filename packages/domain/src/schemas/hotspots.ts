@@ -212,6 +212,8 @@ export const hotspotRecordKinds = ['crime', 'intelligence_report', 'missing_epis
 
 export const hotspotCellDetailOutput = z.object({
   id: z.string(),
+  /** Where the cell is, as a reader names it ("Central ward, Mansfield, near Westgate"); null when unknown. */
+  place: z.string().nullable(),
   count: suppressedCount,
   /** The records in the cell, or null when the role may not see them one by one (then only the count). */
   records: z
@@ -221,6 +223,8 @@ export const hotspotCellDetailOutput = z.object({
         id: z.string(),
         date: z.string().nullable(),
         label: z.string().nullable(),
+        /** A crime's type or a place's category. */
+        type: z.string().nullable(),
       }),
     )
     .nullable(),
