@@ -42,9 +42,17 @@ describe('the missing children coordinator', () => {
     await signIn(page, 'coordinator@lantern.test', demoPassword);
     await page.getByRole('link', { name: 'Missing' }).click();
     await page.getByRole('heading', { name: 'Missing children', level: 1 }).waitFor();
+    // One tab per job, each with its count, so nothing sits thousands of pixels down the page.
+    const tab = (name: string) => page.getByRole('tab', { name: new RegExp(`^${name}`) });
+    const countIn = async (name: string) =>
+      Number(/\((\d[\d,]*)\)/.exec((await tab(name).textContent()) ?? '')?.[1]?.replace(/,/g, '') ?? NaN);
+    await expect.poll(() => countIn('Still missing'), settle).not.toBeNaN();
+    const missingBefore = await countIn('Still missing');
+    await tab('This quarter’s figures').click();
     await page.getByTestId('figure-notifications').waitFor();
     const notificationsBefore = await figure(page, 'figure-notifications');
     const completedBefore = await figure(page, 'figure-rhi-completed');
+    await tab('Still missing').click();
 
     // A child of Mansfield, found the way the coordinator would: by name.
     const { people } = await apiQuery<{ people: FoundPerson[] }>(page, 'people.search', {
@@ -64,6 +72,7 @@ describe('the missing children coordinator', () => {
     const recorded = await form.getByRole('status').filter({ hasText: 'Recorded episode' }).textContent();
     const episodeRef = /MIS-\d{4}-[0-9A-F]{8}/.exec(recorded ?? '')?.[0];
     if (!episodeRef) throw new Error(`no episode reference in “${recorded}”`);
+    await expect.poll(() => countIn('Still missing'), settle).toBe(missingBefore + 1);
 
     // The return: 50 hours ago, so the interview is due within the next 24 hours.
     await page.getByRole('button', { name: `Record return of ${episodeRef}` }).click();
@@ -73,13 +82,17 @@ describe('the missing children coordinator', () => {
     await returnForm.getByLabel('Found by').fill('Police');
     await returnForm.getByLabel('Return Home Interview by').selectOption('family_service');
     await returnForm.getByRole('button', { name: 'Record return' }).click();
+    await expect.poll(() => countIn('Still missing'), settle).toBe(missingBefore);
 
+    await tab('Interviews due').click();
+    await page.getByLabel('Service', { exact: true }).selectOption('family_service');
     const family = page.getByRole('region', { name: 'Family Service' });
     const due = family.getByRole('list', { name: 'Due in the next 24 hours' });
     const completeButton = due.getByRole('button', { name: `Complete interview for ${episodeRef}` });
     await completeButton.waitFor();
     expect(await due.getByRole('listitem').filter({ hasText: episodeRef }).textContent()).toContain(child.pseudonymRef);
-    await expect.poll(() => figure(page, 'figure-notifications'), settle).toBe(notificationsBefore + 1);
+    // Filtered to the Family Service, the page lists no other service's interviews.
+    expect(await page.getByRole('region', { name: 'Children’s social care' }).count()).toBe(0);
 
     await completeButton.scrollIntoViewIfNeeded();
     await screenshot(page, 'missing-coordinator-due');
@@ -89,10 +102,12 @@ describe('the missing children coordinator', () => {
     await interview.getByLabel('Pull factors (comma-separated)').fill('older friends with cars');
     await interview.getByRole('button', { name: 'Complete interview' }).click();
 
-    await expect.poll(() => figure(page, 'figure-rhi-completed'), settle).toBe(completedBefore + 1);
     await expect
       .poll(() => page.getByRole('button', { name: `Complete interview for ${episodeRef}` }).count(), settle)
       .toBe(0);
+    await tab('This quarter’s figures').click();
+    await expect.poll(() => figure(page, 'figure-notifications'), settle).toBe(notificationsBefore + 1);
+    await expect.poll(() => figure(page, 'figure-rhi-completed'), settle).toBe(completedBefore + 1);
     await page.getByRole('img', { name: /^Missing notifications: / }).scrollIntoViewIfNeeded();
     await screenshot(page, 'missing-coordinator-figures');
 

@@ -1,4 +1,4 @@
-import type { DueInterview } from '@lantern/domain';
+import type { DueInterview, RhiService } from '@lantern/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../api/errors.ts';
@@ -10,24 +10,55 @@ import { InterviewForm } from './interview-form.tsx';
 import { rhiServiceLabels } from './labels.ts';
 
 /** Return Home Interviews due in the next 24 hours and overdue, by the service responsible. */
-export function InterviewsDue() {
+export function InterviewsDue({
+  district = null,
+  service = null,
+}: {
+  district?: string | null;
+  service?: RhiService | null;
+}) {
   const trpc = useTRPC();
   const due = useQuery(trpc.missing.interviewsDue.queryOptions({}));
   if (due.isPending) return <Loading>Loading interviews due…</Loading>;
   if (due.isError) return <ErrorState message={errorMessage(due.error)} onRetry={() => void due.refetch()} />;
-  const services = due.data.services.filter((service) => service.dueSoon.length + service.overdue.length > 0);
-  if (services.length === 0) return <Empty>No interview is due in the next 24 hours or overdue.</Empty>;
+  const services = filterInterviews(due.data.services, district, service).filter(
+    (entry) => entry.dueSoon.length + entry.overdue.length > 0,
+  );
+  if (services.length === 0)
+    return (
+      <Empty>No interview is due in the next 24 hours or overdue{district || service ? ' for this choice' : ''}.</Empty>
+    );
   return (
     <div className="missing-due">
-      {services.map((service) => (
-        <section key={service.service} aria-label={rhiServiceLabels[service.service]}>
-          <h3>{rhiServiceLabels[service.service]}</h3>
-          <DueList title="Overdue" items={service.overdue} />
-          <DueList title="Due in the next 24 hours" items={service.dueSoon} />
+      {services.map((entry) => (
+        <section key={entry.service} aria-label={rhiServiceLabels[entry.service]}>
+          <h3>
+            {rhiServiceLabels[entry.service]} ({entry.overdue.length + entry.dueSoon.length})
+          </h3>
+          <DueList title="Overdue" items={entry.overdue} />
+          <DueList title="Due in the next 24 hours" items={entry.dueSoon} />
         </section>
       ))}
     </div>
   );
+}
+
+type ServiceDue = { service: RhiService; dueSoon: DueInterview[]; overdue: DueInterview[] };
+
+/** The interviews of one service and of children of one district (null: all). */
+export function filterInterviews(
+  services: readonly ServiceDue[],
+  district: string | null,
+  service: RhiService | null,
+): ServiceDue[] {
+  const inDistrict = (item: DueInterview) => district === null || item.child.homeDistrictCode === district;
+  return services
+    .filter((entry) => service === null || entry.service === service)
+    .map((entry) => ({
+      ...entry,
+      dueSoon: entry.dueSoon.filter(inDistrict),
+      overdue: entry.overdue.filter(inDistrict),
+    }));
 }
 
 function DueList({ title, items }: { title: string; items: DueInterview[] }) {

@@ -8,16 +8,20 @@ import { Empty, ErrorState, Loading } from '../ui/status.tsx';
 import { RecordMeetingForm } from './record-meeting-form.tsx';
 
 /** Children whose episode requires a multi-agency meeting that has not been held. */
-export function MeetingsNeeded() {
+export function MeetingsNeeded({ district = null }: { district?: string | null }) {
   const trpc = useTRPC();
   const needed = useQuery(trpc.missing.meetingsNeeded.queryOptions({}));
   const [recording, setRecording] = useState<string | null>(null);
   if (needed.isPending) return <Loading>Loading meetings needed…</Loading>;
   if (needed.isError) return <ErrorState message={errorMessage(needed.error)} onRetry={() => void needed.refetch()} />;
-  if (needed.data.meetings.length === 0) return <Empty>No child needs a multi-agency meeting.</Empty>;
+  const meetings = needed.data.meetings.filter(
+    (meeting) => district === null || meeting.child.homeDistrictCode === district,
+  );
+  if (meetings.length === 0)
+    return <Empty>No child needs a multi-agency meeting{district ? ' in this district' : ''}.</Empty>;
   return (
     <ul className="result-list" aria-label="Children needing a meeting">
-      {needed.data.meetings.map((meeting) => (
+      {meetings.map((meeting) => (
         <li key={meeting.episodeId}>
           <div>
             <PersonLabel person={meeting.child} />

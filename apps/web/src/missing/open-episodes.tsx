@@ -9,18 +9,25 @@ import { Empty, ErrorState, Loading } from '../ui/status.tsx';
 import { policeRiskLabels } from './labels.ts';
 import { RecordReturnForm } from './record-return-form.tsx';
 
+/** The open episodes the page lists (and counts in its tab). */
+export const openEpisodesInput = { openOnly: true, limit: 200 } as const;
+
 /** Children still missing, newest report first, each with a way to record the return. */
-export function OpenEpisodes() {
+export function OpenEpisodes({ district = null }: { district?: string | null }) {
   const trpc = useTRPC();
-  const episodes = useQuery(trpc.missing.listEpisodes.queryOptions({ openOnly: true, limit: 50 }));
+  const episodes = useQuery(trpc.missing.listEpisodes.queryOptions(openEpisodesInput));
   const [returning, setReturning] = useState<string | null>(null);
   if (episodes.isPending) return <Loading>Loading children still missing…</Loading>;
   if (episodes.isError)
     return <ErrorState message={errorMessage(episodes.error)} onRetry={() => void episodes.refetch()} />;
-  if (episodes.data.episodes.length === 0) return <Empty>No child in your districts is missing now.</Empty>;
+  const shown = episodes.data.episodes.filter(
+    (episode) => district === null || episode.child.homeDistrictCode === district,
+  );
+  if (shown.length === 0)
+    return <Empty>No child {district ? 'of this district' : 'in your districts'} is missing now.</Empty>;
   return (
     <ul className="result-list" aria-label="Children still missing">
-      {episodes.data.episodes.map((episode) => (
+      {shown.map((episode) => (
         <li key={episode.id} className="missing-episode">
           <div>
             <PersonLabel person={episode.child} />
