@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Database, Principal } from '@lantern/db';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +44,29 @@ describe('people.search', () => {
     expect(audit.procedure).toBe('people.search');
     expect(audit.recordIds).toContain(target.id);
     expect(audit.details).toEqual({ criteria: { name: 'Kaylee Branigan' } });
+  });
+
+  it('says when results stop at the limit, and pages through the rest without repeating anyone', async () => {
+    const family = `Pagington${randomUUID().slice(0, 4)}`;
+    for (const given of ['Ada', 'Bea', 'Cal', 'Dee', 'Eve'])
+      await createPersonRecord(db, { givenName: given, familyName: family });
+    const search = (offset: number) =>
+      callerFor(db, analyst).people.search({ name: `Ada ${family}`, limit: 2, offset });
+    const pages = [await search(0), await search(2), await search(4)];
+    expect(pages.map((page) => [page.offset, page.people.length, page.more])).toEqual([
+      [0, 2, true],
+      [2, 2, true],
+      [4, 1, false],
+    ]);
+    const ids = pages.flatMap((page) => page.people.map((entry) => entry.person.id));
+    expect(new Set(ids).size).toBe(5);
+    // Every page read is audited with the people it returned.
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { userId: analyst.id, action: 'search' },
+      orderBy: { seq: 'desc' },
+      select: { recordIds: true },
+    });
+    expect(audit.recordIds).toEqual(pages[2]?.people.map((entry) => entry.person.id));
   });
 
   it('keeps a coordinator to the districts they cover, in the query itself', async () => {

@@ -29,6 +29,7 @@ export interface PeopleQuery {
   /** The kinds the caller may find this way (decided by the API from the caller's views). */
   kinds: readonly PersonKind[];
   limit: number;
+  offset?: number | undefined;
 }
 
 /**
@@ -65,7 +66,7 @@ export async function searchPeople(prisma: PrismaTx, query: PeopleQuery, scope: 
     FROM person p
     WHERE ${Prisma.join(conditions, ' AND ')}
     ORDER BY "score" DESC NULLS LAST, p.family_name, p.given_name, p.id
-    LIMIT ${query.limit}`;
+    LIMIT ${query.limit} OFFSET ${query.offset ?? 0}`;
 }
 
 export async function getPerson(prisma: PrismaTx, id: string, scope: DistrictScope): Promise<PersonRow | null> {

@@ -24,12 +24,21 @@ export async function searchPeople(app: AppContext, access: Access, input: Searc
   });
   const wanted: readonly PersonKind[] = input.kind ? kinds.filter((kind) => kind === input.kind) : kinds;
   return app.db.prisma.$transaction(async (tx) => {
-    const rows = wanted.length === 0 ? [] : await searchPeopleInDb(tx, { ...query, kinds: wanted }, access.scope);
-    const { limit: _limit, ...criteria } = input;
+    // One more than asked for says whether the results stop at the limit.
+    const found =
+      wanted.length === 0
+        ? []
+        : await searchPeopleInDb(tx, { ...query, limit: input.limit + 1, kinds: wanted }, access.scope);
+    const rows = found.slice(0, input.limit);
+    const { limit: _limit, offset: _offset, ...criteria } = input;
     await appendAudit(
       tx,
       auditEvent(access, 'search', { type: 'person', ids: rows.map((row) => row.id) }, { details: { criteria } }),
     );
-    return { people: rows.map((row) => ({ person: present(access, row), score: row.score })) };
+    return {
+      people: rows.map((row) => ({ person: present(access, row), score: row.score })),
+      offset: input.offset ?? 0,
+      more: found.length > input.limit,
+    };
   });
 }

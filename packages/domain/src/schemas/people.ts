@@ -79,6 +79,8 @@ export const searchPeopleInput = z
     cseFlagged: z.boolean().optional(),
     cceFlagged: z.boolean().optional(),
     limit,
+    /** Results to skip: the next page starts at the previous offset plus its limit. */
+    offset: z.int().min(0, 'must be 0 or more').max(10_000, 'must be at most 10000').optional(),
   })
   .strict()
   .refine(
@@ -129,4 +131,7 @@ export type Person = z.infer<typeof person>;
 
 export const personSearchResult = z.object({
   people: z.array(z.object({ person, score: z.number().nullable() })),
+  /** Where this page starts, and whether more results lie beyond it (the search stopped at its limit). */
+  offset: z.int().min(0),
+  more: z.boolean(),
 });
