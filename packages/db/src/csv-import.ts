@@ -16,6 +16,8 @@ export interface CsvImportOptions {
   /** Receives each rejected row with the file's header, its line and what is wrong with it. */
   onReject?: (reject: RejectedRow) => void;
   batchSize?: number;
+  /** Told the rows read so far, after each batch (for a progress bar). */
+  onProgress?: ((rows: number) => void) | undefined;
 }
 
 export interface RejectedRow {
@@ -147,6 +149,8 @@ export interface RecordImportOptions<Source> {
   skipInvalid?: boolean | undefined;
   onReject?: ((record: Source, line: number, problems: readonly FieldProblem[]) => void) | undefined;
   batchSize?: number | undefined;
+  /** Told the records read so far, after each batch (for a progress bar). */
+  onProgress?: ((records: number) => void) | undefined;
 }
 
 /**
@@ -186,7 +190,10 @@ export async function importRecords<Source, Row>(
       // All-or-nothing: once a record is bad nothing will be kept, but reading on lists every bad one.
       if (report.rejected > 0 && !options.skipInvalid) continue;
       batch.push(result.row);
-      if (batch.length >= batchSize) await flush();
+      if (batch.length >= batchSize) {
+        await flush();
+        options.onProgress?.(report.rows);
+      }
     }
     if (report.rejected > 0 && !options.skipInvalid) {
       const shown = report.problems.slice(0, 20).map(formatProblem);

@@ -1,14 +1,15 @@
-import { closeSync, openSync, readdirSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, createReadStream, openSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import {
   type Database,
-  importPoliceUkFile,
+  importPoliceUkStream,
   type PoliceUkImportReport,
   type RejectedRow,
   rejectsCsv,
   shippedPath,
 } from '@lantern/db';
 import type { Io } from '../io.ts';
+import { startProgress } from '../progress.ts';
 
 export interface ImportOptions {
   skipInvalid: boolean;
@@ -56,10 +57,18 @@ export async function importPoliceUk(db: Database, files: string[], options: Imp
   try {
     for (const file of files) {
       const started = performance.now();
-      const report = await importPoliceUkFile(db.sql, file, {
+      // Progress by the bytes read of the file; the rows so far come from the import's batches.
+      const input = createReadStream(file);
+      const progress = startProgress({ label: basename(file), total: statSync(file).size, io });
+      let rows = 0;
+      input.on('data', () => progress.update(input.bytesRead, rows));
+      const report = await importPoliceUkStream(db.sql, input, basename(file), {
         skipInvalid: options.skipInvalid,
         onReject: rejects.onReject,
-      });
+        onProgress: (read) => {
+          rows = read;
+        },
+      }).finally(() => progress.stop());
       io.out(describe(report, (performance.now() - started) / 1000));
       reportSkipped(report, options, io);
     }
