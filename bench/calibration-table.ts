@@ -1,9 +1,11 @@
 /**
  * Prints the synthetic seed's yearly figures beside the 2019/20 targets from docs/DOMAIN.md, as the
- * Markdown table in the README. Run: pnpm calibration [seed]
+ * Markdown tables in the README: missing children, then the exploitation committee table (CSE
+ * against the county's 2019/20 table, CCE beside it) as `lantern report exploitation` computes it
+ * from the seed's exploitation events. Run: pnpm calibration [seed]
  */
 import { financialYearOf } from '@lantern/domain';
-import { calibrationFigures, financialYearStarts, generateDataset } from '@lantern/synth';
+import { calibrationFigures, districtInfo, financialYearStarts, generateDataset } from '@lantern/synth';
 
 const seed = Number(process.argv[2] ?? 1);
 const dataset = generateDataset({ seed });
@@ -44,9 +46,82 @@ const rows: Array<[string, string, (f: (typeof years)[number]) => string]> = [
     (f) => `${whole(f.multiAgencyMeetings.requiredPct)}% / ${whole(f.multiAgencyMeetings.heldPct)}%`,
   ],
   ['missing children at risk of exploitation', '18% (2022/23)', (f) => `${whole(f.exploitationRiskAmongMissingPct)}%`],
-  ['children flagged CSE', '502', (f) => whole(f.cse.flagged)],
+  ['children first flagged CSE in the year', '(502 identified)', (f) => whole(f.cse.flagged)],
   ['CSE F:M', '89:11', (f) => `${whole(f.cse.femalePct)}:${whole(f.cse.malePct)}`],
 ];
-console.log(`| figure | target (2019/20) | ${years.map((f) => financialYearOf(f.from).label).join(' | ')} |`);
-console.log(`|---|---|${years.map(() => '---').join('|')}|`);
-for (const [label, target, value] of rows) console.log(`| ${label} | ${target} | ${years.map(value).join(' | ')} |`);
+type Figures = (typeof years)[number];
+function printTable(title: string, target: string, table: Array<[string, string, (f: Figures) => string]>) {
+  console.log(`| ${title} | ${target} | ${years.map((f) => financialYearOf(f.from).label).join(' | ')} |`);
+  console.log(`|---|---|${years.map(() => '---').join('|')}|`);
+  for (const [label, goal, value] of table) console.log(`| ${label} | ${goal} | ${years.map(value).join(' | ')} |`);
+}
+printTable('figure', 'target (2019/20)', rows);
+
+const report = (kind: 'cse' | 'cce') => (f: Figures) => f.exploitation[kind];
+const exploitationRows = (kind: 'cse' | 'cce', targets: string[]): Array<[string, string, (f: Figures) => string]> => {
+  const r = report(kind);
+  const labels = [
+    'children identified as at risk',
+    'new MASH referrals',
+    'risk assessments completed',
+    'children considered at strategy meetings',
+    'children considered at ICPCs',
+    'age range (p25–p75, yrs)',
+    'female:male',
+    `children monitored at the ${kind === 'cse' ? 'MASE' : 'CCE'} panel`,
+    'identified, latest assessment high',
+    'highest high-risk rate (per 1,000 children)',
+  ];
+  const values: Array<(f: Figures) => string> = [
+    (f) => whole(r(f).identified),
+    (f) => whole(r(f).newMashReferrals),
+    (f) => whole(r(f).riskAssessments),
+    (f) => whole(r(f).strategyMeetings),
+    (f) => whole(r(f).icpcs),
+    (f) => `${r(f).ageRange.p25}–${r(f).ageRange.p75}`,
+    (f) => `${r(f).sexRatio.female}:${r(f).sexRatio.male}`,
+    (f) => whole(r(f).panelMonitored),
+    (f) => whole(r(f).highRisk),
+    (f) =>
+      Object.entries(f.highRiskPer1000[kind])
+        .sort(([, a], [, b]) => b - a)
+        .slice(0, 2)
+        .map(([code]) => districtInfo[code]?.name ?? code)
+        .join(', '),
+  ];
+  return labels.map((label, index) => [label, targets[index] ?? '', values[index] ?? (() => '')]);
+};
+console.log('');
+printTable(
+  'Child sexual exploitation (CSE)',
+  'county 2019/20',
+  exploitationRows('cse', [
+    '502',
+    '326',
+    '344',
+    '56',
+    '42',
+    '14–17 (peak)',
+    '89:11',
+    '65',
+    'not reported',
+    'Mansfield, Ashfield (2022/23)',
+  ]),
+);
+console.log('');
+printTable(
+  'Child criminal exploitation (CCE)',
+  'target (comparable size)',
+  exploitationRows('cce', [
+    '~300',
+    '—',
+    '—',
+    '—',
+    '—',
+    '14–17',
+    'mostly male',
+    '—',
+    'not reported',
+    'Gedling, Rushcliffe (2022/23)',
+  ]),
+);

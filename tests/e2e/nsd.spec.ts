@@ -47,15 +47,15 @@ describe('a closure notice through to the NSD meeting pack', () => {
     placeName = place.name;
 
     const form = page.getByRole('form', { name: 'Record a disruption action' });
-    await form.getByLabel('Place').selectOption(place.id);
-    await form.getByLabel('Tactic').selectOption({ label: 'Closure notice' });
-    await form.getByLabel('In force from today').check();
+    await form.getByRole('combobox', { name: 'Place' }).selectOption(place.id);
+    await form.getByRole('combobox', { name: 'Tactic' }).selectOption({ label: 'Closure notice' });
+    await form.getByRole('radio', { name: 'In force', exact: true }).check();
     await form.getByLabel('Why (kept in the history)').fill('Children seen entering late at night; notice served');
     await form.getByRole('button', { name: 'Record the action' }).click();
 
     const detail = page.getByRole('region', { name: 'Disruption action' });
     await detail.getByRole('heading', { name: `Closure notice: ${place.name}` }).waitFor();
-    expect(await detail.getByText('In force', { exact: true }).count()).toBe(1);
+    expect(await detail.locator('dd', { hasText: /^In force$/ }).count()).toBe(1);
     const inForce = await apiQuery<{ actions: { placeId: string; tacticCode: string; lon: number; lat: number }[] }>(
       page,
       'disruption.forMap',

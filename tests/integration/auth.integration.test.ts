@@ -40,6 +40,8 @@ describe('sign in, who am I, sign out', () => {
       roles: ['district_officer'],
       districtCodes: ['E07000174'],
       personLevelAccess: false,
+      // The kind of the user's agency: the web app offers only the tactics it holds (issue 18).
+      agencyKind: 'police',
     });
 
     expect((await client.mutation('auth.logout')).status).toBe(200);

@@ -43,6 +43,7 @@ describe('lantern db status --format json', () => {
         'missingEpisodes',
         'users',
         'auditEvents',
+        'exploitationEvents',
       ]),
     );
     expect(status.counts.districts).toBe(8);

@@ -192,6 +192,7 @@ describe('signing in with the provider', () => {
       email: account.email,
       displayName: 'Sam Sso',
       agency: defaultAgency,
+      agencyKind: 'other',
       roles: expect.arrayContaining(['police_analyst', 'district_officer']),
       districtCodes: [ashfield],
       personLevelAccess: true,

@@ -89,7 +89,7 @@ describe('places.list', () => {
     expect(await ids({ activeOn: '2024-06-30' })).toContain(endedPark.id);
   });
 
-  it('returns each place with its point, district, concern period, reasons and version', async () => {
+  it('returns each place with its point, ward (issue 18: to tell places of one name apart), district, concern period, reasons and version', async () => {
     const created = await createPlaceRecord(db, {
       districtCode: mansfield,
       name: 'Bus shelter by the precinct',
@@ -103,6 +103,7 @@ describe('places.list', () => {
       name: 'Bus shelter by the precinct',
       category: 'bus_station',
       address: null,
+      ward: 'Park Hall',
       lon: pointIn[mansfield].lon,
       lat: pointIn[mansfield].lat,
       district: { code: mansfield, name: 'Mansfield' },
@@ -218,6 +219,7 @@ describe('places.create', () => {
       name: 'Chicken Palace',
       category: 'takeaway',
       address: '1 Market Street, Mansfield',
+      ward: 'Park Hall',
       lon: pointIn[mansfield].lon,
       lat: pointIn[mansfield].lat,
       district: { code: mansfield, name: 'Mansfield' },

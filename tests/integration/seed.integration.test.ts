@@ -1,4 +1,4 @@
-import { type Database, verifyPassword } from '@lantern/db';
+import { type Database, databaseStatus, verifyPassword } from '@lantern/db';
 import { SeedConflictError, seedDatabase } from '@lantern/seed';
 import { generateDataset, type SyntheticDataset } from '@lantern/synth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +25,7 @@ describe('seeding the county', () => {
       intelligenceReports: await prisma.intelligenceReport.count(),
       missingEpisodes: await prisma.missingEpisode.count(),
       links: await prisma.entityLink.count(),
+      exploitationEvents: await prisma.exploitationEvent.count(),
     }).toEqual({
       agencies: dataset.agencies.length,
       users: dataset.users.length,
@@ -34,6 +35,7 @@ describe('seeding the county', () => {
       intelligenceReports: dataset.intelligenceReports.length,
       missingEpisodes: dataset.missingEpisodes.length,
       links: dataset.links.length,
+      exploitationEvents: dataset.exploitationEvents.length,
     });
   });
 
@@ -71,6 +73,36 @@ describe('seeding the county', () => {
     expect(stored.returnedAt?.toISOString() ?? null).toBe(
       episode.returnedAt ? new Date(episode.returnedAt).toISOString() : null,
     );
+  });
+
+  it('stores every exploitation event and pathway, with what the workflow records beside the CSV', async () => {
+    const assessment = dataset.exploitationEvents.find((event) => event.event === 'risk_assessment');
+    if (!assessment) throw new Error('no risk assessments');
+    const stored = await db.prisma.exploitationEvent.findUniqueOrThrow({
+      where: { eventRef: assessment.eventRef },
+      select: { occurredAt: true, riskLevel: true, factors: true, tool: true, reviewDueOn: true, districtCode: true },
+    });
+    expect(stored).toEqual({
+      occurredAt: new Date(assessment.occurredAt),
+      riskLevel: assessment.riskLevel,
+      factors: assessment.factors,
+      tool: assessment.tool,
+      reviewDueOn: new Date(`${assessment.reviewDueOn}T00:00:00Z`),
+      districtCode: assessment.districtCode,
+    });
+    expect(await db.prisma.exploitationPathway.count()).toBe(dataset.exploitationPathways.length);
+    expect((await databaseStatus(db)).counts.exploitationEvents).toBe(dataset.exploitationEvents.length);
+  });
+
+  it("leaves each child's flag where its latest risk assessment put it", async () => {
+    const disagreeing = await db.sql.query<{ id: string }>(
+      `SELECT p.id FROM person p
+       JOIN LATERAL (SELECT risk_level FROM exploitation_event e
+                     WHERE e.person_id = p.id AND e.kind = 'cse' AND e.event = 'risk_assessment'
+                     ORDER BY occurred_at DESC LIMIT 1) latest ON true
+       WHERE p.cse_risk <> latest.risk_level`,
+    );
+    expect(disagreeing).toEqual([]);
   });
 
   it('does nothing when seeded again with the same seed', async () => {

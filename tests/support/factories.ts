@@ -47,6 +47,7 @@ export async function createUser(db: Database, options: UserOptions): Promise<Pr
     displayName: `Test ${options.roles.join('+')}`,
     agencyId: agency.id,
     agency: agency.name,
+    agencyKind: 'police' as const,
     roles: options.roles,
     districtCodes: [...(options.districtCodes ?? [])].sort(),
     password,

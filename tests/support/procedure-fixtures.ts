@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { HOUR_MS } from '@lantern/domain';
 import { createFreshPerson, createFreshPlace, type World } from './access-world.ts';
+import { adminFixtures } from './admin-fixtures.ts';
+import { contextualFixtures } from './contextual-fixtures.ts';
 import { disruptionFixtures } from './disruption-fixtures.ts';
 import { duplicateFixtures } from './duplicate-fixtures.ts';
+import { exploitationWorkflowFixtures } from './exploitation-workflow-fixtures.ts';
 import type { ProcedureFixture } from './fixture-types.ts';
 import { hotspotFixtures } from './hotspot-fixtures.ts';
 import { intelligenceFixtures } from './intelligence-fixtures.ts';
@@ -311,6 +314,9 @@ export const procedureFixtures: Record<string, ProcedureFixture> = {
   ...networkFixtures(),
   ...duplicateFixtures(),
   ...vehicleFixtures(),
+  ...adminFixtures(),
+  ...exploitationWorkflowFixtures(),
+  ...contextualFixtures(),
 
   'audit.forRecord': {
     build: async (world) => ({
@@ -518,6 +524,20 @@ export const procedureFixtures: Record<string, ProcedureFixture> = {
     lastSeenDescription: 'Leaving the placement by the back gate at 21:00',
   })),
   'missing.getThresholds': { build: noInput },
+  // The exploitation figures are the county's aggregates: not scoped, both cells ask the same.
+  'exploitation.report': {
+    build: async () => {
+      const input = { kind: 'cse', from: '2024-04-01', to: '2025-03-31' };
+      return { inScope: { input, ids: [] }, outOfScope: { input, ids: [] } };
+    },
+  },
+  'exploitation.committeeTable': {
+    build: async () => {
+      const input = { kind: 'cce' };
+      return { inScope: { input, ids: [] }, outOfScope: { input, ids: [] } };
+    },
+    everyField: async () => ({ kind: 'cse', yearEnding: 2025 }),
+  },
   'missing.importEpisodes': {
     // The county feed is not limited to districts: both cells import a fresh one-episode file.
     build: async (world) => {

@@ -6,10 +6,12 @@ import { AuditChainBroken, auditVerify } from './commands/audit.ts';
 import { dbMigrate, dbReset, dbSeed, dbStatus, demoSeed } from './commands/db.ts';
 import { registerHotspots } from './commands/hotspots-command.ts';
 import { importPoliceUk } from './commands/import.ts';
+import { importExploitationEvents } from './commands/import-exploitation.ts';
 import { importIntelligence } from './commands/import-intelligence.ts';
 import { importMissingEpisodes } from './commands/import-missing.ts';
 import { importPlaces } from './commands/import-places.ts';
 import { registerNetwork } from './commands/network.ts';
+import { type ExploitationReportOptions, reportExploitation } from './commands/report-exploitation.ts';
 import { type MissingReportOptions, reportMissing } from './commands/report-missing.ts';
 import { serve } from './commands/serve.ts';
 import { configuredDatabase, type DatabaseProvider, withMigrated } from './database.ts';
@@ -117,6 +119,21 @@ export function buildProgram(io: Io, database?: DatabaseProvider): Command {
     });
 
   importCommand
+    .command('exploitation-events')
+    .description(
+      'load the exploitation-events CSV (docs/ARCHITECTURE.md). All-or-nothing: one bad row imports nothing and ' +
+        'every bad row is listed by line, field and value. Idempotent on event_ref. Times without an offset are ' +
+        'Europe/London time. Each child’s CSE/CCE flag follows its latest risk assessment.',
+    )
+    .argument('<file>', 'the exploitation-events CSV')
+    .option('--skip-invalid', 'import the valid rows and skip the invalid ones', false)
+    .option('--rejects <file>', 'with --skip-invalid: write the rejected rows, with line and problem, to this CSV')
+    .action((file: string, options: { skipInvalid: boolean; rejects?: string }) => {
+      requireSkipInvalidForRejects(options);
+      return withMigrated(withDatabase, (database) => importExploitationEvents(database, file, options, io));
+    });
+
+  importCommand
     .command('intelligence')
     .description(
       'load the intelligence CSV (docs/ARCHITECTURE.md). All-or-nothing: one bad row imports nothing and every bad ' +
@@ -146,9 +163,8 @@ export function buildProgram(io: Io, database?: DatabaseProvider): Command {
       return withMigrated(withDatabase, (database) => importPlaces(database, file, options, io));
     });
 
-  program
-    .command('report')
-    .description('committee figures')
+  const report = program.command('report').description('committee figures');
+  report
     .command('missing')
     .description(
       'children missing from home and care for a period: notifications, children, care status, Return Home ' +
@@ -160,6 +176,20 @@ export function buildProgram(io: Io, database?: DatabaseProvider): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv', 'md']).default('json'))
     .action((options: MissingReportOptions) =>
       withMigrated(withDatabase, (database) => reportMissing(database, options, io)),
+    );
+  report
+    .command('exploitation')
+    .description(
+      'children at risk of sexual (cse) or criminal (cce) exploitation for a period: children identified, new MASH ' +
+        'referrals, risk assessments, strategy meetings, ICPCs, ages, sexes, children on the panel, high risk, by ' +
+        'district (docs/ARCHITECTURE.md). Dates are Europe/London, both inclusive.',
+    )
+    .addOption(new Option('--kind <kind>', 'which exploitation').choices(['cse', 'cce']).makeOptionMandatory())
+    .requiredOption('--from <date>', 'first day, YYYY-MM-DD')
+    .requiredOption('--to <date>', 'last day, YYYY-MM-DD')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv', 'md']).default('json'))
+    .action((options: ExploitationReportOptions) =>
+      withMigrated(withDatabase, (database) => reportExploitation(database, options, io)),
     );
 
   program

@@ -114,6 +114,73 @@ export const appRoutes: readonly AppRoute[] = [
     procedure: 'missing.philomena.get',
     page: lazyPage(() => import('./missing/philomena-page.tsx'), 'PhilomenaPage'),
   },
+  // Exploitation risk (issue 15): the committee table, for the roles that produce the figures.
+  {
+    path: '/exploitation/committee',
+    title: 'Exploitation committee table',
+    navLabel: 'CSE/CCE figures',
+    procedure: 'exploitation.committeeTable',
+    page: lazyPage(() => import('./exploitation/committee-page.tsx'), 'CommitteePage'),
+  },
+  // A child's exploitation risk and the MASE/CCE panels (issue 15).
+  {
+    path: '/exploitation/panels',
+    title: 'Exploitation panels',
+    navLabel: 'Panels',
+    procedure: 'exploitation.panelMeetings',
+    page: lazyPage(() => import('./exploitation/panels-page.tsx'), 'PanelsPage'),
+  },
+  {
+    path: '/exploitation/panels/:id',
+    title: 'Panel meeting',
+    procedure: 'exploitation.panelAgenda',
+    page: lazyPage(() => import('./exploitation/panel-meeting-page.tsx'), 'PanelMeetingPage'),
+  },
+  {
+    path: '/people/:id/exploitation',
+    title: 'Exploitation risk',
+    procedure: 'exploitation.childHistory',
+    page: lazyPage(() => import('./exploitation/child-risk-page.tsx'), 'ChildRiskPage'),
+  },
+  // Contextual Safeguarding (issue 15): the warnings and the assessments of places and peer groups.
+  {
+    path: '/contextual/early-identification',
+    title: 'Early identification',
+    navLabel: 'Early identification',
+    procedure: 'contextual.earlyIdentification',
+    page: lazyPage(() => import('./contextual/early-identification-page.tsx'), 'EarlyIdentificationPage'),
+  },
+  {
+    path: '/contextual/names-without-actions',
+    title: 'Names without actions',
+    navLabel: 'Names without actions',
+    procedure: 'contextual.namesWithoutActions',
+    page: lazyPage(() => import('./contextual/names-without-actions-page.tsx'), 'NamesWithoutActionsPage'),
+  },
+  {
+    path: '/contextual/location/new',
+    title: 'New location assessment',
+    procedure: 'contextual.createLocationAssessment',
+    page: lazyPage(() => import('./contextual/location-assessment-page.tsx'), 'LocationAssessmentPage'),
+  },
+  {
+    path: '/contextual/location/:id',
+    title: 'Location assessment',
+    procedure: 'contextual.getLocationAssessment',
+    page: lazyPage(() => import('./contextual/location-assessment-page.tsx'), 'LocationAssessmentPage'),
+  },
+  {
+    path: '/contextual/peer-group/new',
+    title: 'New peer-group assessment',
+    procedure: 'contextual.createPeerGroupAssessment',
+    page: lazyPage(() => import('./contextual/peer-group-assessment-page.tsx'), 'PeerGroupAssessmentPage'),
+  },
+  {
+    path: '/contextual/peer-group/:id',
+    title: 'Peer-group assessment',
+    procedure: 'contextual.getPeerGroupAssessment',
+    page: lazyPage(() => import('./contextual/peer-group-assessment-page.tsx'), 'PeerGroupAssessmentPage'),
+  },
   {
     path: '/disruption',
     title: 'Disruption actions',
@@ -167,6 +234,42 @@ export const appRoutes: readonly AppRoute[] = [
     title: 'NSD meeting pack',
     procedure: 'nsd.pack',
     page: lazyPage(() => import('./nsd/pack-page.tsx'), 'PackPage'),
+  },
+  // Administration (issue 18): only administrators call these procedures, so only they see the pages.
+  {
+    path: '/admin/users',
+    title: 'Users',
+    navLabel: 'Users',
+    procedure: 'users.list',
+    page: lazyPage(() => import('./admin/users-page.tsx'), 'UsersPage'),
+  },
+  {
+    path: '/admin/tactics',
+    title: 'Tactic catalogue',
+    navLabel: 'Tactics',
+    procedure: 'tactics.update',
+    page: lazyPage(() => import('./admin/tactics-page.tsx'), 'TacticsPage'),
+  },
+  {
+    path: '/admin/thresholds',
+    title: 'Missing-episode thresholds',
+    navLabel: 'Thresholds',
+    procedure: 'missing.setThresholds',
+    page: lazyPage(() => import('./admin/thresholds-page.tsx'), 'ThresholdsPage'),
+  },
+  {
+    path: '/admin/audit',
+    title: 'Audit trail',
+    navLabel: 'Audit',
+    procedure: 'audit.search',
+    page: lazyPage(() => import('./admin/audit-page.tsx'), 'AuditPage'),
+  },
+  // Every signed-in user; reached from the header, beside "Sign out".
+  {
+    path: '/account/password',
+    title: 'Change your password',
+    procedure: 'auth.changePassword',
+    page: lazyPage(() => import('./auth/change-password-page.tsx'), 'ChangePasswordPage'),
   },
 ];
 

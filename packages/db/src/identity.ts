@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { HOUR_MS, type Role, roles as roleOrder } from '@lantern/domain';
+import { type AgencyKind, HOUR_MS, type Role, roles as roleOrder } from '@lantern/domain';
 import type { PrismaClient } from './generated/prisma/client.ts';
 import type { PrismaTx } from './prisma-tx.ts';
 
@@ -10,6 +10,8 @@ export interface Principal {
   displayName: string;
   agencyId: string;
   agency: string;
+  /** What kind of agency it is: which disruption powers it holds. */
+  agencyKind: AgencyKind;
   roles: Role[];
   districtCodes: string[];
 }
@@ -20,7 +22,7 @@ const principalSelect = {
   displayName: true,
   agencyId: true,
   disabledAt: true,
-  agency: { select: { name: true } },
+  agency: { select: { name: true, kind: true } },
   roles: { select: { role: true } },
   scopes: { select: { districtCode: true } },
 } as const;
@@ -31,7 +33,7 @@ type PrincipalRow = {
   displayName: string;
   agencyId: string;
   disabledAt: Date | null;
-  agency: { name: string };
+  agency: { name: string; kind: AgencyKind };
   roles: { role: Role }[];
   scopes: { districtCode: string }[];
 };
@@ -43,6 +45,7 @@ function toPrincipal(row: PrincipalRow): Principal {
     displayName: row.displayName,
     agencyId: row.agencyId,
     agency: row.agency.name,
+    agencyKind: row.agency.kind,
     roles: row.roles.map((r) => r.role).sort((a, b) => roleOrder.indexOf(a) - roleOrder.indexOf(b)),
     districtCodes: row.scopes.map((s) => s.districtCode).sort(),
   };

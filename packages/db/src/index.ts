@@ -9,6 +9,26 @@ export {
 export { bulkInsert, type ColumnSpec } from './bulk-insert.ts';
 export { type Backend, type Database, type DatabaseOptions, defaultDataDir, openDatabase } from './connect.ts';
 export {
+  type AssessmentReviewRow,
+  type AssessmentSummaryRow,
+  type AssessmentType,
+  type AssessmentUpdateOutcome,
+  assessmentReviews,
+  contextualAssessmentsDue,
+  getLocationAssessment,
+  getPeerGroupAssessment,
+  insertAssessmentReview,
+  insertLocationAssessment,
+  insertPeerGroupAssessment,
+  type LocationAssessmentRow,
+  listAssessments,
+  type NameWithoutActionRow,
+  namesWithoutActions,
+  type PeerGroupAssessmentRow,
+  updateLocationAssessment,
+  updatePeerGroupAssessment,
+} from './contextual-safeguarding.ts';
+export {
   type CsvImportCounts,
   type CsvImportOptions,
   type CsvImportSpec,
@@ -16,6 +36,47 @@ export {
   importCsvStream,
 } from './csv-import.ts';
 export { type DistrictScope, districtScopeFilter, districtScopeSql } from './district-scope.ts';
+export {
+  childrenBySex,
+  type EarlySignalQuery,
+  type EarlySignalRow,
+  earlySignalRecords,
+} from './early-identification.ts';
+export {
+  type ExploitationImportOptions,
+  type ExploitationImportReport,
+  followLatestAssessments,
+  importExploitationEventsFile,
+  importExploitationEventsStream,
+} from './exploitation-import.ts';
+export {
+  childrenNewlyAssessedHigh,
+  getPanelMeeting,
+  insertPanelDecision,
+  insertPanelMeeting,
+  isListed,
+  listedChildren,
+  listPanelMeetings,
+  type PanelDecisionRow,
+  type PanelMeetingRow,
+  panelDecisionsFor,
+  panelMeetingOn,
+  perpetratorsWithNewIntelligence,
+  placesLinkedWithNewIntelligence,
+  previousPanelMeeting,
+} from './exploitation-panels.ts';
+export { exploitationReportRows } from './exploitation-report.ts';
+export {
+  type ExploitationEventRow,
+  getExploitationEvent,
+  insertExploitationEvent,
+  insertPathway,
+  listChildExploitationEvents,
+  listPathway,
+  type NewExploitationEvent,
+  type PathwayRow,
+  setRiskFromAssessment,
+} from './exploitation-workflow.ts';
 export { appliedMigrations, type MigrationReport, migrate, readMigrations } from './migrate.ts';
 export {
   importMissingEpisodesFile,
@@ -62,7 +123,14 @@ export {
   genesisHash,
   verifyAuditChain,
 } from './audit.ts';
-export { auditEventsForRecord, latestChangeOf, type RecordAccessRow } from './audit-queries.ts';
+export {
+  type AuditSearch,
+  type AuditSearchRow,
+  auditEventsForRecord,
+  latestChangeOf,
+  type RecordAccessRow,
+  searchAuditEvents,
+} from './audit-queries.ts';
 export { crimeTileCellsCurrent, refreshCrimeTileCells } from './crime-tile-cells.ts';
 export {
   applyDisruptionPlan,
@@ -305,7 +373,15 @@ export {
   reassignInterviewService,
   updateInterview,
 } from './return-interviews.ts';
-export { getTactic, listTactics, type TacticUpdateOutcome, tacticNameTaken, updateTactic } from './tactics.ts';
+export {
+  getTactic,
+  insertTactic,
+  listTactics,
+  type TacticUpdateOutcome,
+  tacticCodeTaken,
+  tacticNameTaken,
+  updateTactic,
+} from './tactics.ts';
 export {
   clusterCellUnits,
   encodeTile,
@@ -316,6 +392,17 @@ export {
   tileExtent,
   tileFeatures,
 } from './tiles.ts';
+export {
+  emailTaken,
+  getAdminUser,
+  insertUser,
+  listAdminUsers,
+  listAgencyOptions,
+  type NewUser,
+  type UserChanges,
+  type UserUpdateOutcome,
+  updateUserRow,
+} from './users.ts';
 export {
   createVehicle,
   getVehicle,

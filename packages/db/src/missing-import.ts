@@ -3,15 +3,14 @@ import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import {
   AppError,
-  type FieldProblem,
   formatProblem,
   type MissingEpisodeImportRow,
   missingEpisodeColumns,
   missingEpisodeLayout,
-  newPseudonymRef,
   parseMissingEpisodeRow,
 } from '@lantern/domain';
 import { type CsvImportCounts, type CsvImportOptions, importCsvStream } from './csv-import.ts';
+import { ChildRowConsistency, type ImportedChild, resolveImportedChildren } from './import-children.ts';
 import type { Sql, TransactionalSql } from './sql.ts';
 
 /**
@@ -56,16 +55,16 @@ export async function importMissingEpisodesStream(
       header(record) {
         const layout = missingEpisodeLayout(record, file);
         if (!layout.ok) throw new AppError('BAD_INPUT', formatProblem(layout.problem), [layout.problem]);
-        const consistency = new FileConsistency(file);
+        const consistency = new ChildRowConsistency(file, 'episode_ref');
         return (row, line) => {
           const parsed = parseMissingEpisodeRow(layout.toFields(row), file, line);
           if (!parsed.ok) return parsed;
-          const problems = consistency.check(parsed.episode, line);
+          const problems = consistency.check(parsed.episode.episodeRef, parsed.episode, line);
           return problems.length > 0 ? { ok: false, problems } : { ok: true, row: { ...parsed.episode, line } };
         };
       },
       async write(tx, batch) {
-        const children = await resolveChildren(tx, batch, file);
+        const children = await resolveImportedChildren(tx, childrenOf(batch), file);
         childrenCreated += children.created;
         return upsertEpisodes(tx, batch, children.idOf);
       },
@@ -75,109 +74,22 @@ export async function importMissingEpisodesStream(
   return { ...counts, childrenCreated };
 }
 
-/**
- * What one row cannot tell: an episode_ref twice in the file, or a child whose sex or date of
- * birth differs between rows. The later row is the one reported, naming the earlier line.
- */
-class FileConsistency {
-  private readonly episodeLines = new Map<string, number>();
-  private readonly children = new Map<string, { sex: string; dateOfBirth: string | null; line: number }>();
-
-  constructor(private readonly file: string) {}
-
-  check(episode: MissingEpisodeImportRow, line: number): FieldProblem[] {
-    const problems: FieldProblem[] = [];
-    const { file } = this;
-    const earlier = this.episodeLines.get(episode.episodeRef);
-    if (earlier !== undefined) {
-      problems.push({
-        file,
-        line,
-        field: 'episode_ref',
-        value: episode.episodeRef,
-        message: `is already on line ${earlier}`,
-      });
-    } else this.episodeLines.set(episode.episodeRef, line);
-    const child = this.children.get(episode.childRef);
-    if (child === undefined) {
-      this.children.set(episode.childRef, { sex: episode.sex, dateOfBirth: episode.dateOfBirth, line });
-    } else {
-      if (child.sex !== episode.sex) {
-        problems.push({
-          file,
-          line,
-          field: 'sex',
-          value: episode.sex,
-          message: `differs from line ${child.line} for child_ref ${episode.childRef} (${child.sex})`,
-        });
-      }
-      if (child.dateOfBirth !== episode.dateOfBirth) {
-        problems.push({
-          file,
-          line,
-          field: 'date_of_birth',
-          value: episode.dateOfBirth ?? '',
-          message: `differs from line ${child.line} for child_ref ${episode.childRef} (${child.dateOfBirth ?? 'empty'})`,
-        });
-      }
-    }
-    return problems;
-  }
-}
-
-/** Finds each child_ref's person, creating the children Lantern does not know yet. */
-async function resolveChildren(tx: Sql, batch: readonly ImportRow[], file: string) {
-  // A new child's home district is where the batch first has the child last seen.
+/** One entry per child of the batch: a new child's home district is where the batch first has it last seen. */
+function childrenOf(batch: readonly ImportRow[]): ImportedChild[] {
   const firstRow = new Map<string, ImportRow>();
   for (const row of batch) {
     const first = firstRow.get(row.childRef);
     if (!first || (first.lastSeen === null && row.lastSeen !== null)) firstRow.set(row.childRef, row);
   }
-  const refs = [...firstRow.keys()];
-  const found = await tx.query<{ id: string; external_ref: string; kind: string }>(
-    `SELECT id, external_ref, kind::text AS kind FROM person WHERE external_ref = ANY($1::text[])`,
-    [refs],
-  );
-  const idOf = new Map<string, string>();
-  for (const person of found) {
-    if (person.kind !== 'child') {
-      const row = firstRow.get(person.external_ref) as ImportRow;
-      const problem = {
-        file,
-        line: row.line,
-        field: 'child_ref',
-        value: row.childRef,
-        message: `names a person recorded as an ${person.kind}, not a child`,
-      };
-      throw new AppError('BAD_INPUT', formatProblem(problem), [problem]);
-    }
-    idOf.set(person.external_ref, person.id);
-  }
-  const unknown = refs.filter((ref) => !idOf.has(ref)).map((ref) => firstRow.get(ref) as ImportRow);
-  if (unknown.length > 0) {
-    const created = await tx.query<{ id: string; external_ref: string }>(
-      `INSERT INTO person (kind, pseudonym_ref, external_ref, given_name, family_name, sex, date_of_birth,
-                           care_status, home_district_code)
-       SELECT 'child', t.pseudonym_ref, t.external_ref, 'Child', t.external_ref, t.sex::sex, t.date_of_birth,
-              t.care_status::care_status,
-              lantern_district_for_point(CASE WHEN t.lon IS NULL THEN NULL
-                                              ELSE ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326) END)
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::text[], $6::float8[], $7::float8[])
-            AS t(pseudonym_ref, external_ref, sex, date_of_birth, care_status, lon, lat)
-       RETURNING id, external_ref`,
-      [
-        unknown.map(() => newPseudonymRef('child')),
-        unknown.map((row) => row.childRef),
-        unknown.map((row) => row.sex),
-        unknown.map((row) => row.dateOfBirth),
-        unknown.map((row) => row.careStatus),
-        unknown.map((row) => row.lastSeen?.lon ?? null),
-        unknown.map((row) => row.lastSeen?.lat ?? null),
-      ],
-    );
-    for (const person of created) idOf.set(person.external_ref, person.id);
-  }
-  return { idOf, created: unknown.length };
+  return [...firstRow.values()].map((row) => ({
+    childRef: row.childRef,
+    sex: row.sex,
+    dateOfBirth: row.dateOfBirth,
+    careStatus: row.careStatus,
+    homeDistrictCode: null,
+    homePoint: row.lastSeen,
+    line: row.line,
+  }));
 }
 
 async function upsertEpisodes(tx: Sql, batch: readonly ImportRow[], idOf: ReadonlyMap<string, string>) {

@@ -13,6 +13,8 @@ export interface PlaceRow {
   name: string;
   category: PlaceCategory;
   address: string | null;
+  /** The name of the ward the point lies in (ST_Contains), to tell places of one name apart. */
+  ward: string | null;
   lon: number;
   lat: number;
   districtCode: string | null;
@@ -25,6 +27,7 @@ export interface PlaceRow {
 
 const placeColumns = Prisma.sql`
   pc.id::text AS "id", pc.name AS "name", pc.category::text AS "category", pc.address AS "address",
+  (SELECT w.name FROM ward w WHERE ST_Contains(w.geom, pc.geom) ORDER BY w.code LIMIT 1) AS "ward",
   ST_X(pc.geom)::float8 AS "lon", ST_Y(pc.geom)::float8 AS "lat", pc.district_code AS "districtCode",
   d.name AS "districtName", to_char(pc.concern_since, 'YYYY-MM-DD') AS "concernSince",
   to_char(pc.concern_until, 'YYYY-MM-DD') AS "concernUntil", pc.reasons AS "reasons", pc.version AS "version"`;

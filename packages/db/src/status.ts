@@ -21,6 +21,7 @@ export interface DatabaseStatus {
     auditEvents: number;
     disruptionActions: number;
     nsdMeetings: number;
+    exploitationEvents: number;
   };
 }
 
@@ -40,6 +41,7 @@ export async function databaseStatus(db: Database): Promise<DatabaseStatus> {
         auditEvents: 0,
         disruptionActions: 0,
         nsdMeetings: 0,
+        exploitationEvents: 0,
       },
     };
   }
@@ -61,6 +63,7 @@ export async function databaseStatus(db: Database): Promise<DatabaseStatus> {
     auditEvents: await prisma.auditEvent.count(),
     disruptionActions: await prisma.disruptionAction.count(),
     nsdMeetings: await prisma.nsdMeeting.count(),
+    exploitationEvents: await prisma.exploitationEvent.count(),
   };
   return { backend: db.backend, migrations, counts };
 }

@@ -1,4 +1,4 @@
-import type { ListTacticsInput, Tactic, UpdateTacticInput } from '@lantern/domain';
+import type { CreateTacticInput, ListTacticsInput, Tactic, UpdateTacticInput } from '@lantern/domain';
 import type { PrismaTx } from './prisma-tx.ts';
 
 /** The tactic catalogue (seeded by migration 20261124100000_disruption). */
@@ -18,15 +18,18 @@ const tacticSelect = {
 } as const;
 
 export async function listTactics(prisma: PrismaTx, query: ListTacticsInput = {}): Promise<Tactic[]> {
-  return prisma.tactic.findMany({
+  const tactics = await prisma.tactic.findMany({
     select: tacticSelect,
-    where: {
-      ...(query.theme ? { theme: query.theme } : {}),
-      ...(query.targetType ? { targetTypes: { has: query.targetType } } : {}),
-      ...(query.heldBy ? { holderAgencyKinds: { has: query.heldBy } } : {}),
-    },
+    where: query.theme ? { theme: query.theme } : {},
     orderBy: [{ theme: 'asc' }, { name: 'asc' }],
   });
+  // Filtered here, not by Prisma's `has`: on the embedded backend's adapter `has` on an enum array
+  // fails ("malformed array literal"), a 500 for every officer's form (issue 18); the catalogue is small.
+  return tactics.filter(
+    (tactic) =>
+      (!query.targetType || tactic.targetTypes.includes(query.targetType)) &&
+      (!query.heldBy || tactic.holderAgencyKinds.includes(query.heldBy)),
+  );
 }
 
 export async function getTactic(prisma: PrismaTx, id: string): Promise<Tactic | null> {
@@ -53,8 +56,18 @@ export async function updateTactic(
   return tactic ? { status: 'updated', tactic } : { status: 'not-found' };
 }
 
-/** Whether a tactic other than `exceptId` already has this name (names are unique in the catalogue). */
-export async function tacticNameTaken(tx: PrismaTx, name: string, exceptId: string): Promise<boolean> {
-  const clash = await tx.tactic.findFirst({ where: { name, id: { not: exceptId } }, select: { id: true } });
+/** Whether a tactic (other than `exceptId`) already has this name (names are unique in the catalogue). */
+export async function tacticNameTaken(tx: PrismaTx, name: string, exceptId?: string): Promise<boolean> {
+  const where = exceptId === undefined ? { name } : { name, id: { not: exceptId } };
+  const clash = await tx.tactic.findFirst({ where, select: { id: true } });
   return clash !== null;
+}
+
+/** Whether a tactic already has this code (codes are unique and never change). */
+export async function tacticCodeTaken(tx: PrismaTx, code: string): Promise<boolean> {
+  return (await tx.tactic.findUnique({ where: { code }, select: { id: true } })) !== null;
+}
+
+export async function insertTactic(tx: PrismaTx, input: CreateTacticInput): Promise<Tactic> {
+  return tx.tactic.create({ data: input, select: tacticSelect });
 }

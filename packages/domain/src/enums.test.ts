@@ -14,8 +14,14 @@ const later = readFileSync(
   'utf8',
 );
 
+// Types created by the exploitation migration (issue 15).
+const exploitation = readFileSync(
+  new URL('../../../prisma/migrations/20261207090000_exploitation_events/migration.sql', import.meta.url),
+  'utf8',
+);
+
 function sqlEnum(name: string): string[] {
-  const match = new RegExp(`CREATE TYPE "${name}" AS ENUM \\(([^)]*)\\)`).exec(sql + later);
+  const match = new RegExp(`CREATE TYPE "${name}" AS ENUM \\(([^)]*)\\)`).exec(sql + later + exploitation);
   if (!match?.[1]) throw new Error(`enum ${name} not found in the migration`);
   const values = match[1].split(',').map((value) => value.trim().replace(/^'|'$/g, ''));
   const added = new RegExp(`ALTER TYPE "${name}" ADD VALUE IF NOT EXISTS '([^']+)' BEFORE '([^']+)'`, 'g');
@@ -33,6 +39,8 @@ describe('domain enums match the database enums', () => {
     ['sex', enums.sexes],
     ['care_status', enums.careStatuses],
     ['exploitation_risk', enums.exploitationRisks],
+    ['exploitation_kind', enums.exploitationKinds],
+    ['exploitation_event_type', enums.exploitationEventTypes],
     ['place_category', enums.placeCategories],
     ['source_evaluation', enums.sourceEvaluations],
     ['intelligence_evaluation', enums.intelligenceEvaluations],

@@ -29,6 +29,22 @@ export type CareStatus = (typeof careStatuses)[number];
 export const exploitationRisks = ['none', 'low', 'medium', 'high'] as const;
 export type ExploitationRisk = (typeof exploitationRisks)[number];
 
+/** The two kinds of child exploitation Lantern follows: sexual (CSE) and criminal (CCE). */
+export const exploitationKinds = ['cse', 'cce'] as const;
+export type ExploitationKind = (typeof exploitationKinds)[number];
+
+/** One recorded step of a child's exploitation history (the exploitation-events CSV's `event`). */
+export const exploitationEventTypes = [
+  'concern',
+  'mash_referral',
+  'risk_assessment',
+  'strategy_meeting',
+  'icpc',
+  'panel_listed',
+  'panel_closed',
+] as const;
+export type ExploitationEventType = (typeof exploitationEventTypes)[number];
+
 export const placeCategories = [
   'takeaway',
   'hotel',

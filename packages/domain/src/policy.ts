@@ -227,6 +227,7 @@ export const procedurePolicies = {
   // children of concern are pseudonymised for district officers and NSD attendees.
   'tactics.list': policy('signed-in', 'none', 'none', 'the tactic catalogue'),
   'tactics.update': policy(['admin'], 'none', 'change', 'edit a tactic of the catalogue'),
+  'tactics.create': policy(['admin'], 'none', 'change', 'add a tactic to the catalogue'),
   'disruption.create': {
     ...policy(['police_analyst', 'district_officer'], 'district', 'change', 'record a disruption action'),
     returnsPeople: true,
@@ -288,6 +289,24 @@ export const procedurePolicies = {
     ),
     unscopedRoles: ['admin'],
   },
+  // Administration (issue 18): accounts, and the audit viewer with the chain's verification.
+  // Administrators see no person data here, only who did what to which record id, and when.
+  'audit.search': policy(['admin'], 'none', 'search', 'the audit trail by record, user, action and dates, paged'),
+  'audit.verify': policy(['admin'], 'none', 'read', 'walk the audit hash chain (as `lantern audit verify`)'),
+  'users.list': policy(['admin'], 'none', 'search', 'user accounts with roles, districts and agency'),
+  'users.create': policy(['admin'], 'none', 'change', 'create an account with a temporary or generated password'),
+  'users.update': policy(
+    ['admin'],
+    'none',
+    'change',
+    'change roles, districts, agency or name, or disable/enable an account; a stale version is a CONFLICT',
+  ),
+  'users.resetPassword': policy(
+    ['admin'],
+    'none',
+    'change',
+    'set a temporary or generated password and end the account’s sessions',
+  ),
 
   // Children missing from home and care (issue 5): the coordinator's workflow. Person-level
   // roles only, limited to the children of the caller's districts; every read and change audited.
@@ -374,6 +393,120 @@ export const procedurePolicies = {
   ),
   'missing.multipleMissing': {
     ...policy(personLevel, 'district', 'search', 'children missing most in a period and where children are found most'),
+    returnsPeople: true,
+  },
+
+  // Exploitation risk (issue 15): the committee figures are the county's aggregates (counts of
+  // children, no records), for the person-level roles as the missing figures are; not scoped.
+  'exploitation.report': policy(
+    personLevel,
+    'none',
+    'none',
+    'the CSE or CCE committee figures for a period (counts of children, no records)',
+  ),
+  'exploitation.committeeTable': policy(
+    personLevel,
+    'none',
+    'none',
+    'the CSE or CCE committee table: the last four financial years side by side',
+  ),
+  // A child's exploitation records (issue 15): the person-level roles, for the children of their
+  // districts; every read and change audited (the events are the flag's history).
+  'exploitation.recordStep': {
+    ...policy(personLevel, 'district', 'change', 'record a concern, MASH referral, strategy meeting or ICPC'),
+    returnsPeople: true,
+  },
+  'exploitation.recordAssessment': {
+    ...policy(personLevel, 'district', 'change', 'record a risk assessment; the child’s flag follows it'),
+    returnsPeople: true,
+  },
+  'exploitation.recordPathway': policy(
+    personLevel,
+    'district',
+    'change',
+    'record a child’s predominant pathway (lead panel) with the reason',
+  ),
+  'exploitation.childHistory': {
+    ...policy(personLevel, 'district', 'read', 'a child’s exploitation history: events, pathway, panels'),
+    returnsPeople: true,
+  },
+  // MASE and CCE panels are county-wide: coordinators and analysts arrange them and decide for any
+  // child in the county; district officers and NSD attendees who attend read the agenda for the
+  // children of their districts, NSD attendees seeing them pseudonymised.
+  'exploitation.panelMeetings': policy(partners, 'none', 'none', 'MASE or CCE panel meetings (county-wide)'),
+  'exploitation.createPanelMeeting': policy(personLevel, 'none', 'change', 'arrange a MASE or CCE panel meeting'),
+  'exploitation.panelAgenda': {
+    ...policy(partners, 'district', 'read', 'a panel meeting’s agenda built from the records'),
+    unscopedRoles: ['missing_coordinator'],
+    returnsPeople: true,
+  },
+  'exploitation.panelDecision': {
+    ...policy(personLevel, 'district', 'change', 'list, review or close a child, perpetrator or place, with reason'),
+    unscopedRoles: ['missing_coordinator'],
+  },
+
+  // Contextual Safeguarding (issue 15). Location assessments are about places, which every
+  // partner works on; peer-group assessments name people, so only the person-level roles read or
+  // write them (members audited). The warnings and the early-identification list are analysts'
+  // and coordinators'.
+  'contextual.createLocationAssessment': policy(
+    ['police_analyst', 'missing_coordinator', 'district_officer'],
+    'district',
+    'change',
+    'assess a place of concern: times, guardianship, what makes it unsafe, plan, owner, review date',
+  ),
+  'contextual.updateLocationAssessment': policy(
+    ['police_analyst', 'missing_coordinator', 'district_officer'],
+    'district',
+    'change',
+    'change or review a location assessment (history kept); a stale version is a CONFLICT',
+  ),
+  'contextual.getLocationAssessment': policy(partners, 'district', 'read', 'one location assessment with its history'),
+  'contextual.createPeerGroupAssessment': {
+    ...policy(personLevel, 'district', 'change', 'assess a peer group: members, shared places, dynamics, safety plan'),
+    returnsPeople: true,
+  },
+  'contextual.updatePeerGroupAssessment': {
+    ...policy(
+      personLevel,
+      'district',
+      'change',
+      'change or review a peer-group assessment; a stale version is a CONFLICT',
+    ),
+    returnsPeople: true,
+  },
+  'contextual.getPeerGroupAssessment': {
+    ...policy(personLevel, 'district', 'read', 'one peer-group assessment with its members and history'),
+    returnsPeople: true,
+  },
+  'contextual.list': policy(
+    partners,
+    'district',
+    'none',
+    'contextual assessments of the caller’s districts (no names)',
+  ),
+  'contextual.listDue': policy(
+    partners,
+    'district',
+    'none',
+    'contextual assessments due for review on a day (or never reviewed), no names',
+  ),
+  'contextual.namesWithoutActions': {
+    ...policy(
+      personLevel,
+      'district',
+      'search',
+      'people and places linked to children at high risk with no action, assessment or review date',
+    ),
+    returnsPeople: true,
+  },
+  'contextual.earlyIdentification': {
+    ...policy(
+      personLevel,
+      'district',
+      'search',
+      'children not yet flagged who show two or more recorded signals, with the records behind each',
+    ),
     returnsPeople: true,
   },
 } as const satisfies Record<string, ProcedurePolicy>;

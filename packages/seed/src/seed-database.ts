@@ -75,6 +75,8 @@ export async function seedDatabase(sql: TransactionalSql, dataset: SyntheticData
     counts.intelligenceReports = await insertIntelligence(tx, dataset);
     counts.missingEpisodes = await insertMissingEpisodes(tx, dataset);
     counts.links = await insertLinks(tx, dataset);
+    counts.exploitationEvents = await insertExploitationEvents(tx, dataset);
+    counts.exploitationPathways = await insertExploitationPathways(tx, dataset);
     counts.crimeEvents = await insertCrimeEvents(tx, dataset);
     await refreshCrimeTileCells(tx);
     Object.assign(counts, await insertDisruptionDemo(tx, generateDisruption(dataset)));
@@ -228,6 +230,35 @@ function insertMissingEpisodes(sql: Sql, dataset: SyntheticDataset) {
     { column: 'rhi_service', type: 'rhi_service', value: (e) => e.rhiService },
     { column: 'rhi_completed_at', type: 'timestamptz', value: (e) => e.rhiCompletedAt },
     { column: 'mam_held_at', type: 'timestamptz', value: (e) => e.mamHeldAt },
+  ]);
+}
+
+function insertExploitationEvents(sql: Sql, dataset: SyntheticDataset) {
+  return bulkInsert(sql, 'exploitation_event', dataset.exploitationEvents, [
+    { column: 'id', type: 'uuid', value: (e) => e.id },
+    { column: 'event_ref', type: 'text', value: (e) => e.eventRef },
+    { column: 'person_id', type: 'uuid', value: (e) => e.personId },
+    { column: 'kind', type: 'exploitation_kind', value: (e) => e.kind },
+    { column: 'event', type: 'exploitation_event_type', value: (e) => e.event },
+    { column: 'occurred_at', type: 'timestamptz', value: (e) => e.occurredAt },
+    { column: 'risk_level', type: 'exploitation_risk', value: (e) => e.riskLevel },
+    { column: 'district_code', type: 'text', value: (e) => e.districtCode },
+    { column: 'tool', type: 'text', value: (e) => e.tool },
+    { column: 'factors', type: 'text', value: (e) => JSON.stringify(e.factors), select: textArrayFromJson },
+    { column: 'assessor_agency', type: 'text', value: (e) => e.assessorAgency },
+    { column: 'review_due_on', type: 'date', value: (e) => e.reviewDueOn },
+    { column: 'outcome', type: 'text', value: (e) => e.outcome },
+    { column: 'reason', type: 'text', value: (e) => e.reason },
+  ]);
+}
+
+function insertExploitationPathways(sql: Sql, dataset: SyntheticDataset) {
+  return bulkInsert(sql, 'exploitation_pathway', dataset.exploitationPathways, [
+    { column: 'id', type: 'uuid', value: (p) => p.id },
+    { column: 'person_id', type: 'uuid', value: (p) => p.personId },
+    { column: 'lead_kind', type: 'exploitation_kind', value: (p) => p.leadKind },
+    { column: 'reason', type: 'text', value: (p) => p.reason },
+    { column: 'decided_on', type: 'date', value: (p) => p.decidedOn },
   ]);
 }
 

@@ -86,10 +86,31 @@ const tolerances: {
     target: 18,
     within: 4,
   },
-  { metric: 'CSE-flagged children', get: (f) => f.cse.flagged, target: 500, within: 75 },
+  // First flagged in the year: the identified children less those carried over from the year before.
+  { metric: 'CSE children first flagged', get: (f) => f.cse.flagged, target: 440, within: 80 },
   { metric: 'CSE female share %', get: (f) => f.cse.femalePct, target: 85, within: 6 },
   { metric: 'CSE aged 14–17 at flag %', get: (f) => f.cse.aged14to17Pct, target: 80, min: 60 },
   { metric: 'CCE male share %', get: (f) => f.cce.malePct, target: 80, min: 70 },
+  // `lantern report exploitation` over the year against the 2019/20 committee table (CSE) and a
+  // criminal-exploitation table of comparable size.
+  { metric: 'CSE identified', get: (f) => f.exploitation.cse.identified, target: 502, within: 50 },
+  { metric: 'CSE new MASH referrals', get: (f) => f.exploitation.cse.newMashReferrals, target: 326, within: 65 },
+  { metric: 'CSE risk assessments', get: (f) => f.exploitation.cse.riskAssessments, target: 344, within: 60 },
+  {
+    metric: 'CSE children at strategy meetings',
+    get: (f) => f.exploitation.cse.strategyMeetings,
+    target: 56,
+    within: 22,
+  },
+  { metric: 'CSE children at ICPCs', get: (f) => f.exploitation.cse.icpcs, target: 42, within: 20 },
+  { metric: 'CSE age p25', get: (f) => f.exploitation.cse.ageRange.p25 ?? 0, target: 14, min: 14, max: 17 },
+  { metric: 'CSE age p75', get: (f) => f.exploitation.cse.ageRange.p75 ?? 0, target: 17, min: 14, max: 17 },
+  { metric: 'CSE female %', get: (f) => f.exploitation.cse.sexRatio.female, target: 89, within: 5 },
+  { metric: 'CSE monitored at MASE', get: (f) => f.exploitation.cse.panelMonitored, target: 65, within: 22 },
+  { metric: 'CCE identified', get: (f) => f.exploitation.cce.identified, target: 300, within: 45 },
+  { metric: 'CCE male %', get: (f) => f.exploitation.cce.sexRatio.male, target: 80, min: 70 },
+  { metric: 'CCE risk assessments', get: (f) => f.exploitation.cce.riskAssessments, target: 210, within: 60 },
+  { metric: 'CCE monitored at the CCE panel', get: (f) => f.exploitation.cce.panelMonitored, target: 50, within: 25 },
 ];
 
 // Three tests read each seed's figures: generate each seed's dataset once.
@@ -131,6 +152,15 @@ describe.each([1, 2026])('calibration with seed %i', (seed) => {
     for (const figures of yearlyFigures(seed)) {
       expect(topTwo(figures.cse.byDistrict), `CSE ${figures.from}`).toEqual([ASHFIELD, MANSFIELD].sort());
       expect(topTwo(figures.cce.byDistrict), `CCE ${figures.from}`).toEqual([GEDLING, RUSHCLIFFE].sort());
+    }
+  });
+
+  it('finds the most high-risk CSE in Mansfield and Ashfield, CCE in Gedling and Rushcliffe', () => {
+    for (const figures of yearlyFigures(seed)) {
+      const top = (rates: Record<string, number>) =>
+        topTwo(Object.fromEntries(Object.entries(rates).map(([code, rate]) => [code, { per1000Children: rate }])));
+      expect(top(figures.highRiskPer1000.cse), `CSE ${figures.from}`).toEqual([ASHFIELD, MANSFIELD].sort());
+      expect(top(figures.highRiskPer1000.cce), `CCE ${figures.from}`).toEqual([GEDLING, RUSHCLIFFE].sort());
     }
   });
 

@@ -9,6 +9,10 @@ import {
   ageInYears,
   type CareStatus,
   careStatuses,
+  computeExploitationReport,
+  type ExploitationKind,
+  type ExploitationReport,
+  type ExploitationReportRow,
   HOUR_MS,
   londonDate,
   londonMidnight,
@@ -61,6 +65,14 @@ export interface CalibrationFigures {
   exploitationRiskAmongMissingPct: number;
   cse: FlagFigures;
   cce: FlagFigures;
+  /** `lantern report exploitation` over the year, from the dataset's exploitation events. */
+  exploitation: Record<ExploitationKind, ExploitationReport>;
+  /**
+   * Identified children whose latest assessment by the year's end is high, per 1,000 children, by
+   * home district (DOMAIN.md: highest-risk CSE mainly Mansfield and Ashfield, CCE Gedling and
+   * Rushcliffe).
+   */
+  highRiskPer1000: Record<ExploitationKind, Record<string, number>>;
 }
 
 function pct(part: number, whole: number): number {
@@ -95,6 +107,53 @@ function flagFigures(children: SynthPerson[], kind: 'cse' | 'cce', from: string,
     aged14to17Pct: pct(aged14to17, flagged.length),
     byDistrict,
   };
+}
+
+/**
+ * The dataset's exploitation events as `computeExploitationReport` reads them: the child is its
+ * `child_ref` (the person's external reference), as in the exploitation-events CSV.
+ */
+export function exploitationReportRows(
+  dataset: Pick<SyntheticDataset, 'people' | 'exploitationEvents'>,
+): ExploitationReportRow[] {
+  const people = new Map(dataset.people.map((person) => [person.id, person]));
+  return dataset.exploitationEvents.map((event) => {
+    const child = people.get(event.personId);
+    return {
+      eventRef: event.eventRef,
+      childId: child?.externalRef ?? event.personId,
+      sex: child?.sex ?? 'U',
+      dateOfBirth: child?.dateOfBirth ?? null,
+      kind: event.kind,
+      event: event.event,
+      occurredAt: new Date(event.occurredAt),
+      riskLevel: event.riskLevel,
+      districtCode: event.districtCode,
+    };
+  });
+}
+
+function highRiskPer1000(rows: readonly ExploitationReportRow[], kind: ExploitationKind, from: string, to: string) {
+  const startMs = londonMidnight(from).getTime();
+  const endMs = londonMidnight(addDays(to, 1)).getTime();
+  const identified = new Set<string>();
+  const latest = new Map<string, ExploitationReportRow>();
+  for (const row of rows) {
+    if (row.kind !== kind) continue;
+    const at = row.occurredAt.getTime();
+    if (at >= startMs && at < endMs) identified.add(row.childId);
+    if (row.event !== 'risk_assessment' || at >= endMs) continue;
+    const previous = latest.get(row.childId);
+    if (!previous || previous.occurredAt.getTime() <= at) latest.set(row.childId, row);
+  }
+  const counts: Record<string, number> = Object.fromEntries(countyDistrictCodes.map((code) => [code, 0]));
+  for (const [childId, row] of latest) {
+    if (identified.has(childId) && row.riskLevel === 'high')
+      counts[row.districtCode] = (counts[row.districtCode] ?? 0) + 1;
+  }
+  return Object.fromEntries(
+    countyDistrictCodes.map((code) => [code, (1000 * (counts[code] ?? 0)) / districtInfoOf(code).childPopulation]),
+  );
 }
 
 export function calibrationFigures(dataset: SyntheticDataset, financialYearStart: string): CalibrationFigures {
@@ -162,6 +221,7 @@ export function calibrationFigures(dataset: SyntheticDataset, financialYearStart
       (child.cceRisk !== 'none' && child.cceFlaggedAt !== null && child.cceFlaggedAt <= to),
   );
   const children = dataset.people.filter((person) => person.kind === 'child');
+  const exploitationRows = exploitationReportRows(dataset);
 
   return {
     from,
@@ -185,5 +245,13 @@ export function calibrationFigures(dataset: SyntheticDataset, financialYearStart
     exploitationRiskAmongMissingPct: pct(atRisk.length, individuals.size),
     cse: flagFigures(children, 'cse', from, to),
     cce: flagFigures(children, 'cce', from, to),
+    exploitation: {
+      cse: computeExploitationReport(exploitationRows, { from, to }, 'cse'),
+      cce: computeExploitationReport(exploitationRows, { from, to }, 'cce'),
+    },
+    highRiskPer1000: {
+      cse: highRiskPer1000(exploitationRows, 'cse', from, to),
+      cce: highRiskPer1000(exploitationRows, 'cce', from, to),
+    },
   };
 }

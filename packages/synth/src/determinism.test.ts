@@ -11,6 +11,8 @@ describe('generateDataset determinism', () => {
     expect(second.links).toEqual(first.links);
     expect(second.places).toEqual(first.places);
     expect(second.users).toEqual(first.users);
+    expect(second.exploitationEvents).toEqual(first.exploitationEvents);
+    expect(second.exploitationPathways).toEqual(first.exploitationPathways);
   });
 
   it('gives different data for different seeds', () => {

@@ -5,7 +5,7 @@
  */
 import { generateAgencies } from './agencies.ts';
 import { NATIONAL_CRIME_EVENTS, syntheticCrimeEvents } from './crime.ts';
-import { flagChildrenWithoutEpisodes } from './exploitation.ts';
+import { exploitationRecords, flagChildrenWithoutEpisodes } from './exploitation.ts';
 import { generateIntelligence } from './intelligence.ts';
 import { LinkBuilder } from './links.ts';
 import { completeEpisodes } from './missing-episodes.ts';
@@ -52,7 +52,17 @@ function plantWorld(options: GenerateOptions) {
   );
 
   const roster = planMissingChildren(root.fork('missing'), people, period);
-  const flaggedOnly = flagChildrenWithoutEpisodes(root.fork('exploitation'), people, period, roster.children);
+  // Assessments are made by children's social care, the police, health and the commissioned charity.
+  const assessorAgencies = [agencies.countyCouncil, agencies.police, agencies.health, agencies.charity].map(
+    (agency) => agency.name,
+  );
+  const { created: flaggedOnly, histories } = flagChildrenWithoutEpisodes(
+    root.fork('exploitation'),
+    people,
+    period,
+    roster.children,
+    assessorAgencies,
+  );
   const children = [...roster.children, ...flaggedOnly];
   const world = buildNetworks(
     root.fork('networks'),
@@ -62,7 +72,7 @@ function plantWorld(options: GenerateOptions) {
     new VehicleFactory(root.fork('vehicles')),
     children,
   );
-  return { seed, scale, period, root, agencies, users, roster, children, world };
+  return { seed, scale, period, root, agencies, users, roster, children, histories, world };
 }
 
 /**
@@ -85,7 +95,7 @@ export function plantedNetworks(options: GenerateOptions = {}): PlantedNetwork[]
 }
 
 export function generateDataset(options: GenerateOptions = {}): SyntheticDataset {
-  const { seed, scale, period, root, agencies, users, roster, children, world } = plantWorld(options);
+  const { seed, scale, period, root, agencies, users, roster, children, histories, world } = plantWorld(options);
 
   const links = new LinkBuilder(root.fork('links'));
   const intelligenceReports = generateIntelligence({
@@ -109,6 +119,8 @@ export function generateDataset(options: GenerateOptions = {}): SyntheticDataset
     links,
   });
 
+  const exploitation = exploitationRecords(root.fork('exploitation-records'), children, histories, period);
+
   const crimeEventCount = scale === 'national' ? NATIONAL_CRIME_EVENTS : 0;
   return {
     seed,
@@ -123,6 +135,8 @@ export function generateDataset(options: GenerateOptions = {}): SyntheticDataset
     intelligenceReports,
     links: links.build(),
     missingEpisodes,
+    exploitationEvents: exploitation.events,
+    exploitationPathways: exploitation.pathways,
     crimeEvents: syntheticCrimeEvents(seed, period, crimeEventCount),
     crimeEventCount,
   };

@@ -3,7 +3,12 @@
  * annual reports (2019/20 figures per year). No real personal data: names are random combinations,
  * places are generic, registrations can never be issued.
  */
-export { type CalibrationFigures, calibrationFigures, financialYearStarts } from './calibration.ts';
+export {
+  type CalibrationFigures,
+  calibrationFigures,
+  exploitationReportRows,
+  financialYearStarts,
+} from './calibration.ts';
 export { crimeTypes, NATIONAL_CRIME_EVENTS } from './crime.ts';
 export {
   generateDisruption,
@@ -14,6 +19,7 @@ export {
   type SynthNsdMinute,
   type SynthStatusChange,
 } from './disruption.ts';
+export { exploitationEventsCsv } from './exploitation-csv.ts';
 export {
   DEFAULT_PERIOD_END,
   DEFAULT_SEED,

@@ -1,7 +1,10 @@
 import type {
   AgencyKind,
+  AssessedRiskLevel,
   CareStatus,
   EntityType,
+  ExploitationEventType,
+  ExploitationKind,
   ExploitationRisk,
   FoundLocationType,
   HandlingCode,
@@ -139,6 +142,40 @@ export interface SynthMissingEpisode {
   mamHeldAt: string | null;
 }
 
+/**
+ * One step of a child's exploitation history (table exploitation_event; the exploitation-events
+ * CSV's row plus what the workflow records beside it). `eventRef` is `EX-<year>-<n>`, numbered in
+ * time order within the London calendar year.
+ */
+export interface SynthExploitationEvent {
+  id: string;
+  eventRef: string;
+  personId: string;
+  kind: ExploitationKind;
+  event: ExploitationEventType;
+  occurredAt: string;
+  /** Set for a risk_assessment only. */
+  riskLevel: AssessedRiskLevel | null;
+  /** The child's home district. */
+  districtCode: string;
+  tool: string | null;
+  factors: string[];
+  /** The assessor's agency, by name. */
+  assessorAgency: string | null;
+  reviewDueOn: string | null;
+  outcome: string | null;
+  reason: string | null;
+}
+
+/** A child facing both kinds: the lead panel (predominant pathway) and why. */
+export interface SynthExploitationPathway {
+  id: string;
+  personId: string;
+  leadKind: ExploitationKind;
+  reason: string;
+  decidedOn: string;
+}
+
 /** A synthetic police.uk-like crime point, only for `--scale national` benchmark volume. */
 export interface SynthCrimeEvent {
   id: string;
@@ -172,6 +209,9 @@ export interface SyntheticDataset {
   intelligenceReports: SynthIntelligenceReport[];
   links: SynthLink[];
   missingEpisodes: SynthMissingEpisode[];
+  /** Every flagged child's exploitation history, in time order. */
+  exploitationEvents: SynthExploitationEvent[];
+  exploitationPathways: SynthExploitationPathway[];
   /** Generated lazily so a million rows never sit in memory at once. Empty at county scale. */
   crimeEvents: () => Iterable<SynthCrimeEvent>;
   crimeEventCount: number;

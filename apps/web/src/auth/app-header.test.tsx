@@ -2,6 +2,7 @@ import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeApi, renderWithApi } from '../test/fake-api.tsx';
+import { testUser } from '../test/fixtures.ts';
 import { AppHeader } from './app-header.tsx';
 import { currentUserKey } from './current-user.ts';
 
@@ -10,6 +11,7 @@ const nsdAttendee = {
   email: 'nsd.mansfield@lantern.test',
   displayName: 'Demo NSD Mansfield',
   agency: 'Mansfield District Council',
+  agencyKind: 'district_council' as const,
   roles: ['nsd_attendee' as const],
   districtCodes: ['E07000174'],
   personLevelAccess: false,
@@ -23,6 +25,20 @@ describe('AppHeader', () => {
     expect(screen.getByText('Demo NSD Mansfield')).toBeTruthy();
     expect(screen.getByTestId('user-role').textContent).toBe('NSD attendee');
     expect(screen.getByText('Mansfield District Council')).toBeTruthy();
+  });
+
+  // Regression (issue 18): the administrator's header offered only the map, and every other page was "Page not found".
+  it('offers the administrator the administration pages, and everyone their password', () => {
+    renderWithApi(<AppHeader user={testUser(['admin'])} />, fakeApi({}));
+    const links = screen.getAllByRole('link').map((link) => link.textContent);
+    expect(links).toEqual(['Map', 'Users', 'Tactics', 'Thresholds', 'Audit', 'Change password']);
+  });
+
+  it('offers no administration page to other roles', () => {
+    renderWithApi(<AppHeader user={testUser(['police_analyst'])} />, fakeApi({}));
+    const links = screen.getAllByRole('link').map((link) => link.textContent);
+    expect(links.filter((link) => ['Users', 'Tactics', 'Thresholds', 'Audit'].includes(link ?? ''))).toEqual([]);
+    expect(links).toContain('Change password');
   });
 
   it('signs out through auth.logout and forgets the user', async () => {

@@ -1,4 +1,5 @@
 import type { CurrentUser } from '@lantern/domain';
+import { Link } from 'wouter';
 import { AppNav } from '../routing/app-nav.tsx';
 import { useSignOut } from './current-user.ts';
 import { describeRoles } from './role-labels.ts';
@@ -17,6 +18,9 @@ export function AppHeader({ user }: { user: CurrentUser }) {
             {describeRoles(user.roles)}
           </span>
           <span className="app-header__agency">{user.agency}</span>
+          <Link className="app-header__account" href="/account/password">
+            Change password
+          </Link>
         </p>
         <button className="button" type="button" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
           {signOut.isPending ? 'Signing out…' : 'Sign out'}

@@ -2,6 +2,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './disruption.css';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useSearch } from 'wouter';
 import { errorMessage } from '../api/errors.ts';
 import { useTRPC } from '../api/trpc.ts';
 import { useBoundaries } from '../map/boundaries.ts';
@@ -10,6 +11,7 @@ import { DistrictMap } from '../map/district-map.tsx';
 import { MapStateReporter } from '../map/map-state-reporter.tsx';
 import { FitTo } from '../map/use-fit-to.ts';
 import { type PageProps, userMay } from '../routing/page-props.ts';
+import { formatDate } from '../ui/format.ts';
 import { Empty, ErrorState, Loading } from '../ui/status.tsx';
 import { ActionDetail } from './action-detail.tsx';
 import { DisruptionLayer } from './disruption-layer.tsx';
@@ -21,7 +23,9 @@ export function DisruptionPage({ user }: PageProps) {
   const trpc = useTRPC();
   const actions = useQuery(trpc.disruption.list.queryOptions({ limit: 200 }));
   const districts = useBoundaries('districts');
-  const [selected, setSelected] = useState<string | null>(null);
+  // `?action=` opens one action (the place panel links to the actions on a place).
+  const linked = new URLSearchParams(useSearch()).get('action');
+  const [selected, setSelected] = useState<string | null>(linked);
   const mayAct = userMay(user, 'disruption.create');
   const ownDistrict = districts.data?.features.find((feature) => user.districtCodes.includes(feature.properties.code));
   return (
@@ -88,8 +92,8 @@ export function DisruptionPage({ user }: PageProps) {
                     <td>{action.target.label}</td>
                     <td>{action.district.name}</td>
                     <td>{statusLabel(action.status)}</td>
-                    <td>{action.reviewOn ?? '—'}</td>
-                    <td>{action.expiresOn ?? '—'}</td>
+                    <td className="nowrap">{action.reviewOn ? formatDate(action.reviewOn) : '—'}</td>
+                    <td className="nowrap">{action.expiresOn ? formatDate(action.expiresOn) : '—'}</td>
                   </tr>
                 ))}
               </tbody>
@@ -97,7 +101,7 @@ export function DisruptionPage({ user }: PageProps) {
           )}
         </>
       )}
-      {selected && <ActionDetail id={selected} mayAct={mayAct} />}
+      {selected && <ActionDetail key={selected} id={selected} mayAct={mayAct} />}
       {mayAct && <RecordActionForm user={user} onRecorded={setSelected} />}
     </main>
   );

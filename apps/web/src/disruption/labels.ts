@@ -1,6 +1,7 @@
 import {
   type DisruptionOutcome,
   type DisruptionStatus,
+  type DisruptionTargetType,
   disruptionStatusLabels,
   type TacticTheme,
   tacticThemeLabels,
@@ -25,4 +26,14 @@ export const moveLabels: Record<DisruptionStatus, string> = {
   ended: 'End',
   refused: 'Record as refused',
   withdrawn: 'Withdraw',
+};
+
+/** What the action targets, as the form offers it. */
+export const targetTypeLabels: Record<DisruptionTargetType, string> = {
+  place: 'A public place',
+  premises: 'Premises',
+  business: 'A business',
+  person: 'A person (an adult associate)',
+  vehicle: 'A vehicle',
+  online: 'An online account',
 };

@@ -1,84 +1,219 @@
-import type { CurrentUser } from '@lantern/domain';
+import {
+  districts as allDistricts,
+  type CreateDisruptionInput,
+  type CurrentUser,
+  type DisruptionTargetType,
+  type Tactic,
+} from '@lantern/domain';
+import '../editing/editing.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { errorMessage } from '../api/errors.ts';
 import { useTRPC } from '../api/trpc.ts';
+import { type FieldErrors, fieldErrorsOf, inPlainWords } from '../editing/form-errors.ts';
+import { placeChoiceLabel } from '../places/place-choice.ts';
 import { ErrorState } from '../ui/status.tsx';
+import { targetTypeLabels } from './labels.ts';
+import { PersonFinder, VehicleFinder } from './target-finders.tsx';
+
+/** The form's fields, in the order the API's messages are matched to them. */
+const fields = ['target', 'tacticId', 'districtCode', 'inForceFrom', 'reviewOn', 'expiresOn', 'notes', 'reason'];
+/** API paths that belong to another field of this form: the holding agency is the user's own, beside the tactic. */
+const aliases: Record<string, string> = { holderAgencyId: 'tacticId', on: 'inForceFrom', proposedOn: 'inForceFrom' };
+const fieldLabels: Record<string, string> = {
+  target: 'Target',
+  tacticId: 'Tactic',
+  districtCode: 'District',
+  inForceFrom: 'In force from',
+  reviewOn: 'Review date',
+  expiresOn: 'Expiry date',
+  notes: 'Notes',
+  reason: 'Why',
+};
+
+/** The API's field message as a sentence: "Review date must be …", "The power of a … is held by police; …". */
+export function plainFieldMessage(field: string, message: string): string {
+  const label = fieldLabels[field] ?? field;
+  if (/^(must|is|are|applies|needs) /.test(message)) return inPlainWords(label, message);
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}
+
+const targetOrder: readonly DisruptionTargetType[] = ['place', 'premises', 'business', 'person', 'vehicle', 'online'];
+const placeTargets: readonly DisruptionTargetType[] = ['place', 'premises', 'business'];
 
 /**
- * Record a disruption action on a place of concern: the tactic (those that apply to places or
- * premises), whether it is only proposed or already agreed or in force, notes and why. The holding
- * agency is the user's own; the API refuses a tactic the user's agency does not hold.
+ * Record a disruption action on a place, premises, business, person (an associate), vehicle or
+ * online account. Only tactics whose power the user's agency holds are offered (the API refuses
+ * the rest), and only those that apply to the chosen kind of target. The holding agency is the
+ * user's own. A target without a place of its own needs a district. An action recorded as in force
+ * may carry its review and expiry dates. A refusal is shown beside the field it names.
  */
 export function RecordActionForm({ user, onRecorded }: { user: CurrentUser; onRecorded(id: string): void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const places = useQuery(trpc.places.list.queryOptions({ limit: 200 }));
-  const tactics = useQuery(trpc.tactics.list.queryOptions({}));
-  const [placeId, setPlaceId] = useState('');
+  const tactics = useQuery(trpc.tactics.list.queryOptions({ heldBy: user.agencyKind }));
+  const [targetType, setTargetType] = useState<DisruptionTargetType>('place');
+  const [targetId, setTargetId] = useState('');
+  const [targetName, setTargetName] = useState('');
+  const myDistricts = allDistricts.filter(
+    (district) => user.districtCodes.length === 0 || user.districtCodes.includes(district.code),
+  );
+  const [districtCode, setDistrictCode] = useState(myDistricts.length === 1 ? (myDistricts[0]?.code ?? '') : '');
   const [tacticId, setTacticId] = useState('');
   const [startAs, setStartAs] = useState<'proposed' | 'agreed' | 'in_force'>('proposed');
+  const [inForceFrom, setInForceFrom] = useState('');
+  const [reviewOn, setReviewOn] = useState('');
+  const [expiresOn, setExpiresOn] = useState('');
   const [notes, setNotes] = useState('');
   const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [general, setGeneral] = useState<string | null>(null);
   const record = useMutation(
     trpc.disruption.create.mutationOptions({
       onSuccess: async (action) => {
         await queryClient.invalidateQueries({ queryKey: trpc.disruption.pathKey() });
         setNotes('');
         setReason('');
+        setErrors({});
+        setGeneral(null);
         onRecorded(action.id);
+      },
+      onError: (error) => {
+        const parsed = fieldErrorsOf(errorMessage(error), fields, aliases);
+        setErrors(parsed.byField);
+        setGeneral(parsed.general);
       },
     }),
   );
-  const placeTactics = (tactics.data?.tactics ?? []).filter((tactic) =>
-    tactic.targetTypes.some((type) => type === 'place' || type === 'premises'),
-  );
+  const held = tactics.data?.tactics ?? [];
+  const offeredTypes = targetOrder.filter((type) => held.some((tactic) => tactic.targetTypes.includes(type)));
+  const fitting = held.filter((tactic) => tactic.targetTypes.includes(targetType));
+  const tactic = fitting.find((candidate) => candidate.id === tacticId);
+  const hasPlace = placeTargets.includes(targetType) && targetId !== '';
+  const needsDistrict = !hasPlace;
+
+  function chooseType(type: DisruptionTargetType) {
+    setTargetType(type);
+    setTargetId('');
+    setTargetName('');
+    if (!held.some((candidate) => candidate.id === tacticId && candidate.targetTypes.includes(type))) setTacticId('');
+    setErrors({});
+  }
+
   function submit(event: FormEvent) {
     event.preventDefault();
-    const tactic = placeTactics.find((candidate) => candidate.id === tacticId);
+    setErrors({});
+    setGeneral(null);
+    const target: CreateDisruptionInput['target'] = {
+      type: targetType,
+      ...(targetId ? { id: targetId } : {}),
+      ...(targetName.trim() ? { name: targetName.trim() } : {}),
+    };
     record.mutate({
       tacticId,
-      target: { type: tactic?.targetTypes.includes('premises') ? 'premises' : 'place', id: placeId },
+      target,
       startAs,
+      ...(needsDistrict && districtCode ? { districtCode } : {}),
+      ...(startAs === 'in_force' && inForceFrom ? { inForceFrom } : {}),
+      ...(startAs === 'in_force' && reviewOn ? { reviewOn } : {}),
+      ...(startAs === 'in_force' && expiresOn ? { expiresOn } : {}),
       ...(notes.trim() ? { notes } : {}),
       ...(reason.trim() ? { reason } : {}),
     });
   }
+
   return (
-    <form className="record-form" onSubmit={submit} aria-label="Record a disruption action">
-      <h2>Record an action on a place</h2>
+    <form className="record-form" onSubmit={submit} aria-label="Record a disruption action" noValidate>
+      <h2>Record an action</h2>
       <p className="page__lead">
-        The holding agency is yours ({user.agency}). Only tactics whose power your agency holds are accepted.
+        The holding agency is yours ({user.agency}). Only the tactics whose power it holds are offered.
       </p>
-      <label>
-        Place
-        <select required value={placeId} onChange={(event) => setPlaceId(event.target.value)}>
-          <option value="">Choose a place of concern…</option>
-          {(places.data?.places ?? []).map((place) => (
-            <option key={place.id} value={place.id}>
-              {place.name} ({place.district?.name ?? 'no district'})
+      {myDistricts.length > 1 && (
+        <Field name="districtCode" label="District" errors={errors}>
+          {(describedBy, controlId) => (
+            <select
+              id={controlId}
+              value={districtCode}
+              aria-describedby={describedBy}
+              aria-invalid={errors.districtCode ? true : undefined}
+              onChange={(event) => {
+                setDistrictCode(event.target.value);
+                if (placeTargets.includes(targetType)) setTargetId('');
+              }}
+            >
+              <option value="">
+                {needsDistrict
+                  ? targetType === 'person'
+                    ? 'Their home district'
+                    : 'Choose the district it concerns…'
+                  : 'Any of your districts'}
+              </option>
+              {myDistricts.map((district) => (
+                <option key={district.code} value={district.code}>
+                  {district.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      <fieldset>
+        <legend>What the action targets</legend>
+        {offeredTypes.map((type) => (
+          <label key={type} className="record-form__choice">
+            <input
+              type="radio"
+              name="targetType"
+              value={type}
+              checked={targetType === type}
+              onChange={() => chooseType(type)}
+            />
+            {targetTypeLabels[type]}
+          </label>
+        ))}
+      </fieldset>
+      <Field name="target" errors={errors}>
+        {(describedBy) => (
+          <TargetInput
+            type={targetType}
+            id={targetId}
+            name={targetName}
+            describedBy={describedBy}
+            districtCode={districtCode}
+            onId={setTargetId}
+            onName={setTargetName}
+          />
+        )}
+      </Field>
+      <Field name="tacticId" label="Tactic" errors={errors}>
+        {(describedBy, controlId) => (
+          <select
+            id={controlId}
+            required
+            value={tacticId}
+            aria-describedby={describedBy}
+            aria-invalid={errors.tacticId ? true : undefined}
+            onChange={(event) => setTacticId(event.target.value)}
+          >
+            <option value="">
+              {fitting.length === 0 ? 'Your agency holds no tactic for this target' : 'Choose a tactic…'}
             </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Tactic
-        <select required value={tacticId} onChange={(event) => setTacticId(event.target.value)}>
-          <option value="">Choose a tactic…</option>
-          {placeTactics.map((tactic) => (
-            <option key={tactic.id} value={tactic.id}>
-              {tactic.name}
-            </option>
-          ))}
-        </select>
-      </label>
+            {fitting.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {tactic && <TacticFacts tactic={tactic} />}
       <fieldset>
         <legend>Stage</legend>
         {(
           [
             ['proposed', 'Proposed (for the NSD meeting to agree)'],
             ['agreed', 'Agreed'],
-            ['in_force', 'In force from today'],
+            ['in_force', 'In force'],
           ] as const
         ).map(([value, label]) => (
           <label key={value} className="record-form__choice">
@@ -93,18 +228,210 @@ export function RecordActionForm({ user, onRecorded }: { user: CurrentUser; onRe
           </label>
         ))}
       </fieldset>
-      <label>
-        Notes
-        <textarea value={notes} onChange={(event) => setNotes(event.target.value)} rows={2} />
-      </label>
-      <label>
-        Why (kept in the history)
-        <input value={reason} onChange={(event) => setReason(event.target.value)} />
-      </label>
+      {startAs === 'in_force' && (
+        <div className="record-form__dates">
+          <DateField
+            name="inForceFrom"
+            label="In force from"
+            hint="Default: today"
+            value={inForceFrom}
+            onChange={setInForceFrom}
+            errors={errors}
+          />
+          <DateField
+            name="reviewOn"
+            label="Review date"
+            hint="Default: four weeks on"
+            value={reviewOn}
+            onChange={setReviewOn}
+            errors={errors}
+          />
+          <DateField
+            name="expiresOn"
+            label="Expiry date"
+            hint={
+              tactic?.maxDurationDays
+                ? `Default: ${tactic.maxDurationDays} days on, the longest it may last`
+                : 'Optional'
+            }
+            value={expiresOn}
+            onChange={setExpiresOn}
+            errors={errors}
+          />
+        </div>
+      )}
+      <Field name="notes" label="Notes" errors={errors}>
+        {(describedBy, controlId) => (
+          <textarea
+            id={controlId}
+            value={notes}
+            aria-describedby={describedBy}
+            onChange={(event) => setNotes(event.target.value)}
+            rows={2}
+          />
+        )}
+      </Field>
+      <Field name="reason" label="Why (kept in the history)" errors={errors}>
+        {(describedBy, controlId) => (
+          <input
+            id={controlId}
+            value={reason}
+            aria-describedby={describedBy}
+            onChange={(event) => setReason(event.target.value)}
+          />
+        )}
+      </Field>
       <button className="button" type="submit" disabled={record.isPending}>
         Record the action
       </button>
-      {record.isError && <ErrorState message={errorMessage(record.error)} />}
+      {general && <ErrorState message={general} />}
     </form>
+  );
+}
+
+/** A labelled control with the API's message about it, in plain words, right below it. */
+function Field({
+  name,
+  label,
+  errors,
+  children,
+}: {
+  name: string;
+  label?: string;
+  errors: FieldErrors;
+  children(describedBy: string | undefined, controlId: string): ReactNode;
+}) {
+  const id = useId();
+  const controlId = useId();
+  const error = errors[name];
+  const control = children(error ? id : undefined, controlId);
+  return (
+    <div className={`record-form__field${error ? ' record-form__field--invalid' : ''}`}>
+      {label && <label htmlFor={controlId}>{label}</label>}
+      {control}
+      {error && (
+        <p className="field-error" id={id} role="alert">
+          {plainFieldMessage(name, error)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function DateField(props: {
+  name: string;
+  label: string;
+  hint: string;
+  value: string;
+  onChange(value: string): void;
+  errors: FieldErrors;
+}) {
+  return (
+    <Field name={props.name} label={`${props.label} (${props.hint})`} errors={props.errors}>
+      {(describedBy, controlId) => (
+        <input
+          id={controlId}
+          type="date"
+          value={props.value}
+          aria-describedby={describedBy}
+          aria-invalid={props.errors[props.name] ? true : undefined}
+          onChange={(event) => props.onChange(event.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+function TacticFacts({ tactic }: { tactic: Tactic }) {
+  const facts = [
+    tactic.legalBasis,
+    tactic.needsCourt ? 'needs a court' : null,
+    tactic.maxDurationDays ? `lasts at most ${tactic.maxDurationDays} days` : null,
+  ].filter(Boolean);
+  return <p className="record-form__hint">{facts.join(' · ')}</p>;
+}
+
+/** The control that names the target: a place, a business by place or name, an associate, a vehicle, an account. */
+function TargetInput(props: {
+  type: DisruptionTargetType;
+  id: string;
+  name: string;
+  describedBy: string | undefined;
+  districtCode: string;
+  onId(id: string): void;
+  onName(name: string): void;
+}) {
+  const { type } = props;
+  if (type === 'person') return <PersonFinder value={props.id} onChange={props.onId} describedBy={props.describedBy} />;
+  if (type === 'vehicle')
+    return <VehicleFinder value={props.id} onChange={props.onId} describedBy={props.describedBy} />;
+  if (type === 'online') {
+    return (
+      <label>
+        Online account (platform and name, e.g. "Snapchat: kx_deals")
+        <input
+          value={props.name}
+          required
+          maxLength={200}
+          aria-describedby={props.describedBy}
+          onChange={(event) => props.onName(event.target.value)}
+        />
+      </label>
+    );
+  }
+  return (
+    <>
+      <PlacePicker
+        value={props.id}
+        onChange={props.onId}
+        optional={type === 'business'}
+        districtCode={props.districtCode}
+        describedBy={props.describedBy}
+        label={type === 'business' ? 'Where the business trades (a place of concern, if recorded)' : 'Place'}
+      />
+      {type === 'business' && (
+        <label>
+          Business name
+          <input
+            value={props.name}
+            maxLength={200}
+            aria-describedby={props.describedBy}
+            onChange={(event) => props.onName(event.target.value)}
+          />
+        </label>
+      )}
+    </>
+  );
+}
+
+function PlacePicker(props: {
+  value: string;
+  onChange(id: string): void;
+  optional: boolean;
+  label: string;
+  districtCode: string;
+  describedBy: string | undefined;
+}) {
+  const trpc = useTRPC();
+  const places = useQuery(
+    trpc.places.list.queryOptions({ limit: 200, ...(props.districtCode ? { districtCode: props.districtCode } : {}) }),
+  );
+  return (
+    <label>
+      {props.label}
+      <select
+        required={!props.optional}
+        value={props.value}
+        aria-describedby={props.describedBy}
+        onChange={(event) => props.onChange(event.target.value)}
+      >
+        <option value="">{props.optional ? 'None' : 'Choose a place of concern…'}</option>
+        {(places.data?.places ?? []).map((place) => (
+          <option key={place.id} value={place.id}>
+            {placeChoiceLabel(place)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -62,4 +62,44 @@ describe('SubmitIntelligencePage', () => {
     expect(fake.requests.some((request) => request.path === 'people.search')).toBe(false);
     expect(screen.queryByRole('list', { name: 'Lantern records like person 1' })).toBeNull();
   });
+
+  it('tells places of one name apart in the place picker (issue 18: five "Bus station, Mansfield")', async () => {
+    const busStation = (id: string, address: string, ward: string) => ({
+      id,
+      name: 'Bus station, Mansfield',
+      category: 'bus_station',
+      address,
+      ward,
+      lon: -1.19,
+      lat: 53.14,
+      district: { code: 'E07000174', name: 'Mansfield' },
+      concernSince: '2024-01-01',
+      concernUntil: null,
+      reasons: [],
+      version: 1,
+    });
+    const fake = fakeApi({
+      'places.list': () => ({
+        data: {
+          places: [
+            busStation('2b1c6f0e-7d0b-4d7e-9a43-5b6f3f0c1a01', 'On or near Beech Lane', 'Central'),
+            busStation('2b1c6f0e-7d0b-4d7e-9a43-5b6f3f0c1a02', 'On or near Park Walk', 'Bancroft'),
+          ],
+        },
+      }),
+    });
+    renderWithApi(<SubmitIntelligencePage user={user(['district_officer'])} params={{}} />, fake);
+    fireEvent.click(screen.getByRole('radio', { name: 'A place of concern' }));
+    const picker = screen.getByRole('combobox', { name: 'Place of concern' });
+    await within(picker).findByRole('option', { name: /Beech Lane/ });
+    expect(
+      within(picker)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual([
+      'Choose a place…',
+      'Bus station, Mansfield — near Beech Lane, Central ward · Bus station',
+      'Bus station, Mansfield — near Park Walk, Bancroft ward · Bus station',
+    ]);
+  });
 });

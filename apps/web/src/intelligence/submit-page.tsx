@@ -8,6 +8,7 @@ import { PersonLabel } from '../people/person-label.tsx';
 import { type PageProps, userMay } from '../routing/page-props.ts';
 import { categoryLabels } from './labels.ts';
 import './intelligence.css';
+import { placeChoiceLabel } from '../places/place-choice.ts';
 import { readAsBase64 } from '../ui/read-file.ts';
 
 type Where = 'point' | 'place' | 'none';
@@ -234,7 +235,7 @@ export function SubmitIntelligencePage({ user }: PageProps) {
               <option value="">Choose a place…</option>
               {places.data?.places.map((place) => (
                 <option key={place.id} value={place.id}>
-                  {place.name}
+                  {placeChoiceLabel(place)}
                 </option>
               ))}
             </select>

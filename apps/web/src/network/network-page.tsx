@@ -17,6 +17,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { errorMessage } from '../api/errors.ts';
 import { useTRPC } from '../api/trpc.ts';
+import { PeerGroupPicker } from '../contextual/peer-group-picker.tsx';
 import type { PageProps } from '../routing/page-props.ts';
 import { download } from '../ui/download.ts';
 import { Empty, ErrorState, Loading } from '../ui/status.tsx';
@@ -288,6 +289,7 @@ export function NetworkPage({ user }: PageProps) {
               onClose={() => selectNode(null)}
             />
           </div>
+          <PeerGroupPicker view={view} selectedNode={selectedNode} districtCode={districtCode} user={user} />
           <ul className="network-legend" aria-label="Legend">
             {Object.entries(linkGroupLabels).map(([group, label]) => (
               <li key={group}>

@@ -6,6 +6,7 @@ const sections: { kind: AgendaItem['kind']; heading: string }[] = [
   { kind: 'place', heading: 'Places of concern with new intelligence' },
   { kind: 'action', heading: 'Disruption actions to agree, review or renew' },
   { kind: 'child', heading: 'Children of concern' },
+  { kind: 'assessment', heading: 'Contextual assessments due for review' },
   { kind: 'action-log', heading: 'Action log' },
   { kind: 'other', heading: 'Any other business' },
 ];

@@ -53,6 +53,11 @@ function PersonRecord({ person, user }: { person: Person; user: CurrentUser }) {
           </Link>
         </p>
       )}
+      {person.kind === 'child' && userMay(user, 'exploitation.childHistory') && (
+        <p>
+          <Link href={`/people/${person.id}/exploitation`}>Exploitation risk: assessments, meetings and panels</Link>
+        </p>
+      )}
       {userMay(user, 'network.ego') && (
         <p>
           <Link href={`/network?ego=${person.id}`}>

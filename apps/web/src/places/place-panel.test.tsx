@@ -1,5 +1,5 @@
 import type { CurrentUser } from '@lantern/domain';
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeApi, renderWithApi } from '../test/fake-api.tsx';
 import { PlacePanel } from './place-panel.tsx';
@@ -89,6 +89,33 @@ describe('PlacePanel', () => {
     await screen.findByText(/Recorded/);
     expect(screen.queryByRole('heading', { name: 'Linked records' })).toBeNull();
     expect(api.requests.map((request) => request.path)).not.toContain('links.listForEntity');
+  });
+
+  it('lists the disruption actions on the place, and its history (newest first) includes them (issue 18)', async () => {
+    const action = {
+      id: '4b0a6c1e-5555-4d7e-9a43-5b6f3f0c1a66',
+      tactic: { id: '4c0a6c1e-6666-4d7e-9a43-5b6f3f0c1a77', code: 'closure_notice', name: 'Closure notice' },
+      status: 'in_force',
+      proposedOn: '2024-06-01',
+      agreedOn: '2024-06-01',
+      inForceFrom: '2024-06-03',
+      expiresOn: '2024-06-05',
+      endedOn: null,
+    };
+    const api = fakeApi({ ...answers(8), 'disruption.list': () => ({ data: { actions: [action], due: [] } }) });
+    renderWithApi(<PlacePanel placeId={placeId} user={user(['district_officer'])} onClose={() => undefined} />, api);
+    const list = await screen.findByRole('list', { name: 'Disruption actions on this place' });
+    expect(list.textContent).toBe('Closure noticeIn force · in force from 3 Jun 2024 to 5 Jun 2024');
+    expect(api.requests.find((request) => request.path === 'disruption.list')?.input).toEqual({ placeId, limit: 200 });
+    const history = await screen.findByRole('list', { name: 'History of the place' });
+    await waitFor(() =>
+      expect([...history.querySelectorAll('li')].map((item) => item.textContent?.replace(/, \d\d:\d\d/, ''))).toEqual([
+        'Closure notice in force 3 Jun 2024',
+        'Closure notice agreed 1 Jun 2024',
+        'Closure notice proposed 1 Jun 2024',
+        'Recorded 1 May 2024 by Demo Officer',
+      ]),
+    );
   });
 
   it('shows the API’s message when the place is out of reach', async () => {

@@ -1,4 +1,4 @@
-import type { CurrentUser, EntityLinks } from '@lantern/domain';
+import type { CurrentUser, DisruptionAction, EntityLinks } from '@lantern/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Link } from 'wouter';
@@ -10,6 +10,7 @@ import { PersonLabel } from '../people/person-label.tsx';
 import { userMay } from '../routing/page-props.ts';
 import { formatDate, formatDateTime } from '../ui/format.ts';
 import { Empty, ErrorState, Loading } from '../ui/status.tsx';
+import { actionHistoryEntries, PlaceActions, usePlaceActions } from './place-actions.tsx';
 
 /** Roles that may list what a place is linked to (the API says the same: links.listForEntity). */
 
@@ -25,6 +26,8 @@ export function PlacePanel({ placeId, user, onClose }: PlacePanelProps) {
   const place = useQuery(trpc.places.get.queryOptions({ id: placeId }));
   const headingId = useId();
   const mayReadLinks = userMay(user, 'links.listForEntity');
+  // The actions on this place are listed in the panel and are part of its history (issue 18).
+  const actions = usePlaceActions(placeId, userMay(user, 'disruption.list'));
 
   return (
     <section className="side-panel" aria-labelledby={headingId} data-testid="place-panel">
@@ -78,13 +81,19 @@ export function PlacePanel({ placeId, user, onClose }: PlacePanelProps) {
               </Link>
             </p>
           )}
+          {userMay(user, 'contextual.createLocationAssessment') && (
+            <p>
+              <Link href={`/contextual/location/new?placeId=${placeId}`}>Assess this location</Link>
+            </p>
+          )}
           {userMay(user, 'network.ego') && (
             <p>
               <Link href={`/network?ego=${placeId}`}>Network around this place</Link>
             </p>
           )}
           {mayReadLinks && <PlaceLinks placeId={placeId} />}
-          <PlaceHistory placeId={placeId} />
+          {userMay(user, 'disruption.list') && <PlaceActions actions={actions} />}
+          <PlaceHistory placeId={placeId} actions={actions.data?.actions ?? []} />
         </>
       )}
     </section>
@@ -135,23 +144,26 @@ export function LinkedRecordLabel({ record }: { record: EntityLinks['links'][num
   }
 }
 
-function PlaceHistory({ placeId }: { placeId: string }) {
+function PlaceHistory({ placeId, actions }: { placeId: string; actions: readonly DisruptionAction[] }) {
   const trpc = useTRPC();
   const history = useQuery(trpc.places.history.queryOptions({ id: placeId }));
+  const entries = [
+    ...(history.data?.events ?? []).map((event) => ({
+      at: event.at,
+      text: `${event.change === 'created' ? 'Recorded' : 'Changed'} ${formatDateTime(event.at)}${event.by ? ` by ${event.by}` : ''}${event.reason ? `: ${event.reason}` : ''}`,
+    })),
+    ...actionHistoryEntries(actions),
+  ].sort((a, b) => b.at.localeCompare(a.at));
   return (
     <>
       <h3>History</h3>
       {history.isPending && <Loading>Loading the history…</Loading>}
       {history.isError && <ErrorState message={errorMessage(history.error)} onRetry={() => void history.refetch()} />}
       {history.data && history.data.events.length === 0 && <p>Recorded before Lantern kept a history.</p>}
-      {history.data && history.data.events.length > 0 && (
-        <ol className="history">
-          {history.data.events.map((event) => (
-            <li key={`${event.at}-${event.change}`}>
-              {event.change === 'created' ? 'Recorded' : 'Changed'} {formatDateTime(event.at)}
-              {event.by ? ` by ${event.by}` : ''}
-              {event.reason ? `: ${event.reason}` : ''}
-            </li>
+      {history.data && entries.length > 0 && (
+        <ol className="history" aria-label="History of the place">
+          {entries.map((entry, index) => (
+            <li key={`${entry.at}-${index}`}>{entry.text}</li>
           ))}
         </ol>
       )}

@@ -67,4 +67,74 @@ describe('SearchPage', () => {
     expect(screen.getByText('Type at least two letters. Spelling need not be exact.')).toBeTruthy();
     expect(api.requests).toEqual([]);
   });
+
+  it('tells people and places of one name apart in the results (issue 18)', async () => {
+    const dean = (id: string, dateOfBirth: string, homeDistrictCode: string) => ({
+      score: 0.9,
+      person: {
+        view: 'full',
+        id,
+        kind: 'associate',
+        pseudonymRef: `A-${id.slice(0, 6).toUpperCase()}`,
+        givenName: 'Dean',
+        familyName: 'Holt',
+        aliases: [],
+        dateOfBirth,
+        sex: 'M',
+        careStatus: null,
+        responsibleAuthority: null,
+        homeDistrictCode,
+        cseRisk: 'none',
+        cseFlaggedAt: null,
+        cceRisk: 'none',
+        cceFlaggedAt: null,
+        version: 1,
+      },
+    });
+    const api = fakeApi({
+      'people.search': () => ({
+        data: {
+          people: [
+            dean('aa0a6c1e-1111-4d7e-9a43-5b6f3f0c1a22', '1990-03-04', 'E07000174'),
+            dean('bb0a6c1e-1111-4d7e-9a43-5b6f3f0c1a22', '1996-11-20', 'E07000170'),
+          ],
+        },
+      }),
+      'places.list': () => ({
+        data: {
+          places: [
+            {
+              id: '2b1c6f0e-7d0b-4d7e-9a43-5b6f3f0c1a01',
+              name: 'Bus station, Mansfield',
+              category: 'bus_station',
+              address: 'On or near Beech Lane',
+              ward: 'Central',
+              lon: -1.19,
+              lat: 53.14,
+              district: { code: 'E07000174', name: 'Mansfield' },
+              concernSince: '2024-01-01',
+              concernUntil: null,
+              reasons: [],
+              version: 1,
+            },
+          ],
+        },
+      }),
+    });
+    const { hook, searchHook } = memoryLocation({ path: '/search?q=dean' });
+    renderWithApi(
+      <Router hook={hook} searchHook={searchHook}>
+        <SearchPage user={user(['police_analyst'])} params={{}} />
+      </Router>,
+      api,
+    );
+    const people = await screen.findAllByText(/^associate · born/);
+    expect(people.map((meta) => meta.textContent)).toEqual([
+      'associate · born 4 Mar 1990 · lives in Mansfield',
+      'associate · born 20 Nov 1996 · lives in Ashfield',
+    ]);
+    expect((await screen.findByText(/^Bus station · /)).textContent).toBe(
+      'Bus station · near Beech Lane, Central ward · Mansfield',
+    );
+  });
 });

@@ -4,7 +4,9 @@ import { Link, useLocation, useSearch } from 'wouter';
 import { errorMessage } from '../api/errors.ts';
 import { useTRPC } from '../api/trpc.ts';
 import { placeCategoryLabels } from '../map/layers/layer-styles.ts';
+import { personFacts } from '../people/person-choice.ts';
 import { PersonLabel } from '../people/person-label.tsx';
+import { placeWhere } from '../places/place-choice.ts';
 import { type PageProps, userMay } from '../routing/page-props.ts';
 import { Empty, ErrorState, Loading } from '../ui/status.tsx';
 
@@ -105,7 +107,7 @@ function PeopleResults({ query, mayEdit }: { query: string; mayEdit: boolean }) 
           {people.data.people.map(({ person }) => (
             <li key={person.id}>
               <PersonLabel person={person} />
-              <span className="result-list__meta">{person.kind === 'child' ? 'child' : 'associate'}</span>
+              <span className="result-list__meta">{personFacts(person)}</span>
               {mayEdit && person.view === 'full' && (
                 <EditLink href={`/people/${person.id}/edit`} name={`${person.givenName} ${person.familyName}`} />
               )}
@@ -132,7 +134,13 @@ function PlaceResults({ query, mayEdit }: { query: string; mayEdit: boolean }) {
             <li key={place.id}>
               <Link href={`/?place=${place.id}`}>{place.name}</Link>
               <span className="result-list__meta">
-                {placeCategoryLabels[place.category]} · {place.district?.name ?? 'outside the districts'}
+                {[
+                  placeCategoryLabels[place.category],
+                  placeWhere(place),
+                  place.district?.name ?? 'outside the districts',
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </span>
               {mayEdit && <EditLink href={`/places/${place.id}/edit`} name={place.name} />}
             </li>

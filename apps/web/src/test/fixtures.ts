@@ -7,6 +7,7 @@ export function testUser(roles: CurrentUser['roles']): CurrentUser {
     email: 'someone@lantern.test',
     displayName: 'Someone',
     agency: 'Agency',
+    agencyKind: roles.includes('district_officer') ? 'district_council' : 'police',
     roles,
     districtCodes: ['E07000174'],
     personLevelAccess: roles.includes('police_analyst') || roles.includes('missing_coordinator'),

@@ -1,1 +1,3 @@
 export { listRecordAccess } from './list-record-access.ts';
+export { searchAudit } from './search-audit.ts';
+export { verifyAudit } from './verify-audit.ts';

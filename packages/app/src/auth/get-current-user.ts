@@ -8,6 +8,7 @@ export function getCurrentUser(principal: Principal): CurrentUser {
     email: principal.email,
     displayName: principal.displayName,
     agency: principal.agency,
+    agencyKind: principal.agencyKind,
     roles: principal.roles,
     districtCodes: principal.districtCodes,
     personLevelAccess: hasPersonLevelAccess(principal.roles),

@@ -31,6 +31,7 @@ import {
 import { fromBritishNationalGrid } from '@lantern/geo';
 import type { Access } from '../access/access.ts';
 import type { AppContext } from '../context.ts';
+import { dueAssessmentAgendaItems } from '../contextual/due-assessment-agenda-items.ts';
 import { presentDisruption } from '../disruption/present-disruption-action.ts';
 import { findEmergingHotspots } from '../hotspots/find-emerging-hotspots.ts';
 
@@ -251,6 +252,9 @@ export async function buildAgenda(
       person,
     });
   }
+
+  // Contextual Safeguarding (issue 15): location and peer-group assessments due on the day.
+  for (const item of await dueAssessmentAgendaItems(tx, [meeting.districtCode], meeting.heldOn)) add(item);
 
   const log = await actionLogAt(tx, meeting, previous?.heldOn ?? null);
   const open = log.filter((item) => item.status !== 'closed').length;

@@ -9,6 +9,7 @@ export function toPlace(row: PlaceRow): Place {
     name: row.name,
     category: row.category,
     address: row.address,
+    ward: row.ward,
     lon: row.lon,
     lat: row.lat,
     district: row.districtCode && row.districtName ? { code: row.districtCode, name: row.districtName } : null,

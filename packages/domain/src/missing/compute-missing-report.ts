@@ -2,12 +2,12 @@ import { ageInYears, londonDate } from '../calendar/calendar.ts';
 import { londonPeriod } from '../calendar/london-period.ts';
 import type { CareStatus, RhiService, Sex } from '../enums.ts';
 import { rhiServices } from '../enums.ts';
+import { nearestRankPercentile } from '../figures/nearest-rank-percentile.ts';
+import { wholePercent } from '../figures/whole-percent.ts';
 import { mamRequirements } from './mam-requirements.ts';
 import type { MissingReport, MissingReportServiceFigures } from './missing-report-schema.ts';
-import { nearestRankPercentile } from './nearest-rank-percentile.ts';
 import { rhiCompletedWithin72h } from './rhi-completed-within-72h.ts';
 import type { EpisodeTiming, MamThresholds } from './types.ts';
-import { wholePercent } from './whole-percent.ts';
 
 export interface MissingReportEpisode extends EpisodeTiming {
   /** Care status at the time of the episode. */

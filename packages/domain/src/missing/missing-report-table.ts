@@ -1,7 +1,7 @@
 import { financialYearOf, isFinancialYear } from '../calendar/financial-years.ts';
 import type { RhiService } from '../enums.ts';
+import { wholePercent } from '../figures/whole-percent.ts';
 import type { MissingReport } from './missing-report-schema.ts';
-import { wholePercent } from './whole-percent.ts';
 
 export interface MissingReportTable {
   /** The column heading: '2019/20' for a financial year, else 'from – to'. */

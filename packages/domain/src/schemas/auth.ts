@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roles } from '../enums.ts';
+import { agencyKinds, roles } from '../enums.ts';
 
 export const loginInput = z.object({
   email: z
@@ -16,6 +16,8 @@ export const currentUser = z.object({
   email: z.string(),
   displayName: z.string(),
   agency: z.string(),
+  /** The kind of the user's agency: which disruption powers it holds (tactic.holderAgencyKinds). */
+  agencyKind: z.enum(agencyKinds),
   roles: z.array(z.enum(roles)),
   districtCodes: z.array(z.string()),
   personLevelAccess: z.boolean(),

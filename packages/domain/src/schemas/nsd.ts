@@ -54,7 +54,7 @@ export const nsdMinute = z.object({
 });
 export type NsdMinute = z.infer<typeof nsdMinute>;
 
-export const agendaItemKinds = ['hotspot', 'place', 'action', 'child', 'action-log', 'other'] as const;
+export const agendaItemKinds = ['hotspot', 'place', 'action', 'child', 'assessment', 'action-log', 'other'] as const;
 
 export const agendaItem = z.object({
   key: z.string(),

@@ -101,6 +101,8 @@ export const place = z.object({
   name: z.string(),
   category: placeCategory,
   address: z.string().nullable(),
+  /** The ward the place lies in, if any: with the address, it tells places of one name apart. */
+  ward: z.string().nullable(),
   lon: z.number(),
   lat: z.number(),
   district: districtRef.nullable(),

@@ -45,31 +45,52 @@ export const listTacticsInput = z
 export type ListTacticsInput = z.infer<typeof listTacticsInput>;
 export const listTacticsOutput = z.object({ tactics: z.array(tactic) });
 
+/** The editable fields of a tactic, for creating one and changing one. */
+const tacticFields = {
+  name: text(200),
+  theme,
+  legalBasis: text(500),
+  holderAgencyKinds: z
+    .array(agencyKind)
+    .min(1, 'must name at least one kind of agency')
+    .refine(unique, 'must not repeat a kind of agency'),
+  targetTypes: z
+    .array(targetType)
+    .min(1, 'must name at least one target type')
+    .refine(unique, 'must not repeat a target type'),
+  needsConviction: z.boolean({ error: 'must be true or false' }),
+  needsCourt: z.boolean({ error: 'must be true or false' }),
+  maxDurationDays: z.int({ error: 'must be a whole number of days' }).min(1).max(3660).nullable(),
+  guidance: text(4000),
+};
+
 export const updateTacticInput = z
   .object({
     id,
     version,
     changes: z
-      .object({
-        name: text(200),
-        theme,
-        legalBasis: text(500),
-        holderAgencyKinds: z
-          .array(agencyKind)
-          .min(1, 'must name at least one kind of agency')
-          .refine(unique, 'must not repeat a kind of agency'),
-        targetTypes: z
-          .array(targetType)
-          .min(1, 'must name at least one target type')
-          .refine(unique, 'must not repeat a target type'),
-        needsConviction: z.boolean({ error: 'must be true or false' }),
-        needsCourt: z.boolean({ error: 'must be true or false' }),
-        maxDurationDays: z.int({ error: 'must be a whole number of days' }).min(1).max(3660).nullable(),
-        guidance: text(4000),
-      })
+      .object(tacticFields)
       .partial()
       .strict()
       .refine(...atLeastOneChange),
   })
   .strict();
 export type UpdateTacticInput = z.infer<typeof updateTacticInput>;
+
+/**
+ * A new tactic (administrators). The code is its stable name in the toolkit and in data
+ * (lower case, digits and underscores); it cannot be changed later.
+ */
+export const createTacticInput = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(
+        /^[a-z][a-z0-9_]{1,59}$/,
+        'must be 2–60 lower-case letters, digits or underscores, starting with a letter',
+      ),
+    ...tacticFields,
+  })
+  .strict();
+export type CreateTacticInput = z.infer<typeof createTacticInput>;

@@ -1,0 +1,11 @@
+export { createLocationAssessment } from './create-location-assessment.ts';
+export { createPeerGroupAssessment } from './create-peer-group-assessment.ts';
+export { dueAssessmentAgendaItems } from './due-assessment-agenda-items.ts';
+export { findEarlyIdentification } from './find-early-identification.ts';
+export { findNamesWithoutActions } from './find-names-without-actions.ts';
+export { getLocationAssessment } from './get-location-assessment.ts';
+export { getPeerGroupAssessment } from './get-peer-group-assessment.ts';
+export { listAssessments } from './list-assessments.ts';
+export { listDueAssessments } from './list-due-assessments.ts';
+export { updateLocationAssessment } from './update-location-assessment.ts';
+export { updatePeerGroupAssessment } from './update-peer-group-assessment.ts';

@@ -1,0 +1,2 @@
+export * from './early-signals.ts';
+export * from './schemas.ts';

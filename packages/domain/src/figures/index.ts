@@ -1,0 +1,2 @@
+export * from './nearest-rank-percentile.ts';
+export * from './whole-percent.ts';
