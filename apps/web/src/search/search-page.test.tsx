@@ -51,7 +51,7 @@ describe('SearchPage', () => {
     expect((await screen.findByTestId('pseudonymised-person')).textContent).toBe('RB · C-H2MVRC · age 14–15');
     expect(await screen.findByText('No place matches “bradley” in your districts.')).toBeTruthy();
     const search = api.requests.find((request) => request.path === 'people.search');
-    expect(search?.input).toEqual({ name: 'bradley', limit: 25 });
+    expect(search?.input).toEqual({ name: 'bradley', limit: 25, offset: 0 });
   });
 
   it('searches only places for an NSD attendee, who may not search people', async () => {
@@ -136,5 +136,46 @@ describe('SearchPage', () => {
     expect((await screen.findByText(/^Bus station · /)).textContent).toBe(
       'Bus station · near Beech Lane, Central ward · Mansfield',
     );
+  });
+});
+
+describe('SearchPage paging', () => {
+  it('says when the people stop at the limit and pages through the rest', async () => {
+    const child = (n: number) => ({
+      score: 0.5,
+      person: {
+        view: 'pseudonymised',
+        id: `7f0a6c1e-1111-4d7e-9a43-5b6f3f0c${String(1000 + n).padStart(4, '0')}`,
+        kind: 'child',
+        pseudonymRef: `C-P${String(n).padStart(5, '0')}`,
+        initials: 'RB',
+        ageBand: '14–15',
+        homeDistrictCode: 'E07000174',
+      },
+    });
+    const api = fakeApi({
+      'people.search': (input) => {
+        const { offset = 0 } = input as { offset?: number };
+        const total = 30;
+        const page = Array.from({ length: Math.min(25, total - offset) }, (_, i) => child(offset + i));
+        return { data: { people: page, offset, more: offset + page.length < total } };
+      },
+      'places.list': () => ({ data: { places: [] } }),
+    });
+    const { hook, searchHook } = memoryLocation({ path: '/search?q=robin' });
+    renderWithApi(
+      <Router hook={hook} searchHook={searchHook}>
+        <SearchPage user={user(['district_officer'])} params={{}} />
+      </Router>,
+      api,
+    );
+    const pages = await screen.findByRole('navigation', { name: 'Pages of people' });
+    expect(pages.textContent).toContain('People 1–25: the search stopped at 25; there are more');
+    screen.getByRole('button', { name: 'Next 25' }).click();
+    await screen.findByText('People 26–30, the last of them');
+    expect(screen.getByText('C-P00029', { exact: false })).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Next 25' }) as HTMLButtonElement).disabled).toBe(true);
+    const asked = api.requests.filter((request) => request.path === 'people.search').map((request) => request.input);
+    expect(asked).toContainEqual(expect.objectContaining({ name: 'robin', limit: 25, offset: 25 }));
   });
 });

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { errorMessage } from '../api/errors.ts';
@@ -93,16 +93,54 @@ function EditLink({ href, name }: { href: string; name: string }) {
   );
 }
 
+/** People shown per page of results. */
+export const peoplePageSize = 25;
+
 function PeopleResults({ query, mayEdit }: { query: string; mayEdit: boolean }) {
   const trpc = useTRPC();
-  const people = useQuery(trpc.people.search.queryOptions({ name: query, limit: 25 }));
+  const [offset, setOffset] = useState(0);
+  const [pagedQuery, setPagedQuery] = useState(query);
+  // A new search starts at its first page.
+  if (pagedQuery !== query) {
+    setPagedQuery(query);
+    setOffset(0);
+  }
+  const people = useQuery({
+    ...trpc.people.search.queryOptions({ name: query, limit: peoplePageSize, offset }),
+    placeholderData: keepPreviousData,
+  });
+  const shown = people.data?.people.length ?? 0;
   return (
     <section aria-labelledby="people-results">
       <h2 id="people-results">People</h2>
       {people.isPending && <Loading>Searching people…</Loading>}
       {people.isError && <ErrorState message={errorMessage(people.error)} onRetry={() => void people.refetch()} />}
       {people.data?.people.length === 0 && <Empty>No person matches “{query}” in your districts.</Empty>}
-      {people.data && people.data.people.length > 0 && (
+      {people.data && shown > 0 && (people.data.more || offset > 0) && (
+        <nav className="result-pages" aria-label="Pages of people">
+          <p role="status">
+            People {offset + 1}–{offset + shown}
+            {people.data.more ? `: the search stopped at ${peoplePageSize}; there are more` : ', the last of them'}
+          </p>
+          <button
+            className="button button--quiet"
+            type="button"
+            disabled={offset === 0}
+            onClick={() => setOffset(Math.max(0, offset - peoplePageSize))}
+          >
+            Previous {peoplePageSize}
+          </button>
+          <button
+            className="button button--quiet"
+            type="button"
+            disabled={!people.data.more}
+            onClick={() => setOffset(offset + peoplePageSize)}
+          >
+            Next {peoplePageSize}
+          </button>
+        </nav>
+      )}
+      {people.data && shown > 0 && (
         <ul className="result-list">
           {people.data.people.map(({ person }) => (
             <li key={person.id}>
