@@ -1,6 +1,6 @@
 import { addDays, londonDate } from '@lantern/domain';
 import { describe, expect, it } from 'vitest';
-import { apiQuery, browserSession, pagePointOf, screenshot, waitForMapIdle } from './support/browser.ts';
+import { apiQuery, browserSession, pagePointOf, screenshot, ukDate, waitForMapIdle } from './support/browser.ts';
 
 /**
  * The intelligence cycle in the browser (issue 14): the Mansfield district officer reports a
@@ -117,7 +117,7 @@ describe('the intelligence cycle', () => {
     await arrange.getByLabel('Chair').fill('DI Demo');
     await arrange.getByRole('button', { name: 'Arrange the meeting' }).click();
     await officer.page
-      .getByRole('heading', { name: `Mansfield NSD meeting, ${agendaDay}` })
+      .getByRole('heading', { name: `Mansfield NSD meeting, ${ukDate(agendaDay)}` })
       .waitFor({ timeout: 60_000 });
     const agendaItem = officer.page.locator(`[data-agenda-key="place:${report.place.id}"]`);
     await agendaItem.waitFor({ timeout: 60_000 });

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, londonDate } from '@lantern/domain';
 import { describe, expect, it } from 'vitest';
-import { apiQuery, browserSession, screenshot, screenshotDir, waitForMapIdle } from './support/browser.ts';
+import { apiQuery, browserSession, screenshot, screenshotDir, ukDate, waitForMapIdle } from './support/browser.ts';
 import { pdfPageTexts } from './support/pdf-text.ts';
 
 /**
@@ -91,7 +91,9 @@ describe('a closure notice through to the NSD meeting pack', () => {
     await form.getByLabel('Chair').fill('DI Demo');
     await form.getByLabel('Attendees (comma-separated)').fill('DI Demo, Licensing officer, Early Help practitioner');
     await form.getByRole('button', { name: 'Arrange the meeting' }).click();
-    await page.getByRole('heading', { name: `Mansfield NSD meeting, ${meetingDay}` }).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('heading', { name: `Mansfield NSD meeting, ${ukDate(meetingDay)}` })
+      .waitFor({ timeout: 60_000 });
     meetingId = page.url().split('/nsd/')[1] ?? '';
     const item = page.locator('[data-agenda-key^="action:"]', { hasText: `Closure notice: ${placeName}` });
     await item.waitFor();

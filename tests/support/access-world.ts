@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Database, Principal } from '@lantern/db';
 import { type PersonKind, type Role, roles } from '@lantern/domain';
 import { createAgency, createUser } from './factories.ts';
@@ -57,6 +57,19 @@ export async function pointInside(db: Database, districtCode: string) {
   return { longitude: Number(row.longitude), latitude: Number(row.latitude) };
 }
 
+/** A random name of consonants and vowels in turn, e.g. "Kotavu" (not a real person's). */
+function pronounceable(length: number): string {
+  const consonants = 'bcdfghjklmnprstvz';
+  const vowels = 'aeiou';
+  const bytes = randomBytes(length);
+  let name = '';
+  for (let i = 0; i < length; i++) {
+    const pool = i % 2 === 0 ? consonants : vowels;
+    name += pool[(bytes[i] ?? 0) % pool.length];
+  }
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 export interface FreshPersonOptions {
   kind?: PersonKind;
   districtCode: string;
@@ -68,8 +81,10 @@ export interface FreshPersonOptions {
 /** A new person with a unique name; flagged people have a high CSE risk. */
 export async function createFreshPerson(db: Database, options: FreshPersonOptions): Promise<WorldPerson> {
   const kind = options.kind ?? 'child';
-  const givenName = options.givenName ?? 'Fresh';
-  const familyName = options.familyName ?? `Record${randomUUID().slice(0, 8)}`;
+  // Names of random letters: unlike "Fresh Record1a2b…", two of them never sound alike, so the
+  // many fresh people of the matrix do not crowd a duplicate list with pairs nobody planted.
+  const givenName = options.givenName ?? pronounceable(6);
+  const familyName = options.familyName ?? pronounceable(9);
   // A child stays under 18 on every meeting date the fixtures use (randomMeetingDate: 2027 onwards),
   // since an NSD agenda lists only children under 18 on the meeting day.
   const dateOfBirth = kind === 'child' ? '2014-03-04' : '1995-07-08';

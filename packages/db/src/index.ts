@@ -65,7 +65,7 @@ export {
   placesLinkedWithNewIntelligence,
   previousPanelMeeting,
 } from './exploitation-panels.ts';
-export { exploitationReportRows } from './exploitation-report.ts';
+export { exploitationReportRows, firstExploitationEventDate } from './exploitation-report.ts';
 export {
   type ExploitationEventRow,
   getExploitationEvent,

@@ -292,3 +292,13 @@ export function browserSession() {
   };
   return { open, signedIn };
 }
+
+/** A calendar date (YYYY-MM-DD) as the app shows it: "23 Nov 2026". */
+export function ukDate(isoDate: string): string {
+  return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}

@@ -1,5 +1,6 @@
 import type { NetworkView } from '@lantern/domain';
 import { Link } from 'wouter';
+import { formatDate } from '../ui/format.ts';
 import { edgeKey } from './network-chart.tsx';
 import { linkTypeLabel, nodeTypeLabels } from './network-style.ts';
 import { PathFinder, type PathFinderProps } from './path-finder.tsx';
@@ -34,7 +35,8 @@ function EdgeRecords({ view, edge }: { view: NetworkView; edge: ViewEdge }) {
     <ul className="network-records" data-testid="edge-records">
       {records.map((record) => (
         <li key={record.id}>
-          <strong>{record.reference}</strong> <span className="linked-records__meta">{record.date}</span>
+          <strong>{record.reference}</strong>{' '}
+          <span className="linked-records__meta">{record.date ? formatDate(record.date) : ''}</span>
           <br />
           {record.summary}
         </li>

@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { errorMessage } from '../api/errors.ts';
 import { useTRPC } from '../api/trpc.ts';
 import type { PageProps } from '../routing/page-props.ts';
+import { formatDate } from '../ui/format.ts';
 import { ErrorState, Loading } from '../ui/status.tsx';
 import { ActionLog } from './action-log.tsx';
 import { AgendaList } from './agenda-list.tsx';
@@ -33,12 +34,12 @@ export function MeetingPage({ user, params }: PageProps) {
   return (
     <main className="page nsd-meeting" id="main" tabIndex={-1}>
       <h1>
-        {meeting.district.name} NSD meeting, {meeting.heldOn}
+        {meeting.district.name} NSD meeting, {formatDate(meeting.heldOn)}
       </h1>
       <p className="page__lead">
         Chair: {meeting.chair ?? 'not recorded'} · Attendees: {meeting.attendees.join(', ') || 'not recorded'} · New
-        intelligence since {since}
-        {previousMeeting ? ` (the meeting of ${previousMeeting.heldOn})` : ''}
+        intelligence since {formatDate(since)}
+        {previousMeeting ? ` (the meeting of ${formatDate(previousMeeting.heldOn)})` : ''}
       </p>
       <p>
         <Link href={`/nsd/${meeting.id}/pack`}>Open the meeting pack</Link>

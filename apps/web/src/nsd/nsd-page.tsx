@@ -6,6 +6,7 @@ import { Link, useLocation } from 'wouter';
 import { errorMessage } from '../api/errors.ts';
 import { useTRPC } from '../api/trpc.ts';
 import { type PageProps, userMay } from '../routing/page-props.ts';
+import { formatDate } from '../ui/format.ts';
 import { Empty, ErrorState, Loading } from '../ui/status.tsx';
 
 export const mayRunMeetings = (roles: readonly Role[]) => userMay({ roles }, 'nsd.createMeeting');
@@ -41,7 +42,7 @@ export function NsdPage({ user }: PageProps) {
               {meetings.data.meetings.map((meeting) => (
                 <tr key={meeting.id}>
                   <td>
-                    <Link href={`/nsd/${meeting.id}`}>{meeting.heldOn}</Link>
+                    <Link href={`/nsd/${meeting.id}`}>{formatDate(meeting.heldOn)}</Link>
                   </td>
                   <td>{meeting.district.name}</td>
                   <td>{meeting.chair ?? '—'}</td>
