@@ -54,8 +54,9 @@ describe('the administrator', () => {
     await filters.getByLabel('User').selectOption({ label: 'E2E Officer (e2e.officer@lantern.test)' });
     await filters.getByRole('button', { name: 'Show events' }).click();
     const events = admin.page.getByRole('table', { name: 'Audit events' });
-    await events.getByRole('cell', { name: 'Signed in' }).waitFor();
-    expect(await events.getByRole('cell', { name: 'auth.login' }).count()).toBe(1);
+    // The table first shows the whole trail (everyone's sign-ins); once filtered, the officer's one.
+    await expect.poll(() => events.getByRole('cell', { name: 'auth.login' }).count(), { timeout: 20_000 }).toBe(1);
+    expect(await events.getByRole('cell', { name: 'Signed in' }).count()).toBe(1);
     await admin.page.getByRole('button', { name: 'Verify the chain' }).click();
     await admin.page.getByText('The audit chain is intact:').waitFor({ timeout: 60_000 });
     await screenshot(admin.page, 'admin-audit');

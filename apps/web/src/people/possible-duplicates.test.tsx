@@ -39,7 +39,7 @@ const withCandidate = {
       score: 0.88,
       reasons: [
         { kind: 'sounds_alike', detail: 'family names sound alike: Smith / Smyth' },
-        { kind: 'day_month_swapped', detail: 'dates of birth with day and month swapped: 2008-04-03 / 2008-03-04' },
+        { kind: 'day_month_swapped', detail: 'dates of birth with day and month swapped: 3 Apr 2008 / 4 Mar 2008' },
       ],
     },
   ],

@@ -14,6 +14,7 @@ import {
   monthStart,
   monthsBetween,
   monthsWithin,
+  readableDate,
 } from './calendar.ts';
 import { reportingQuarterOf } from './reporting-quarters.ts';
 
@@ -123,5 +124,12 @@ describe('complete months', () => {
     // Dates after today end at the last month that is over.
     expect(lastCompleteMonthEnd('2027-03-10', '2026-12-04')).toBe('2026-11-30');
     expect(lastCompleteMonthEnd('2024-02-10', '2026-12-04')).toBe('2024-02-29');
+  });
+});
+
+describe('readable dates', () => {
+  it('writes a date as people read it, never as YYYY-MM-DD', () => {
+    expect(readableDate('2008-08-03')).toBe('3 Aug 2008');
+    expect(readableDate('2024-02-29')).toBe('29 Feb 2024');
   });
 });

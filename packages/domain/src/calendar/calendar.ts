@@ -154,6 +154,16 @@ export function lastCompleteMonthEnd(date: string, today: string): string {
   return end < today ? end : addDays(monthStart(earlierDate(date, today)), -1);
 }
 
+/**
+ * A calendar date as people read it in text the server writes (a reason, a note): "3 Aug 2008".
+ *
+ * @example
+ * readableDate('2008-08-03'); // → '3 Aug 2008'
+ */
+export function readableDate(date: string): string {
+  return calendarDay(date).setLocale('en-GB').toFormat('d LLL yyyy');
+}
+
 /** 'YYYY-MM-01' for every month whose first day lies in [start, end]. */
 export function monthsWithin(start: string, end: string): string[] {
   const first = start.endsWith('-01') ? calendarDay(start).toISODate() : monthStart(start, 1);

@@ -1,5 +1,6 @@
 import { doubleMetaphone } from 'double-metaphone';
 import { distance } from 'fastest-levenshtein';
+import { readableDate } from '../calendar/calendar.ts';
 import { areGivenNameVariants } from './given-name-variants.ts';
 
 /** What duplicate scoring reads of a person: names and date of birth only. */
@@ -246,12 +247,12 @@ export function scoreDuplicate(
     if (dates?.kind === 'day_month_swapped')
       reasons.push({
         kind: dates.kind,
-        detail: `dates of birth with day and month swapped: ${left.dateOfBirth} / ${right.dateOfBirth}`,
+        detail: `dates of birth with day and month swapped: ${readableDate(left.dateOfBirth)} / ${readableDate(right.dateOfBirth)}`,
       });
     if (dates?.kind === 'year_apart')
       reasons.push({
         kind: dates.kind,
-        detail: `dates of birth a year apart: ${left.dateOfBirth} / ${right.dateOfBirth}`,
+        detail: `dates of birth a year apart: ${readableDate(left.dateOfBirth)} / ${readableDate(right.dateOfBirth)}`,
       });
   }
 
