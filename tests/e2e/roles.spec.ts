@@ -151,6 +151,15 @@ describe('hot spots on the map', () => {
     await screenshot(page, 'analyst-hotspots');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
+    // Every hot-spot control fits inside the sidebar: none runs past its right edge.
+    const sidebar = await page.locator('.map-page aside').boundingBox();
+    const controls = await page
+      .getByRole('region', { name: 'Hot spots' })
+      .locator('select, input')
+      .evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().right));
+    expect(controls.length).toBeGreaterThan(3);
+    for (const right of controls) expect(right).toBeLessThanOrEqual((sidebar?.x ?? 0) + (sidebar?.width ?? 0) + 0.5);
+
     // The squares lie under the places, which fade while the squares show unless asked not to.
     const layers = ((await map.getAttribute('data-map-layers')) ?? '').split(' ');
     expect(layers.indexOf('hotspots-fill')).toBeGreaterThanOrEqual(0);
