@@ -13,13 +13,12 @@ const isoDate = /\b(19|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b/g;
 
 /** The page's visible text without form controls' values and option lists. */
 async function visibleText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const main = document.querySelector('main') ?? document.body;
-    const clone = main.cloneNode(true) as HTMLElement;
+  return page.locator('main').evaluate((main) => {
+    const clone = main.cloneNode(true) as typeof main;
     for (const control of clone.querySelectorAll('input, select, textarea, option, code, script, style, title')) {
       control.remove();
     }
-    // Block elements' text run together in textContent: a space after each keeps words apart.
+    // Block elements' text runs together in textContent: a space after each keeps words apart.
     for (const element of clone.querySelectorAll('*')) element.append(' ');
     return clone.textContent ?? '';
   });
@@ -33,7 +32,7 @@ describe.each(['analyst@lantern.test', 'coordinator@lantern.test', 'officer.mans
       const links = await page
         .getByRole('navigation', { name: 'Main' })
         .getByRole('link')
-        .evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).pathname));
+        .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? '/'));
       const found: string[] = [];
       for (const path of links.filter((link) => link !== '/')) {
         await page.goto(path);

@@ -51,6 +51,7 @@ export {
 } from './exploitation-import.ts';
 export {
   childrenNewlyAssessedHigh,
+  countyDistrictCodes,
   getPanelMeeting,
   insertPanelDecision,
   insertPanelMeeting,
@@ -277,6 +278,7 @@ export {
 } from './network.ts';
 export {
   type ActionItemRow,
+  type ActionLogOwner,
   actionLogAt,
   childrenOfConcern,
   getActionItem,
@@ -286,6 +288,7 @@ export {
   listMeetings,
   listMinutes,
   type MeetingRow,
+  type MinutedMeeting,
   type MinuteRow,
   meetingOn,
   placesWithNewIntelligence,

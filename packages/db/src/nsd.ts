@@ -1,4 +1,4 @@
-import type { IntelligenceAudience, NsdActionStatus } from '@lantern/domain';
+import type { ExploitationKind, IntelligenceAudience, NsdActionStatus } from '@lantern/domain';
 import { type DistrictScope, districtScopeSql } from './district-scope.ts';
 import { Prisma } from './generated/prisma/client.ts';
 import { sharedIntelligenceSql } from './intelligence-share.ts';
@@ -159,6 +159,17 @@ export async function childrenOfConcern(
     LIMIT ${limit}`;
 }
 
+/**
+ * A meeting that minutes its items and keeps an action log: an NSD meeting of a district or a
+ * MASE/CCE panel meeting (county-wide, its log the forum's).
+ */
+export type MinutedMeeting = { kind: 'nsd'; id: string } | { kind: 'panel'; id: string };
+
+/** The column of nsd_minute that names a meeting of this kind. */
+function minuteMeetingColumn(meeting: MinutedMeeting): Prisma.Sql {
+  return meeting.kind === 'nsd' ? Prisma.sql`n.meeting_id` : Prisma.sql`n.panel_meeting_id`;
+}
+
 export interface MinuteRow {
   id: string;
   itemKey: string;
@@ -168,12 +179,12 @@ export interface MinuteRow {
   version: number;
 }
 
-export async function listMinutes(prisma: PrismaTx, meetingId: string): Promise<MinuteRow[]> {
+export async function listMinutes(prisma: PrismaTx, meeting: MinutedMeeting): Promise<MinuteRow[]> {
   return prisma.$queryRaw<MinuteRow[]>`
     SELECT n.id::text AS "id", n.item_key AS "itemKey", n.item_title AS "itemTitle", n.text AS "text",
            u.display_name AS "recordedBy", n.version AS "version"
     FROM nsd_minute n LEFT JOIN app_user u ON u.id = n.recorded_by_id
-    WHERE n.meeting_id = ${meetingId}::uuid ORDER BY n.created_at, n.id`;
+    WHERE ${minuteMeetingColumn(meeting)} = ${meeting.id}::uuid ORDER BY n.created_at, n.id`;
 }
 
 export type MinuteWriteOutcome =
@@ -187,7 +198,7 @@ export type MinuteWriteOutcome =
 export async function writeMinute(
   tx: PrismaTx,
   values: {
-    meetingId: string;
+    meeting: MinutedMeeting;
     itemKey: string;
     itemTitle: string;
     text: string;
@@ -195,30 +206,37 @@ export async function writeMinute(
     userId: string | null;
   },
 ): Promise<MinuteWriteOutcome> {
+  const { meeting } = values;
+  const nsdMeetingId = meeting.kind === 'nsd' ? meeting.id : null;
+  const panelMeetingId = meeting.kind === 'panel' ? meeting.id : null;
   const [current] = await tx.$queryRaw<Array<{ version: number }>>`
-    SELECT version FROM nsd_minute WHERE meeting_id = ${values.meetingId}::uuid AND item_key = ${values.itemKey}
+    SELECT version FROM nsd_minute n WHERE ${minuteMeetingColumn(meeting)} = ${meeting.id}::uuid AND item_key = ${values.itemKey}
     FOR UPDATE`;
   if (values.version === undefined) {
     if (current) return { status: 'conflict', currentVersion: current.version };
     await tx.$executeRaw`
-      INSERT INTO nsd_minute (meeting_id, item_key, item_title, text, recorded_by_id)
-      VALUES (${values.meetingId}::uuid, ${values.itemKey}, ${values.itemTitle}, ${values.text}, ${values.userId}::uuid)`;
+      INSERT INTO nsd_minute (meeting_id, panel_meeting_id, item_key, item_title, text, recorded_by_id)
+      VALUES (${nsdMeetingId}::uuid, ${panelMeetingId}::uuid, ${values.itemKey}, ${values.itemTitle}, ${values.text}, ${values.userId}::uuid)`;
   } else {
     const count = await tx.$executeRaw`
-      UPDATE nsd_minute SET item_title = ${values.itemTitle}, text = ${values.text}, recorded_by_id = ${values.userId}::uuid,
+      UPDATE nsd_minute n SET item_title = ${values.itemTitle}, text = ${values.text}, recorded_by_id = ${values.userId}::uuid,
              version = version + 1, updated_at = now()
-      WHERE meeting_id = ${values.meetingId}::uuid AND item_key = ${values.itemKey} AND version = ${values.version}`;
+      WHERE ${minuteMeetingColumn(meeting)} = ${meeting.id}::uuid AND item_key = ${values.itemKey} AND version = ${values.version}`;
     if (count === 0) return { status: 'conflict', currentVersion: current?.version ?? null };
   }
-  const minute = (await listMinutes(tx, values.meetingId)).find((row) => row.itemKey === values.itemKey);
+  const minute = (await listMinutes(tx, meeting)).find((row) => row.itemKey === values.itemKey);
   if (!minute) throw new Error('a minute vanished after it was written');
   return { status: 'written', minute };
 }
 
 export interface ActionItemRow {
   id: string;
-  districtCode: string;
+  /** Null for a panel's action. */
+  districtCode: string | null;
+  /** The NSD or panel meeting that raised the item. */
   raisedAtMeetingId: string;
+  /** The panel's forum for a panel's action, null for an NSD action. */
+  forum: ExploitationKind | null;
   raisedOn: string;
   description: string;
   owner: string;
@@ -232,10 +250,25 @@ export interface ActionItemRow {
 }
 
 const actionItemColumns = Prisma.sql`
-  a.id::text AS "id", a.district_code AS "districtCode", a.raised_at_meeting_id::text AS "raisedAtMeetingId",
-  to_char(r.held_on, 'YYYY-MM-DD') AS "raisedOn", a.description AS "description", a.owner AS "owner", a.agency AS "agency",
+  a.id::text AS "id", a.district_code AS "districtCode",
+  coalesce(a.raised_at_meeting_id, a.raised_at_panel_meeting_id)::text AS "raisedAtMeetingId",
+  pr.forum::text AS "forum", to_char(coalesce(r.held_on, pr.held_on), 'YYYY-MM-DD') AS "raisedOn", a.description AS "description", a.owner AS "owner", a.agency AS "agency",
   to_char(a.due_on, 'YYYY-MM-DD') AS "dueOn", a.status::text AS "status", to_char(a.closed_on, 'YYYY-MM-DD') AS "closedOn",
   a.update_note AS "updateNote", a.disruption_action_id::text AS "disruptionActionId", a.version AS "version"`;
+
+/** Action items with the NSD or panel meeting that raised them (r or pr). */
+const actionItemsFrom = Prisma.sql`
+  nsd_action_item a LEFT JOIN nsd_meeting r ON r.id = a.raised_at_meeting_id
+  LEFT JOIN panel_meeting pr ON pr.id = a.raised_at_panel_meeting_id`;
+
+/** Whose action log: an NSD district's or a MASE/CCE panel's. */
+export type ActionLogOwner = { kind: 'nsd'; districtCode: string } | { kind: 'panel'; forum: ExploitationKind };
+
+function actionLogOwnerSql(owner: ActionLogOwner): Prisma.Sql {
+  return owner.kind === 'nsd'
+    ? Prisma.sql`a.district_code = ${owner.districtCode}`
+    : Prisma.sql`pr.forum = ${owner.forum}::exploitation_kind`;
+}
 
 /**
  * The action log as it stands at a meeting: items raised at this or an earlier meeting of the
@@ -244,21 +277,33 @@ const actionItemColumns = Prisma.sql`
  */
 export async function actionLogAt(
   prisma: PrismaTx,
-  meeting: Pick<MeetingRow, 'districtCode' | 'heldOn'>,
+  owner: ActionLogOwner,
+  heldOn: string,
   previousHeldOn: string | null,
 ): Promise<ActionItemRow[]> {
   return prisma.$queryRaw<ActionItemRow[]>`
     SELECT ${actionItemColumns}
-    FROM nsd_action_item a JOIN nsd_meeting r ON r.id = a.raised_at_meeting_id
-    WHERE a.district_code = ${meeting.districtCode} AND r.held_on <= ${meeting.heldOn}::date
-      AND (a.closed_on IS NULL OR a.closed_on > coalesce(${previousHeldOn}::date, r.held_on - 1))
-    ORDER BY a.status = 'closed', a.due_on, r.held_on, a.id`;
+    FROM ${actionItemsFrom}
+    WHERE ${actionLogOwnerSql(owner)} AND coalesce(r.held_on, pr.held_on) <= ${heldOn}::date
+      AND (a.closed_on IS NULL OR a.closed_on > coalesce(${previousHeldOn}::date, coalesce(r.held_on, pr.held_on) - 1))
+    ORDER BY a.status = 'closed', a.due_on, coalesce(r.held_on, pr.held_on), a.id`;
 }
 
-export async function getActionItem(prisma: PrismaTx, id: string, scope: DistrictScope): Promise<ActionItemRow | null> {
-  const filter = districtScopeSql(Prisma.sql`a.district_code`, scope);
+/**
+ * An action item of an NSD district in `scope`, or (with `{ panel: true }`) of a panel: panels are
+ * county-wide, so a panel's item is reached only as a panel's, never through NSD scope.
+ */
+export async function getActionItem(
+  prisma: PrismaTx,
+  id: string,
+  scope: DistrictScope | { panel: true },
+): Promise<ActionItemRow | null> {
+  const filter =
+    typeof scope === 'object' && 'panel' in scope
+      ? Prisma.sql`a.raised_at_panel_meeting_id IS NOT NULL`
+      : Prisma.sql`a.raised_at_meeting_id IS NOT NULL AND ${districtScopeSql(Prisma.sql`a.district_code`, scope)}`;
   const [row] = await prisma.$queryRaw<ActionItemRow[]>`
-    SELECT ${actionItemColumns} FROM nsd_action_item a JOIN nsd_meeting r ON r.id = a.raised_at_meeting_id
+    SELECT ${actionItemColumns} FROM ${actionItemsFrom}
     WHERE a.id = ${id}::uuid AND ${filter}`;
   return row ?? null;
 }
@@ -266,8 +311,8 @@ export async function getActionItem(prisma: PrismaTx, id: string, scope: Distric
 export async function insertActionItem(
   tx: PrismaTx,
   values: {
-    districtCode: string;
-    meetingId: string;
+    /** The raising meeting: an NSD meeting of its district, or a panel meeting. */
+    raisedAt: { kind: 'nsd'; id: string; districtCode: string } | { kind: 'panel'; id: string };
     description: string;
     owner: string;
     agency: string;
@@ -275,9 +320,12 @@ export async function insertActionItem(
     disruptionActionId: string | null;
   },
 ): Promise<string> {
+  const { raisedAt } = values;
   const [row] = await tx.$queryRaw<Array<{ id: string }>>`
-    INSERT INTO nsd_action_item (district_code, raised_at_meeting_id, description, owner, agency, due_on, disruption_action_id)
-    VALUES (${values.districtCode}, ${values.meetingId}::uuid, ${values.description}, ${values.owner}, ${values.agency},
+    INSERT INTO nsd_action_item (district_code, raised_at_meeting_id, raised_at_panel_meeting_id, description, owner, agency,
+                                 due_on, disruption_action_id)
+    VALUES (${raisedAt.kind === 'nsd' ? raisedAt.districtCode : null}, ${raisedAt.kind === 'nsd' ? raisedAt.id : null}::uuid,
+            ${raisedAt.kind === 'panel' ? raisedAt.id : null}::uuid, ${values.description}, ${values.owner}, ${values.agency},
             ${values.dueOn}::date, ${values.disruptionActionId}::uuid)
     RETURNING id::text AS "id"`;
   if (!row) throw new Error('an action log item vanished after insert');

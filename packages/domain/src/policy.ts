@@ -440,6 +440,22 @@ export const procedurePolicies = {
     unscopedRoles: ['missing_coordinator'],
     returnsPeople: true,
   },
+  // Minutes and the action log work as NSD meetings' do, county-wide: coordinators and analysts
+  // write them; the log (no people in it) is read by the partners who read panel meetings.
+  'exploitation.panelMinutes': policy(
+    personLevel,
+    'none',
+    'change',
+    'minute a panel agenda item; replacing a minute needs its version',
+  ),
+  'exploitation.panelActionLog': policy(partners, 'none', 'none', 'a panel’s action log as it stands at a meeting'),
+  'exploitation.addPanelAction': policy(personLevel, 'none', 'change', 'add to a panel’s action log'),
+  'exploitation.updatePanelAction': policy(
+    personLevel,
+    'none',
+    'change',
+    'update or close a panel action log item; a stale version is a CONFLICT',
+  ),
   'exploitation.panelDecision': {
     ...policy(personLevel, 'district', 'change', 'list, review or close a child, perpetrator or place, with reason'),
     unscopedRoles: ['missing_coordinator'],

@@ -1,5 +1,6 @@
 import {
   type ActionItemRow,
+  type ActionLogOwner,
   actionLogAt,
   childrenOfConcern,
   getMeeting,
@@ -158,7 +159,9 @@ export async function buildAgenda(
 ): Promise<{ agenda: NsdAgenda; childIds: string[] }> {
   const previous = await previousMeeting(tx, meeting);
   const since = previous?.heldOn ?? addDays(meeting.heldOn, -firstMeetingLookbackDays);
-  const minutes = new Map((await listMinutes(tx, meeting.id)).map((minute) => [minute.itemKey, minute]));
+  const minutes = new Map(
+    (await listMinutes(tx, { kind: 'nsd', id: meeting.id })).map((minute) => [minute.itemKey, minute]),
+  );
   const items: AgendaItem[] = [];
   const add = (item: Omit<AgendaItem, 'minute' | 'place' | 'point' | 'action' | 'person'> & Partial<AgendaItem>) => {
     const minute = minutes.get(item.key);
@@ -256,7 +259,7 @@ export async function buildAgenda(
   // Contextual Safeguarding (issue 15): location and peer-group assessments due on the day.
   for (const item of await dueAssessmentAgendaItems(tx, [meeting.districtCode], meeting.heldOn)) add(item);
 
-  const log = await actionLogAt(tx, meeting, previous?.heldOn ?? null);
+  const log = await actionLogAt(tx, nsdLogOf(meeting), meeting.heldOn, previous?.heldOn ?? null);
   const open = log.filter((item) => item.status !== 'closed').length;
   add({
     key: 'action-log',
@@ -303,8 +306,26 @@ export function toActionItem(row: ActionItemRow, meetingId: string | null, today
   };
 }
 
+/** A district's NSD action log. */
+export const nsdLogOf = (meeting: Pick<MeetingRow, 'districtCode'>): ActionLogOwner => ({
+  kind: 'nsd',
+  districtCode: meeting.districtCode,
+});
+
+/** The action log as it stands at a meeting of either kind, given the owner's previous meeting. */
+export async function actionLogAtMeeting(
+  tx: Transaction,
+  owner: ActionLogOwner,
+  meeting: { id: string; heldOn: string },
+  previousHeldOn: string | null,
+) {
+  const today = londonDate();
+  return (await actionLogAt(tx, owner, meeting.heldOn, previousHeldOn)).map((row) =>
+    toActionItem(row, meeting.id, today),
+  );
+}
+
 export async function actionLogOf(tx: Transaction, meeting: MeetingRow) {
   const previous = await previousMeeting(tx, meeting);
-  const today = londonDate();
-  return (await actionLogAt(tx, meeting, previous?.heldOn ?? null)).map((row) => toActionItem(row, meeting.id, today));
+  return actionLogAtMeeting(tx, nsdLogOf(meeting), meeting, previous?.heldOn ?? null);
 }
