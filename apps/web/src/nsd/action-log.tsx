@@ -3,14 +3,32 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../api/errors.ts';
 import { useTRPC } from '../api/trpc.ts';
+import { formatDate } from '../ui/format.ts';
 import { Empty, ErrorState, Loading } from '../ui/status.tsx';
 
 const statusLabels: Record<NsdActionStatus, string> = { open: 'Open', in_progress: 'In progress', closed: 'Closed' };
 
+/** NSD meetings and MASE/CCE panels keep their action logs the same way, through their own procedures. */
+type Forum = 'nsd' | 'panel';
+
 /** The action log as it stands at the meeting: carried items marked, status editable. */
-export function ActionLog({ meetingId, editable }: { meetingId: string; editable: boolean }) {
+export function ActionLog({
+  meetingId,
+  editable,
+  forum = 'nsd',
+}: {
+  meetingId: string;
+  editable: boolean;
+  /** Whose meeting: an NSD meeting's log is its district's, a panel's is the panel's. */
+  forum?: Forum;
+}) {
   const trpc = useTRPC();
-  const log = useQuery(trpc.nsd.actionLog.queryOptions({ meetingId }));
+  const nsdLog = useQuery({ ...trpc.nsd.actionLog.queryOptions({ meetingId }), enabled: forum === 'nsd' });
+  const panelLog = useQuery({
+    ...trpc.exploitation.panelActionLog.queryOptions({ meetingId }),
+    enabled: forum === 'panel',
+  });
+  const log = forum === 'panel' ? panelLog : nsdLog;
   if (log.isPending) return <Loading>Loading the action log…</Loading>;
   if (log.isError) return <ErrorState message={errorMessage(log.error)} onRetry={() => void log.refetch()} />;
   return (
@@ -18,14 +36,22 @@ export function ActionLog({ meetingId, editable }: { meetingId: string; editable
       {log.data.items.length === 0 ? (
         <Empty>The action log is empty.</Empty>
       ) : (
-        <ActionTable items={log.data.items} editable={editable} />
+        <ActionTable items={log.data.items} editable={editable} forum={forum} />
       )}
-      {editable && <AddAction meetingId={meetingId} />}
+      {editable && <AddAction meetingId={meetingId} forum={forum} />}
     </>
   );
 }
 
-export function ActionTable({ items, editable }: { items: readonly NsdActionItem[]; editable: boolean }) {
+export function ActionTable({
+  items,
+  editable,
+  forum = 'nsd',
+}: {
+  items: readonly NsdActionItem[];
+  editable: boolean;
+  forum?: Forum;
+}) {
   return (
     <table className="data-table" aria-label="Action log">
       <thead>
@@ -48,12 +74,12 @@ export function ActionTable({ items, editable }: { items: readonly NsdActionItem
             <td>{item.owner}</td>
             <td>{item.agency}</td>
             <td>
-              {item.dueOn}
+              {formatDate(item.dueOn)}
               {item.overdue && <strong className="overdue"> overdue</strong>}
             </td>
-            <td>{editable ? <StatusPicker item={item} /> : statusLabels[item.status]}</td>
+            <td>{editable ? <StatusPicker item={item} forum={forum} /> : statusLabels[item.status]}</td>
             <td>
-              {item.raisedAt.heldOn}
+              {formatDate(item.raisedAt.heldOn)}
               {item.carried && ' (carried)'}
             </td>
           </tr>
@@ -63,14 +89,14 @@ export function ActionTable({ items, editable }: { items: readonly NsdActionItem
   );
 }
 
-function StatusPicker({ item }: { item: NsdActionItem }) {
+function StatusPicker({ item, forum }: { item: NsdActionItem; forum: Forum }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const update = useMutation(
-    trpc.nsd.updateAction.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.nsd.pathKey() }),
-    }),
-  );
+  const refresh = () =>
+    queryClient.invalidateQueries({ queryKey: forum === 'panel' ? trpc.exploitation.pathKey() : trpc.nsd.pathKey() });
+  const nsdUpdate = useMutation(trpc.nsd.updateAction.mutationOptions({ onSuccess: refresh }));
+  const panelUpdate = useMutation(trpc.exploitation.updatePanelAction.mutationOptions({ onSuccess: refresh }));
+  const update = forum === 'panel' ? panelUpdate : nsdUpdate;
   return (
     <>
       <select
@@ -96,21 +122,22 @@ function StatusPicker({ item }: { item: NsdActionItem }) {
   );
 }
 
-function AddAction({ meetingId }: { meetingId: string }) {
+function AddAction({ meetingId, forum }: { meetingId: string; forum: Forum }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [description, setDescription] = useState('');
   const [owner, setOwner] = useState('');
   const [agency, setAgency] = useState('');
   const [dueOn, setDueOn] = useState('');
-  const add = useMutation(
-    trpc.nsd.addAction.mutationOptions({
-      onSuccess: async () => {
-        setDescription('');
-        await queryClient.invalidateQueries({ queryKey: trpc.nsd.pathKey() });
-      },
-    }),
-  );
+  const onSuccess = async () => {
+    setDescription('');
+    await queryClient.invalidateQueries({
+      queryKey: forum === 'panel' ? trpc.exploitation.pathKey() : trpc.nsd.pathKey(),
+    });
+  };
+  const nsdAdd = useMutation(trpc.nsd.addAction.mutationOptions({ onSuccess }));
+  const panelAdd = useMutation(trpc.exploitation.addPanelAction.mutationOptions({ onSuccess }));
+  const add = forum === 'panel' ? panelAdd : nsdAdd;
   function submit(event: FormEvent) {
     event.preventDefault();
     add.mutate({ meetingId, description, owner, agency, dueOn });
