@@ -5,6 +5,7 @@ import { errorMessage } from '../api/errors.ts';
 import { useTRPC } from '../api/trpc.ts';
 import { useBoundaries } from '../map/boundaries.ts';
 import type { PageProps } from '../routing/page-props.ts';
+import { formatDate, formatDateTime } from '../ui/format.ts';
 import { ErrorState, Loading } from '../ui/status.tsx';
 import { ActionTable } from './action-log.tsx';
 import { AgendaList } from './agenda-list.tsx';
@@ -60,7 +61,7 @@ export function PackPage({ params }: PageProps) {
       <header className="nsd-pack__header">
         <p className="nsd-pack__marking">OFFICIAL-SENSITIVE · NSD meeting pack</p>
         <h1>
-          {meeting.district.name} Neighbourhood Safeguarding and Disruption meeting, {meeting.heldOn}
+          {meeting.district.name} Neighbourhood Safeguarding and Disruption meeting, {formatDate(meeting.heldOn)}
         </h1>
         <p>
           Chair: {meeting.chair ?? 'not recorded'} · Agencies: {meeting.agencies.join(', ') || 'not recorded'}
@@ -69,7 +70,7 @@ export function PackPage({ params }: PageProps) {
           {childrenShownAs === 'pseudonymised'
             ? 'Children are shown by initials and reference only, as this reader’s role allows.'
             : 'Children are named: this pack is for readers with person-level access only.'}{' '}
-          Prepared {generatedAt.slice(0, 16).replace('T', ' ')} UTC.
+          Prepared {formatDateTime(generatedAt)}.
         </p>
       </header>
       <section>
