@@ -27,7 +27,7 @@ const principalSelect = {
   scopes: { select: { districtCode: true } },
 } as const;
 
-type PrincipalRow = {
+export type PrincipalRow = {
   id: string;
   email: string;
   displayName: string;
@@ -38,7 +38,7 @@ type PrincipalRow = {
   scopes: { districtCode: string }[];
 };
 
-function toPrincipal(row: PrincipalRow): Principal {
+export function toPrincipal(row: PrincipalRow): Principal {
   return {
     id: row.id,
     email: row.email,

@@ -1,4 +1,5 @@
-import { type AdminUser, type AgencyOption, type Role, roles as roleOrder } from '@lantern/domain';
+import type { AdminUser, AgencyOption, Role } from '@lantern/domain';
+import { toPrincipal } from './identity.ts';
 import type { PrismaTx } from './prisma-tx.ts';
 
 /** User administration (issue 18): accounts as administrators see them, and their changes. */
@@ -33,15 +34,9 @@ type AdminUserRow = {
 };
 
 function toAdminUser(row: AdminUserRow): AdminUser {
+  // The account as a principal (agency, roles and districts in their usual order), and what only an admin sees.
   return {
-    id: row.id,
-    email: row.email,
-    displayName: row.displayName,
-    agencyId: row.agencyId,
-    agency: row.agency.name,
-    agencyKind: row.agency.kind,
-    roles: row.roles.map((r) => r.role).sort((a, b) => roleOrder.indexOf(a) - roleOrder.indexOf(b)),
-    districtCodes: row.scopes.map((s) => s.districtCode).sort(),
+    ...toPrincipal(row),
     disabled: row.disabledAt !== null,
     hasPassword: row.passwordHash !== null,
     singleSignOn: row.oidcSubject !== null,
