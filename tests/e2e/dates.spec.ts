@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSession } from './support/browser.ts';
+import { browserSession, screenshot } from './support/browser.ts';
 
 /**
  * Dates as people read them, on every page a role's header links to: "23 Nov 2026", never
@@ -39,6 +39,7 @@ describe.each(['analyst@lantern.test', 'coordinator@lantern.test', 'officer.mans
         await page.locator('main').waitFor();
         // Let the page's first answers arrive; a page that polls never goes quiet, so wait at most 5 s.
         await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => undefined);
+        await screenshot(page, `pages-${email.split('@')[0]}${path.replaceAll('/', '-')}`);
         const text = await visibleText(page);
         for (const match of text.matchAll(isoDate)) {
           const at = match.index ?? 0;
