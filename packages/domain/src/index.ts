@@ -39,3 +39,4 @@ export * from './schemas/tactics.ts';
 export * from './schemas/unicode-text.ts';
 export * from './schemas/users.ts';
 export * from './schemas/vehicles.ts';
+export * from './profiles/index.ts';
