@@ -31,7 +31,7 @@ describe.each(['analyst@lantern.test', 'coordinator@lantern.test', 'officer.mans
       const { page, context, problems } = await signedIn(email);
       const links = await page
         .getByRole('navigation', { name: 'Main' })
-        .getByRole('link')
+        .getByRole('link', { includeHidden: true })
         .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? '/'));
       const found: string[] = [];
       for (const path of links.filter((link) => link !== '/')) {

@@ -1,6 +1,14 @@
 import { addDays, londonDate } from '@lantern/domain';
 import { describe, expect, it } from 'vitest';
-import { apiQuery, browserSession, pagePointOf, screenshot, ukDate, waitForMapIdle } from './support/browser.ts';
+import {
+  apiQuery,
+  browserSession,
+  navigateTo,
+  pagePointOf,
+  screenshot,
+  ukDate,
+  waitForMapIdle,
+} from './support/browser.ts';
 
 /**
  * The intelligence cycle in the browser (issue 14): the Mansfield district officer reports a
@@ -52,7 +60,7 @@ describe('the intelligence cycle', () => {
     const badge = analyst.page.getByTestId('queue-count');
     await badge.waitFor();
     expect(Number(await badge.textContent())).toBeGreaterThan(0);
-    await analyst.page.getByRole('link', { name: /Intelligence queue/ }).click();
+    await navigateTo(analyst.page, /Intelligence queue/);
     await analyst.page.getByRole('link', { name: reference }).click();
     await analyst.page.getByTestId('intelligence-report').waitFor();
     const grade = analyst.page.getByRole('form', { name: 'Grade 3x5x2' });

@@ -47,7 +47,10 @@ describe('a closure notice through to the NSD meeting pack', () => {
     placeName = place.name;
 
     const form = page.getByRole('form', { name: 'Record a disruption action' });
-    await form.getByRole('combobox', { name: 'Place' }).selectOption(place.id);
+    await form.getByRole('searchbox', { name: 'Find the place by name or street' }).fill(place.name);
+    const placePicker = form.getByRole('combobox', { name: 'Place' });
+    await placePicker.locator(`option[value="${place.id}"]`).waitFor({ state: 'attached' });
+    await placePicker.selectOption(place.id);
     await form.getByRole('combobox', { name: 'Tactic' }).selectOption({ label: 'Closure notice' });
     await form.getByRole('radio', { name: 'In force', exact: true }).check();
     await form.getByLabel('Why (kept in the history)').fill('Children seen entering late at night; notice served');

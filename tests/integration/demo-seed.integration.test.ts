@@ -1,7 +1,9 @@
 import { demoSeed, givenDatabase, run } from '@lantern/cli';
 import type { Database } from '@lantern/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerFor } from '../support/api.ts';
 import { captureIo } from '../support/capture-io.ts';
+import { createUser } from '../support/factories.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 
 /**
@@ -35,6 +37,27 @@ describe('the demo seed of lantern start', () => {
       `SELECT to_char(min(reported_at AT TIME ZONE 'Europe/London'), 'YYYY-MM-DD') AS day FROM missing_episode`,
     );
     expect(earliest && earliest.day >= '2023-07-01').toBe(true);
+  });
+
+  it('plants children not yet flagged with two early signals, so the early-identification list is not empty', async () => {
+    const analyst = await createUser(db, { roles: ['police_analyst'] });
+    const list = await callerFor(db, analyst).contextual.earlyIdentification({ asOf: '2026-06-30', limit: 200 });
+    expect(list.entries.length).toBeGreaterThan(0);
+    for (const entry of list.entries) expect(entry.signals.length).toBeGreaterThanOrEqual(2);
+    const ids = list.entries.map((entry) => entry.person.id);
+    const flagged = await db.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM person WHERE id = ANY($1::uuid[]) AND (cse_risk <> 'none' OR cce_risk <> 'none')`,
+      [ids],
+    );
+    expect(flagged[0]?.n).toBe(0);
+    // The planted pair: found at a network's place, with one of its associates.
+    const kinds = list.entries.map((entry) =>
+      entry.signals
+        .map((signal) => signal.kind)
+        .sort()
+        .join('+'),
+    );
+    expect(kinds).toContain('found_at_place_of_concern+linked_to_network_associate');
   });
 
   it('keeps the data already there when started again on another day', async () => {

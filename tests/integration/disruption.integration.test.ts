@@ -57,6 +57,24 @@ describe('tactics', () => {
     expect(codes).not.toContain('child_abduction_warning_notice');
   });
 
+  it('lists the agencies that may hold a tactic’s power, for the analyst’s holder picker', async () => {
+    const closure = await tacticIdOf(db, 'closure_notice');
+    const { agencies } = await callerFor(db, analyst).tactics.holders({ tacticId: closure });
+    expect(agencies.map((agency) => agency.id)).toEqual(expect.arrayContaining([council.id, police.id]));
+    expect(agencies.every((agency) => agency.kind === 'police' || agency.kind === 'district_council')).toBe(true);
+    expect(agencies.map((agency) => agency.name)).toEqual([...agencies.map((agency) => agency.name)].sort());
+    const cawn = await tacticIdOf(db, 'child_abduction_warning_notice');
+    const policeOnly = await callerFor(db, councilOfficer).tactics.holders({ tacticId: cawn });
+    expect(policeOnly.agencies.map((agency) => agency.id)).toContain(police.id);
+    expect(policeOnly.agencies.map((agency) => agency.id)).not.toContain(council.id);
+    expect(policeOnly.agencies.every((agency) => agency.kind === 'police')).toBe(true);
+    const missing = randomUUID();
+    expect(await rejection(callerFor(db, analyst).tactics.holders({ tacticId: missing }))).toEqual({
+      code: 'BAD_REQUEST',
+      message: `tacticId: there is no tactic ${missing}`,
+    });
+  });
+
   it('lets an administrator edit a tactic, refusing a stale version', async () => {
     const id = await tacticIdOf(db, 'cctv');
     const updated = await callerFor(db, admin).tactics.update({ id, version: 1, changes: { maxDurationDays: 90 } });

@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { accessFor, listDuplicatePeople, scoredDuplicatePairs } from '@lantern/app';
 import type { Database, Principal } from '@lantern/db';
 import { DUPLICATE_THRESHOLD, policyFor } from '@lantern/domain';
-import { seedDatabase } from '@lantern/seed';
-import { generateDataset, type SynthPerson } from '@lantern/synth';
+import type { SynthPerson } from '@lantern/synth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerFor } from '../support/api.ts';
 import { createUser } from '../support/factories.ts';
-import { createTestDatabase } from '../support/test-database.ts';
+import { createSeededTestDatabase, syntheticDataset } from '../support/seeded-database.ts';
 
 /**
  * Duplicate detection measured on the seeded synthetic county (about 4,600 people) with known
@@ -103,9 +102,8 @@ function duplicateOf(person: SynthPerson, turn: number): { record: Partial<Synth
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  const dataset = generateDataset();
-  await seedDatabase(db.sql, dataset);
+  db = await createSeededTestDatabase();
+  const dataset = syntheticDataset();
   analyst = await createUser(db, { roles: ['police_analyst'] });
   // Every 40th person, children and associates alike: about 115 duplicates.
   const originals = dataset.people.filter((_, index) => index % 40 === 7);

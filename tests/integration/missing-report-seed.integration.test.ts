@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { reportMissing } from '@lantern/app';
 import { type Database, importMissingEpisodesFile } from '@lantern/db';
 import { type MissingReport, missingEpisodeColumns, rhiServices, wholePercent } from '@lantern/domain';
-import { seedDatabase } from '@lantern/seed';
-import { calibrationFigures, financialYearStarts, generateDataset, type SyntheticDataset } from '@lantern/synth';
+import { calibrationFigures, financialYearStarts, type SyntheticDataset } from '@lantern/synth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSeededTestDatabase, syntheticDataset } from '../support/seeded-database.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 
 /*
@@ -49,9 +49,8 @@ function episodesCsv(data: SyntheticDataset): string {
 }
 
 beforeAll(async () => {
-  dataset = generateDataset({ seed: 5 });
-  seeded = await createTestDatabase();
-  await seedDatabase(seeded.sql, dataset);
+  dataset = syntheticDataset(5);
+  seeded = await createSeededTestDatabase(5);
   imported = await createTestDatabase();
   const path = join(mkdtempSync(join(tmpdir(), 'lantern-seed-csv-')), 'seed-episodes.csv');
   writeFileSync(path, episodesCsv(dataset));

@@ -2,10 +2,9 @@ import { accessFor, viewDistrictNetwork } from '@lantern/app';
 import { type Database, findPrincipal } from '@lantern/db';
 import { districtCodes, procedurePolicies } from '@lantern/domain';
 import { networkMetrics, normalizedMutualInformation, simpleGraph } from '@lantern/network';
-import { seedDatabase } from '@lantern/seed';
-import { generateDataset, type PlantedNetwork, plantedNetworks } from '@lantern/synth';
+import { type PlantedNetwork, plantedNetworks } from '@lantern/synth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../support/test-database.ts';
+import { createSeededTestDatabase } from '../support/seeded-database.ts';
 
 /*
  * The generator plants 26 CSE and 30 CCE exploitation networks and then writes only records about
@@ -17,8 +16,7 @@ import { createTestDatabase } from '../support/test-database.ts';
 let db: Database;
 let planted: PlantedNetwork[];
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedDatabase(db.sql, generateDataset());
+  db = await createSeededTestDatabase();
   planted = plantedNetworks();
 });
 afterAll(() => db.close());

@@ -49,6 +49,12 @@ export function disruptionFixtures(): Record<string, ProcedureFixture> {
       build: async () => ({ inScope: { input: {}, ids: [] }, outOfScope: { input: {}, ids: [] } }),
       everyField: async () => ({ theme: 'locations_of_specific_concern', targetType: 'place', heldBy: 'police' }),
     },
+    'tactics.holders': {
+      build: async (world) => {
+        const input = { tacticId: await tacticIdOf(world.db, 'community_protection_warning') };
+        return { inScope: { input, ids: [] }, outOfScope: { input, ids: [] } };
+      },
+    },
     'tactics.update': {
       build: async (world) => {
         const { id, version } = await lighting(world);

@@ -10,10 +10,13 @@ import type { TestProject } from 'vitest/node';
  * Builds one migrated template database per test run and backend. PGlite: a data directory
  * dumped after migrating (each test file loads it in ~2 s instead of ~10 s of CREATE EXTENSION).
  * PostgreSQL: a template database that each test file clones with CREATE DATABASE … TEMPLATE.
+ * Seeded templates built from it during the run (tests/support/seeded-database.ts) go with it.
  */
 declare module 'vitest' {
   export interface ProvidedContext {
     lanternTemplate: string;
+    /** Where workers share the seeded templates they build (tests/support/seeded-database.ts). */
+    lanternSeedDir: string;
   }
 }
 
@@ -29,6 +32,7 @@ export default async function setup(project: TestProject) {
   const path = join(dir, 'template.tar.gz');
   writeFileSync(path, new Uint8Array(await dump.arrayBuffer()));
   project.provide('lanternTemplate', path);
+  project.provide('lanternSeedDir', dir);
   return () => rmSync(dir, { recursive: true, force: true });
 }
 
@@ -43,7 +47,16 @@ async function setupPostgres(project: TestProject) {
   await migrateAndLoad(db);
   await db.close();
   project.provide('lanternTemplate', template);
+  const seedDir = mkdtempSync(join(tmpdir(), 'lantern-seeded-'));
+  project.provide('lanternSeedDir', seedDir);
   return async () => {
+    rmSync(seedDir, { recursive: true, force: true });
+    // Seeded templates (tests/support/seeded-database.ts) are named `<template>_…`.
+    const seeded = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE starts_with(datname, $1)`,
+      [`${template}_`],
+    );
+    for (const { datname } of seeded.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await admin.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
     await admin.end();
   };

@@ -11,6 +11,7 @@ import { hotspotFixtures } from './hotspot-fixtures.ts';
 import { intelligenceFixtures } from './intelligence-fixtures.ts';
 import { createChildWithEpisode, createEpisode } from './missing-factories.ts';
 import { networkFixtures } from './network-fixtures.ts';
+import { profileFixtures } from './profile-fixtures.ts';
 import { vehicleFixtures } from './vehicle-fixtures.ts';
 
 export type { FixtureCase, ProcedureFixture } from './fixture-types.ts';
@@ -317,6 +318,7 @@ export const procedureFixtures: Record<string, ProcedureFixture> = {
   ...adminFixtures(),
   ...exploitationWorkflowFixtures(),
   ...contextualFixtures(),
+  ...profileFixtures(),
 
   'audit.forRecord': {
     build: async (world) => ({

@@ -11,13 +11,24 @@ import { withDatabase } from './global-setup.ts';
  */
 export const testBackend = process.env.LANTERN_TEST_BACKEND === 'postgres' ? 'postgres' : 'pglite';
 
+/** The migrated template of this run: PGlite's dumped data directory, read once per worker. */
+let pgliteTemplate: Blob | undefined;
+
 export async function createTestDatabase(): Promise<Database> {
   const template = inject('lanternTemplate');
   if (testBackend === 'pglite') {
-    return openDatabase({ loadDataDir: new Blob([readFileSync(template)]) });
+    pgliteTemplate ??= new Blob([readFileSync(template)]);
+    return openDatabase({ loadDataDir: pgliteTemplate });
   }
+  return clonePostgresDatabase(template, `lantern_test_${randomBytes(6).toString('hex')}`, true);
+}
+
+/**
+ * A new PostgreSQL database copied from `template` (CREATE DATABASE … TEMPLATE). With
+ * `dropOnClose`, `close()` drops it too; templates are dropped by the global setup's teardown.
+ */
+export async function clonePostgresDatabase(template: string, name: string, dropOnClose: boolean): Promise<Database> {
   const adminUrl = process.env.TEST_DATABASE_URL ?? '';
-  const name = `lantern_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
@@ -26,6 +37,7 @@ export async function createTestDatabase(): Promise<Database> {
     await admin.end();
   }
   const db = await openDatabase({ databaseUrl: withDatabase(adminUrl, name) });
+  if (!dropOnClose) return db;
   return {
     ...db,
     backend: db.backend,

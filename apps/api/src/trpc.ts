@@ -30,7 +30,7 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-const enforcePolicy = t.middleware(async ({ ctx, path, next, getRawInput }) => {
+const enforcePolicy = t.middleware(async ({ ctx, path, next, getRawInput, signal }) => {
   const policy = policyFor(path);
   if (!policy) {
     throw new TRPCError({
@@ -53,8 +53,14 @@ const enforcePolicy = t.middleware(async ({ ctx, path, next, getRawInput }) => {
       message: `${invalid}: must be valid Unicode text (it holds an unpaired surrogate character)`,
     });
   }
-  const result = await next({ ctx: { access } });
-  if (!result.ok) return { ...result, error: toTrpcError(result.error) };
+  // The request's signal reaches the use cases, so work for a caller who has gone can stop.
+  const result = await next({ ctx: { access, signal } });
+  if (!result.ok) {
+    // A cancelled request is not a server fault: 499, not a logged 500.
+    if (signal?.aborted)
+      return { ...result, error: new TRPCError({ code: 'CLIENT_CLOSED_REQUEST', cause: result.error }) };
+    return { ...result, error: toTrpcError(result.error) };
+  }
   return result;
 });
 

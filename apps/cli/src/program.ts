@@ -11,6 +11,7 @@ import { importIntelligence } from './commands/import-intelligence.ts';
 import { importMissingEpisodes } from './commands/import-missing.ts';
 import { importPlaces } from './commands/import-places.ts';
 import { registerNetwork } from './commands/network.ts';
+import { registerProfile } from './commands/profile.ts';
 import { type ExploitationReportOptions, reportExploitation } from './commands/report-exploitation.ts';
 import { type MissingReportOptions, reportMissing } from './commands/report-missing.ts';
 import { serve } from './commands/serve.ts';
@@ -203,6 +204,7 @@ export function buildProgram(io: Io, database?: DatabaseProvider): Command {
 
   registerHotspots(program, withDatabase, io);
   registerNetwork(program, withDatabase, io);
+  registerProfile(program, withDatabase, io);
 
   const serveOptions = (command: Command) =>
     command

@@ -33,3 +33,29 @@ describe('progress of long work outside a terminal', () => {
     expect(formatSeconds(125)).toBe('2 min 5 s');
   });
 });
+
+describe('progress of work in stages outside a terminal', () => {
+  it('writes a line as each stage begins, and otherwise every five seconds', () => {
+    const lines: string[] = [];
+    let clock = 0;
+    const progress = startProgress({
+      label: 'seed',
+      total: 4,
+      io: { out: () => undefined, err: (text) => lines.push(text) },
+      now: () => clock,
+    });
+    progress.update(0, 0, 'people');
+    clock = 1000;
+    progress.update(1, 500, 'places');
+    clock = 2000;
+    progress.update(1, 800, 'places');
+    clock = 7000;
+    progress.update(1, 1400, 'places');
+    progress.stop();
+    expect(lines).toEqual([
+      'seed (people): 0%, 0 rows, 0 rows/s',
+      'seed (places): 25%, 500 rows, 500 rows/s, about 3 s left',
+      'seed (places): 25%, 1,400 rows, 200 rows/s, about 21 s left',
+    ]);
+  });
+});

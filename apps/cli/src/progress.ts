@@ -5,15 +5,18 @@ import type { Io } from './io.ts';
 export const plainLineEveryMs = 5000;
 
 export interface Progress {
-  /** `done` of the total so far (bytes of a file, say), and the rows read, if known. */
-  update(done: number, rows?: number): void;
+  /**
+   * `done` of the total so far (bytes of a file, stages of a seed), the rows so far, if known, and
+   * what is being done (a seed's stage). Outside a terminal a new `doing` gets its own line at once.
+   */
+  update(done: number, rows?: number, doing?: string): void;
   stop(): void;
 }
 
 export interface ProgressOptions {
   label: string;
   total: number;
-  /** A terminal gets a redrawn bar; anything else plain lines every few seconds. */
+  /** A terminal gets a redrawn bar; anything else plain lines every few seconds (default: the io's stderr). */
   terminal?: boolean;
   io: Io;
   now?: () => number;
@@ -34,28 +37,31 @@ export function formatSeconds(seconds: number): string {
 export function startProgress({
   label,
   total,
-  terminal = process.stderr.isTTY === true,
   io,
+  terminal = io.errIsTerminal === true,
   now = performance.now.bind(performance),
 }: ProgressOptions): Progress {
   const started = now();
   let rows = 0;
+  let doing: string | undefined;
   if (terminal) {
     const bar = new SingleBar({
-      format: `${label} [{bar}] {percentage}% | {rows} rows | {rate} rows/s | {eta_formatted} left`,
+      format: `${label}{doing} [{bar}] {percentage}% | {rows} rows | {rate} rows/s | {eta_formatted} left`,
       stream: process.stderr,
       hideCursor: true,
       clearOnComplete: true,
       etaBuffer: 50,
     });
-    bar.start(total, 0, { rows: 0, rate: 0 });
+    bar.start(total, 0, { rows: 0, rate: 0, doing: '' });
     return {
-      update(done, readRows) {
+      update(done, readRows, nowDoing) {
         rows = readRows ?? rows;
+        doing = nowDoing ?? doing;
         const seconds = (now() - started) / 1000;
         bar.update(Math.min(done, total), {
           rows: rows.toLocaleString('en-GB'),
           rate: seconds > 0 ? Math.round(rows / seconds).toLocaleString('en-GB') : 0,
+          doing: doing ? ` (${doing})` : '',
         });
       },
       stop: () => bar.stop(),
@@ -63,17 +69,19 @@ export function startProgress({
   }
   let lastLine = started;
   return {
-    update(done, readRows) {
+    update(done, readRows, nowDoing) {
       rows = readRows ?? rows;
       const at = now();
-      if (at - lastLine < plainLineEveryMs) return;
+      const newStage = nowDoing !== undefined && nowDoing !== doing;
+      doing = nowDoing ?? doing;
+      if (!newStage && at - lastLine < plainLineEveryMs) return;
       lastLine = at;
       const seconds = (at - started) / 1000;
       const share = total > 0 ? Math.min(1, done / total) : 0;
       const left = share > 0 ? (seconds / share) * (1 - share) : Number.NaN;
       const rate = seconds > 0 ? Math.round(rows / seconds) : 0;
       io.err(
-        `${label}: ${Math.round(share * 100)}%, ${rows.toLocaleString('en-GB')} rows, ${rate.toLocaleString('en-GB')} rows/s${Number.isFinite(left) ? `, about ${formatSeconds(left)} left` : ''}`,
+        `${label}${doing ? ` (${doing})` : ''}: ${Math.round(share * 100)}%, ${rows.toLocaleString('en-GB')} rows, ${rate.toLocaleString('en-GB')} rows/s${Number.isFinite(left) ? `, about ${formatSeconds(left)} left` : ''}`,
       );
     },
     stop() {},

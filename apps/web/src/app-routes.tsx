@@ -12,6 +12,11 @@ export interface AppRoute {
   title: string;
   /** Shown in the header's navigation when set. */
   navLabel?: string;
+  /**
+   * The header menu the page sits in (pages without one stand on their own): the header stays
+   * one line however many pages a role opens. A group this user has one page of shows that page.
+   */
+  navGroup?: 'People' | 'Children' | 'Disruption' | 'Intelligence' | 'Admin';
   procedure: ProcedureName;
   page: LazyExoticComponent<ComponentType<PageProps>>;
   /** Shown beside the navigation label, e.g. a count of work waiting. */
@@ -84,6 +89,7 @@ export const appRoutes: readonly AppRoute[] = [
     path: '/people/duplicates',
     title: 'Possible duplicate people',
     navLabel: 'Duplicates',
+    navGroup: 'People',
     // The page is for the roles that may merge: analysts. (Coordinators see duplicates on a person's page.)
     procedure: 'people.merge',
     page: lazyPage(() => import('./people/duplicates-page.tsx'), 'DuplicatesPage'),
@@ -98,6 +104,7 @@ export const appRoutes: readonly AppRoute[] = [
     path: '/network',
     title: 'Network',
     navLabel: 'Network',
+    navGroup: 'People',
     procedure: 'network.district',
     page: lazyPage(() => import('./network/network-page.tsx'), 'NetworkPage'),
   },
@@ -105,6 +112,7 @@ export const appRoutes: readonly AppRoute[] = [
     path: '/missing',
     title: 'Missing children',
     navLabel: 'Missing',
+    navGroup: 'Children',
     procedure: 'missing.listEpisodes',
     page: lazyPage(() => import('./missing/missing-page.tsx'), 'MissingPage'),
   },
@@ -119,6 +127,7 @@ export const appRoutes: readonly AppRoute[] = [
     path: '/exploitation/committee',
     title: 'Exploitation committee table',
     navLabel: 'CSE/CCE figures',
+    navGroup: 'Children',
     procedure: 'exploitation.committeeTable',
     page: lazyPage(() => import('./exploitation/committee-page.tsx'), 'CommitteePage'),
   },
@@ -127,6 +136,7 @@ export const appRoutes: readonly AppRoute[] = [
     path: '/exploitation/panels',
     title: 'Exploitation panels',
     navLabel: 'Panels',
+    navGroup: 'Children',
     procedure: 'exploitation.panelMeetings',
     page: lazyPage(() => import('./exploitation/panels-page.tsx'), 'PanelsPage'),
   },
@@ -142,11 +152,32 @@ export const appRoutes: readonly AppRoute[] = [
     procedure: 'exploitation.childHistory',
     page: lazyPage(() => import('./exploitation/child-risk-page.tsx'), 'ChildRiskPage'),
   },
+  // Problem profiles (issue 16): analysts build them; partners read the approved ones of their districts.
+  {
+    path: '/profiles',
+    title: 'Problem profiles',
+    navLabel: 'Profiles',
+    procedure: 'profiles.list',
+    page: lazyPage(() => import('./profiles/profiles-page.tsx'), 'ProfilesPage'),
+  },
+  {
+    path: '/profiles/new',
+    title: 'New problem profile',
+    procedure: 'profiles.create',
+    page: lazyPage(() => import('./profiles/new-profile-page.tsx'), 'NewProfilePage'),
+  },
+  {
+    path: '/profiles/:id',
+    title: 'Problem profile',
+    procedure: 'profiles.get',
+    page: lazyPage(() => import('./profiles/profile-page.tsx'), 'ProfilePage'),
+  },
   // Contextual Safeguarding (issue 15): the warnings and the assessments of places and peer groups.
   {
     path: '/contextual/early-identification',
     title: 'Early identification',
     navLabel: 'Early identification',
+    navGroup: 'Children',
     procedure: 'contextual.earlyIdentification',
     page: lazyPage(() => import('./contextual/early-identification-page.tsx'), 'EarlyIdentificationPage'),
   },
@@ -154,6 +185,7 @@ export const appRoutes: readonly AppRoute[] = [
     path: '/contextual/names-without-actions',
     title: 'Names without actions',
     navLabel: 'Names without actions',
+    navGroup: 'Children',
     procedure: 'contextual.namesWithoutActions',
     page: lazyPage(() => import('./contextual/names-without-actions-page.tsx'), 'NamesWithoutActionsPage'),
   },
@@ -184,14 +216,16 @@ export const appRoutes: readonly AppRoute[] = [
   {
     path: '/disruption',
     title: 'Disruption actions',
-    navLabel: 'Disruption',
+    navLabel: 'Disruption actions',
+    navGroup: 'Disruption',
     procedure: 'disruption.list',
     page: lazyPage(() => import('./disruption/disruption-page.tsx'), 'DisruptionPage'),
   },
   {
     path: '/nsd',
     title: 'NSD meetings',
-    navLabel: 'NSD',
+    navLabel: 'NSD meetings',
+    navGroup: 'Disruption',
     procedure: 'nsd.listMeetings',
     page: lazyPage(() => import('./nsd/nsd-page.tsx'), 'NsdPage'),
   },
@@ -199,6 +233,7 @@ export const appRoutes: readonly AppRoute[] = [
     path: '/intelligence/new',
     title: 'Report a concern',
     navLabel: 'Report a concern',
+    navGroup: 'Intelligence',
     procedure: 'intelligence.submit',
     page: lazyPage(() => import('./intelligence/submit-page.tsx'), 'SubmitIntelligencePage'),
   },
@@ -206,6 +241,7 @@ export const appRoutes: readonly AppRoute[] = [
     path: '/intelligence/mine',
     title: 'My reports',
     navLabel: 'My reports',
+    navGroup: 'Intelligence',
     procedure: 'intelligence.mine',
     page: lazyPage(() => import('./intelligence/my-submissions-page.tsx'), 'MySubmissionsPage'),
   },
@@ -213,6 +249,7 @@ export const appRoutes: readonly AppRoute[] = [
     path: '/intelligence/queue',
     title: 'Intelligence queue',
     navLabel: 'Intelligence queue',
+    navGroup: 'Intelligence',
     procedure: 'intelligence.queue',
     page: lazyPage(() => import('./intelligence/queue-page.tsx'), 'IntelligenceQueuePage'),
     navBadge: lazyBadge(() => import('./intelligence/queue-page.tsx'), 'QueueCountBadge'),
@@ -240,6 +277,7 @@ export const appRoutes: readonly AppRoute[] = [
     path: '/admin/users',
     title: 'Users',
     navLabel: 'Users',
+    navGroup: 'Admin',
     procedure: 'users.list',
     page: lazyPage(() => import('./admin/users-page.tsx'), 'UsersPage'),
   },
@@ -247,6 +285,7 @@ export const appRoutes: readonly AppRoute[] = [
     path: '/admin/tactics',
     title: 'Tactic catalogue',
     navLabel: 'Tactics',
+    navGroup: 'Admin',
     procedure: 'tactics.update',
     page: lazyPage(() => import('./admin/tactics-page.tsx'), 'TacticsPage'),
   },
@@ -254,6 +293,7 @@ export const appRoutes: readonly AppRoute[] = [
     path: '/admin/thresholds',
     title: 'Missing-episode thresholds',
     navLabel: 'Thresholds',
+    navGroup: 'Admin',
     procedure: 'missing.setThresholds',
     page: lazyPage(() => import('./admin/thresholds-page.tsx'), 'ThresholdsPage'),
   },
@@ -261,6 +301,7 @@ export const appRoutes: readonly AppRoute[] = [
     path: '/admin/audit',
     title: 'Audit trail',
     navLabel: 'Audit',
+    navGroup: 'Admin',
     procedure: 'audit.search',
     page: lazyPage(() => import('./admin/audit-page.tsx'), 'AuditPage'),
   },

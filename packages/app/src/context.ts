@@ -6,4 +6,6 @@ import type { Database } from '@lantern/db';
  */
 export interface AppContext {
   readonly db: Database;
+  /** Aborted when the caller has gone (a cancelled request): long work in the analytics pool stops. */
+  readonly signal?: AbortSignal | undefined;
 }

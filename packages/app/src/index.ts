@@ -20,6 +20,7 @@ export * from './network/index.ts';
 export * from './nsd/index.ts';
 export * from './people/index.ts';
 export * from './places/index.ts';
+export * from './profiles/index.ts';
 export * from './tactics/index.ts';
 export * from './users/index.ts';
 export * from './vehicles/index.ts';

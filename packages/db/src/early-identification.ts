@@ -91,24 +91,41 @@ export async function earlySignalRecords(prisma: PrismaTx, query: EarlySignalQue
     Prisma.sql`(${Prisma.raw(alias)}.id IS NULL OR ${sharedIntelligenceSql(alias, query.audience)})`;
   const linked = await prisma.$queryRaw<FlatRow[]>`
     WITH cand AS (${candidates(query)}),
+    -- Each direction of a person-to-person link on its own: an OR in the join defeats the indexes.
+    child_tie AS (
+      SELECT l.id AS link_id, l.from_id AS child_id, l.to_id AS associate_id FROM entity_link l JOIN cand ON cand.id = l.from_id
+      WHERE l.from_type = 'person' AND l.to_type = 'person' AND l.last_seen >= ${query.since}::date
+      UNION ALL
+      SELECT l.id, l.to_id, l.from_id FROM entity_link l JOIN cand ON cand.id = l.to_id
+      WHERE l.from_type = 'person' AND l.to_type = 'person' AND l.last_seen >= ${query.since}::date
+    ),
     child_assoc AS (
-      SELECT l.id AS link_id, l.link_type, l.last_seen, cand.id AS child_id,
-        CASE WHEN l.from_id = cand.id THEN l.to_id ELSE l.from_id END AS associate_id
-      FROM entity_link l
-      JOIN cand ON (l.from_type = 'person' AND l.from_id = cand.id AND l.to_type = 'person')
-                OR (l.to_type = 'person' AND l.to_id = cand.id AND l.from_type = 'person')
+      SELECT l.id AS link_id, l.link_type, l.last_seen, t.child_id, t.associate_id
+      FROM child_tie t JOIN entity_link l ON l.id = t.link_id
       LEFT JOIN intelligence_report ir ON l.source_type = 'intelligence_report' AND ir.id = l.source_id
-      WHERE l.last_seen >= ${query.since}::date AND ${shared('ir')}
+      WHERE ${shared('ir')}
+    ),
+    -- The flagged children linked to each of those associates, counted once per associate (a
+    -- subquery per link row took longer than a transaction may last on the whole county).
+    flagged_tie AS (
+      SELECT l2.to_id AS associate_id, l2.from_id AS child_id, l2.source_type, l2.source_id FROM entity_link l2
+      WHERE l2.from_type = 'person' AND l2.to_type = 'person' AND l2.to_id IN (SELECT associate_id FROM child_assoc)
+      UNION ALL
+      SELECT l2.from_id, l2.to_id, l2.source_type, l2.source_id FROM entity_link l2
+      WHERE l2.from_type = 'person' AND l2.to_type = 'person' AND l2.from_id IN (SELECT associate_id FROM child_assoc)
+    ),
+    flagged_count AS (
+      SELECT t.associate_id, count(DISTINCT f.id) AS flagged FROM flagged_tie t
+      JOIN person f ON f.id = t.child_id AND f.kind = 'child' AND f.merged_into_id IS NULL
+        AND (f.cse_risk <> 'none' OR f.cce_risk <> 'none')
+      LEFT JOIN intelligence_report ir2 ON t.source_type = 'intelligence_report' AND ir2.id = t.source_id
+      WHERE ${shared('ir2')}
+      GROUP BY t.associate_id
     ),
     network AS (
-      SELECT ca.*, a.pseudonym_ref,
-        (SELECT count(DISTINCT f.id) FROM entity_link l2
-           JOIN person f ON f.kind = 'child' AND f.merged_into_id IS NULL AND (f.cse_risk <> 'none' OR f.cce_risk <> 'none')
-             AND ((l2.from_type = 'person' AND l2.from_id = f.id AND l2.to_type = 'person' AND l2.to_id = ca.associate_id)
-               OR (l2.to_type = 'person' AND l2.to_id = f.id AND l2.from_type = 'person' AND l2.from_id = ca.associate_id))
-           LEFT JOIN intelligence_report ir2 ON l2.source_type = 'intelligence_report' AND ir2.id = l2.source_id
-           WHERE ${shared('ir2')}) AS flagged
+      SELECT ca.*, a.pseudonym_ref, coalesce(fc.flagged, 0) AS flagged
       FROM child_assoc ca JOIN person a ON a.id = ca.associate_id AND a.kind = 'associate' AND a.merged_into_id IS NULL
+      LEFT JOIN flagged_count fc ON fc.associate_id = ca.associate_id
     )
     SELECT n.child_id::text AS "personId", 'entity_link' AS "type", n.link_id::text AS "id", n.link_type AS "reference",
       to_char(n.last_seen, 'YYYY-MM-DD') AS "date",

@@ -96,6 +96,18 @@ export {
   type RejectedRow,
   rejectsCsv,
 } from './police-uk-import.ts';
+export {
+  changeProfileVersion,
+  getProfileVersion,
+  insertProblemProfile,
+  insertProfileVersion,
+  listProblemProfiles,
+  listProfileVersions,
+  type ProfileListRow,
+  type ProfileVersionChange,
+  type ProfileVersionRow,
+  profileVersionFigures,
+} from './problem-profiles.ts';
 export { dropEverything } from './reset.ts';
 export type { Sql, TransactionalSql } from './sql.ts';
 export { type DatabaseStatus, databaseStatus } from './status.ts';
@@ -366,6 +378,13 @@ export {
 } from './places-import.ts';
 export type { PrismaTx, PrismaTx as Transaction } from './prisma-tx.ts';
 export {
+  computeProfileFigures,
+  districtOutlines,
+  type FigureRecord,
+  listFigureRecords,
+  type ProfileFigureParams,
+} from './problem-profile-figures.ts';
+export {
   createInterview,
   type InterviewChanges,
   type InterviewRow,
@@ -377,6 +396,7 @@ export {
   updateInterview,
 } from './return-interviews.ts';
 export {
+  agenciesOfKinds,
   getTactic,
   insertTactic,
   listTactics,

@@ -1,4 +1,4 @@
-import type { CreateTacticInput, ListTacticsInput, Tactic, UpdateTacticInput } from '@lantern/domain';
+import type { AgencyKind, CreateTacticInput, ListTacticsInput, Tactic, UpdateTacticInput } from '@lantern/domain';
 import type { PrismaTx } from './prisma-tx.ts';
 
 /** The tactic catalogue (seeded by migration 20261124100000_disruption). */
@@ -30,6 +30,16 @@ export async function listTactics(prisma: PrismaTx, query: ListTacticsInput = {}
       (!query.targetType || tactic.targetTypes.includes(query.targetType)) &&
       (!query.heldBy || tactic.holderAgencyKinds.includes(query.heldBy)),
   );
+}
+
+/** The agencies of the given kinds, by name: those that may hold a power. */
+export async function agenciesOfKinds(prisma: PrismaTx, kinds: readonly AgencyKind[]) {
+  if (kinds.length === 0) return [];
+  return prisma.agency.findMany({
+    where: { kind: { in: [...kinds] } },
+    select: { id: true, name: true, kind: true },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+  });
 }
 
 export async function getTactic(prisma: PrismaTx, id: string): Promise<Tactic | null> {

@@ -226,6 +226,12 @@ export const procedurePolicies = {
   // rule. People appear only as `personView` allows: targets are associates, and the agenda's
   // children of concern are pseudonymised for district officers and NSD attendees.
   'tactics.list': policy('signed-in', 'none', 'none', 'the tactic catalogue'),
+  'tactics.holders': policy(
+    ['police_analyst', 'district_officer'],
+    'none',
+    'none',
+    'the agencies that may hold a tactic’s power, to record an action for one of them',
+  ),
   'tactics.update': policy(['admin'], 'none', 'change', 'edit a tactic of the catalogue'),
   'tactics.create': policy(['admin'], 'none', 'change', 'add a tactic to the catalogue'),
   'disruption.create': {
@@ -525,6 +531,71 @@ export const procedurePolicies = {
     ),
     returnsPeople: true,
   },
+
+  // Problem profiles (issue 16). Police analysts write them; the approval rule is a second pair of
+  // eyes: a version sent for review is approved by another police analyst, never by its author
+  // nor by whoever sent it for review (approve-profile.ts, and a CHECK in SQL). Partners read the
+  // partner edition (counts of people 1–4 as "<5", nothing naming people) of approved versions
+  // whose districts all lie within their scope; drafts and other districts' profiles are NOT_FOUND.
+  'profiles.list': policy(partners, 'district', 'read', 'problem profiles: analysts all, partners approved ones'),
+  'profiles.get': {
+    ...policy(
+      partners,
+      'district',
+      'read',
+      'one profile version, its meta and what changed (partners: partner edition)',
+    ),
+    suppressSmallCounts: true,
+  },
+  'profiles.create': policy(
+    ['police_analyst'],
+    'none',
+    'change',
+    'start a profile: figures for its terms, version 1 draft',
+  ),
+  'profiles.saveWriting': policy(
+    ['police_analyst'],
+    'none',
+    'change',
+    'save the assessments and recommendations; a stale revision is a CONFLICT',
+  ),
+  'profiles.updateTerms': policy(
+    ['police_analyst'],
+    'none',
+    'change',
+    'change a draft’s terms and recompute its figures',
+  ),
+  'profiles.refresh': policy(
+    ['police_analyst'],
+    'none',
+    'change',
+    'recompute a draft’s figures, keeping the old for “what changed”',
+  ),
+  'profiles.submit': policy(['police_analyst'], 'none', 'change', 'send a draft for review by a second analyst'),
+  'profiles.approve': policy(
+    ['police_analyst'],
+    'none',
+    'change',
+    'approve a version under review: a second analyst, not its author or submitter; approved is immutable',
+  ),
+  'profiles.returnToDraft': policy(
+    ['police_analyst'],
+    'none',
+    'change',
+    'return a version under review to draft with a reason',
+  ),
+  'profiles.newVersion': policy(['police_analyst'], 'none', 'change', 'start draft n+1 from approved version n'),
+  'profiles.figureRecords': policy(
+    partners,
+    'district',
+    'read',
+    'the records behind one figure, people as the role may see them',
+  ),
+  'profiles.export': {
+    ...policy(partners, 'district', 'export', 'a profile version as DOCX or Markdown (partners: partner edition)'),
+    suppressSmallCounts: true,
+  },
+  'profiles.recordPrint': policy(partners, 'district', 'export', 'record the printing of a profile version'),
 } as const satisfies Record<string, ProcedurePolicy>;
 
 export type ProcedureName = keyof typeof procedurePolicies;

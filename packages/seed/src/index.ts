@@ -1,7 +1,10 @@
 export {
   loadedSyntheticDataset,
   SeedConflictError,
+  type SeedProgress,
   type SeedReport,
+  type SeedStage,
   seedDatabase,
+  seedStages,
   syntheticMarker,
 } from './seed-database.ts';

@@ -47,7 +47,38 @@ export async function loadedSyntheticDataset(sql: Sql): Promise<string | null> {
   return existing?.name ?? null;
 }
 
-export async function seedDatabase(sql: TransactionalSql, dataset: SyntheticDataset): Promise<SeedReport> {
+/** The stages of a seed, in order, as progress names them. */
+export const seedStages = [
+  'agencies',
+  'users',
+  'people',
+  'places',
+  'vehicles',
+  'intelligence reports',
+  'missing episodes',
+  'links',
+  'exploitation events',
+  'exploitation pathways',
+  'crime events',
+  'map tiles',
+  'disruption demo',
+] as const;
+export type SeedStage = (typeof seedStages)[number];
+
+/** Where a seed has got to: the stage it is in (`done` at the end) and the rows written so far. */
+export interface SeedProgress {
+  stage: SeedStage | 'done';
+  /** 0-based; equal to `stages` when done. */
+  stageIndex: number;
+  stages: number;
+  rows: number;
+}
+
+export async function seedDatabase(
+  sql: TransactionalSql,
+  dataset: SyntheticDataset,
+  onProgress?: (progress: SeedProgress) => void,
+): Promise<SeedReport> {
   const marker = syntheticMarker(dataset);
   const [existing] = await sql.query<{ name: string }>(`SELECT name FROM dataset_load WHERE name LIKE 'synth:%'`);
   if (existing?.name === marker) return { status: 'already-seeded', marker, counts: {} };
@@ -66,19 +97,36 @@ export async function seedDatabase(sql: TransactionalSql, dataset: SyntheticData
     if (!hashes.has(user.password)) hashes.set(user.password, await hashPassword(user.password));
   }
   const counts: Record<string, number> = {};
+  let rows = 0;
+  const stages = seedStages.length;
+  const report = (stage: SeedStage, extraRows = 0) =>
+    onProgress?.({ stage, stageIndex: seedStages.indexOf(stage), stages, rows: rows + extraRows });
+  /** One stage: says it began, runs it, and counts its rows. */
+  const step = async (stage: SeedStage, work: () => Promise<number>) => {
+    report(stage);
+    const n = await work();
+    rows += n;
+    return n;
+  };
   await sql.transaction(async (tx) => {
-    counts.agencies = await insertAgencies(tx, dataset);
-    counts.users = await insertUsers(tx, dataset, hashes);
-    counts.people = await insertPeople(tx, dataset);
-    counts.places = await insertPlaces(tx, dataset);
-    counts.vehicles = await insertVehicles(tx, dataset);
-    counts.intelligenceReports = await insertIntelligence(tx, dataset);
-    counts.missingEpisodes = await insertMissingEpisodes(tx, dataset);
-    counts.links = await insertLinks(tx, dataset);
-    counts.exploitationEvents = await insertExploitationEvents(tx, dataset);
-    counts.exploitationPathways = await insertExploitationPathways(tx, dataset);
-    counts.crimeEvents = await insertCrimeEvents(tx, dataset);
-    await refreshCrimeTileCells(tx);
+    counts.agencies = await step('agencies', () => insertAgencies(tx, dataset));
+    counts.users = await step('users', () => insertUsers(tx, dataset, hashes));
+    counts.people = await step('people', () => insertPeople(tx, dataset));
+    counts.places = await step('places', () => insertPlaces(tx, dataset));
+    counts.vehicles = await step('vehicles', () => insertVehicles(tx, dataset));
+    counts.intelligenceReports = await step('intelligence reports', () => insertIntelligence(tx, dataset));
+    counts.missingEpisodes = await step('missing episodes', () => insertMissingEpisodes(tx, dataset));
+    counts.links = await step('links', () => insertLinks(tx, dataset));
+    counts.exploitationEvents = await step('exploitation events', () => insertExploitationEvents(tx, dataset));
+    counts.exploitationPathways = await step('exploitation pathways', () => insertExploitationPathways(tx, dataset));
+    counts.crimeEvents = await step('crime events', () =>
+      insertCrimeEvents(tx, dataset, (done) => report('crime events', done)),
+    );
+    await step('map tiles', async () => {
+      await refreshCrimeTileCells(tx);
+      return 0;
+    });
+    report('disruption demo');
     Object.assign(counts, await insertDisruptionDemo(tx, generateDisruption(dataset)));
     await tx.query('INSERT INTO dataset_load (name, checksum, rows) VALUES ($1, $2, $3)', [
       marker,
@@ -86,6 +134,8 @@ export async function seedDatabase(sql: TransactionalSql, dataset: SyntheticData
       Object.values(counts).reduce((sum, n) => sum + n, 0),
     ]);
   });
+  rows = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  onProgress?.({ stage: 'done', stageIndex: stages, stages, rows });
   return { status: 'seeded', marker, counts };
 }
 
@@ -279,13 +329,14 @@ function insertLinks(sql: Sql, dataset: SyntheticDataset) {
 }
 
 /** National scale: a million synthetic crime points, streamed in chunks, never all in memory. */
-async function insertCrimeEvents(sql: Sql, dataset: SyntheticDataset) {
+async function insertCrimeEvents(sql: Sql, dataset: SyntheticDataset, onRows: (done: number) => void) {
   const chunkSize = 20_000;
   let chunk: SynthCrimeEvent[] = [];
   let total = 0;
   const flush = async () => {
     total += await bulkInsert(sql, 'crime_event', chunk, crimeEventColumns, chunkSize);
     chunk = [];
+    onRows(total);
   };
   for (const event of dataset.crimeEvents()) {
     chunk.push(event);

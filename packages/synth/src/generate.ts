@@ -5,6 +5,7 @@
  */
 import { generateAgencies } from './agencies.ts';
 import { NATIONAL_CRIME_EVENTS, syntheticCrimeEvents } from './crime.ts';
+import { plantEarlySignals } from './early-signals.ts';
 import { exploitationRecords, flagChildrenWithoutEpisodes } from './exploitation.ts';
 import { generateIntelligence } from './intelligence.ts';
 import { LinkBuilder } from './links.ts';
@@ -116,6 +117,14 @@ export function generateDataset(options: GenerateOptions = {}): SyntheticDataset
     period,
     planned: roster.episodes,
     networkOfChild,
+    links,
+  });
+  plantEarlySignals({
+    rng: root.fork('early-signals'),
+    periodEndMs: period.endMs,
+    children,
+    networks: world.networks,
+    episodes: missingEpisodes,
     links,
   });
 

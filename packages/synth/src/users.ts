@@ -66,6 +66,15 @@ function plan(agencies: Agencies): DemoUserPlan[] {
       agency: nsdAgencies[index % nsdAgencies.length] ?? agencies.police,
     });
   });
+  // A second police analyst: a problem profile is approved by an analyst other than its author
+  // (issue 16). Last in the list, so the other accounts keep their generated ids.
+  plans.push({
+    email: 'reviewer@lantern.test',
+    displayName: 'Demo Reviewing Analyst',
+    roles: ['police_analyst'],
+    districtCodes: [...allDistrictCodes],
+    agency: agencies.police,
+  });
   return plans;
 }
 

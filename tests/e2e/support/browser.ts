@@ -263,6 +263,20 @@ export async function apiQuery<T>(page: Page, path: string, input?: unknown): Pr
   ) as Promise<T>;
 }
 
+/**
+ * Follows the header's link to a page, opening the header menu it sits in first when it is in one
+ * (apps/web/src/routing/app-nav.tsx), as a user would.
+ */
+export async function navigateTo(page: Page, name: string | RegExp): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const options = { name, exact: typeof name === 'string', includeHidden: true };
+  const link = nav.getByRole('link', options);
+  // `has` takes a locator relative to each group, written from the page.
+  const group = nav.locator('.app-nav__group', { has: page.getByRole('link', options) });
+  if (!(await link.isVisible())) await group.getByRole('button').click();
+  await link.click();
+}
+
 /** Every demo account's password (synthetic demo databases only). */
 export const demoPassword = 'lantern-demo-2026';
 

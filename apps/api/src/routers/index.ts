@@ -14,6 +14,7 @@ import { networkRouter } from './network/router.ts';
 import { nsdRouter } from './nsd/router.ts';
 import { peopleRouter } from './people/router.ts';
 import { placesRouter } from './places/router.ts';
+import { profilesRouter } from './profiles/router.ts';
 import { tacticsRouter } from './tactics/router.ts';
 import { usersRouter } from './users/router.ts';
 import { vehiclesRouter } from './vehicles/router.ts';
@@ -38,6 +39,7 @@ export const appRouter = router({
   map: mapRouter,
   hotspots: hotspotsRouter,
   network: networkRouter,
+  profiles: profilesRouter,
 });
 
 export type AppRouter = typeof appRouter;

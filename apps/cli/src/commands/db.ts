@@ -1,8 +1,9 @@
 import { type Database, databaseStatus, dropEverything, migrateAndLoad } from '@lantern/db';
 import { addDays, londonDate } from '@lantern/domain';
-import { loadedSyntheticDataset, seedDatabase } from '@lantern/seed';
+import { loadedSyntheticDataset, seedDatabase, seedStages } from '@lantern/seed';
 import { DEFAULT_SEED, DEMO_PASSWORD, demoUsers, generateDataset } from '@lantern/synth';
 import type { Io } from '../io.ts';
+import { startProgress } from '../progress.ts';
 import { importBundledPoliceUk } from './import.ts';
 
 export async function dbMigrate(db: Database, io: Io): Promise<void> {
@@ -31,7 +32,16 @@ export async function dbSeed(db: Database, options: SeedOptions, io: Io): Promis
 async function seedMigrated(db: Database, options: SeedOptions, io: Io): Promise<void> {
   const started = performance.now();
   const dataset = generateDataset({ seed: options.seed, scale: options.scale, periodEnd: options.periodEnd });
-  const report = await seedDatabase(db.sql, dataset);
+  // On stderr, so stdout keeps only the result: a national seed takes about a minute.
+  const progress = startProgress({ label: 'seed', total: seedStages.length, io });
+  let report: Awaited<ReturnType<typeof seedDatabase>>;
+  try {
+    report = await seedDatabase(db.sql, dataset, ({ stage, stageIndex, rows }) => {
+      if (stage !== 'done') progress.update(stageIndex, rows, stage);
+    });
+  } finally {
+    progress.stop();
+  }
   if (report.status === 'already-seeded') {
     io.out(`seed: already seeded (${report.marker}); nothing to do`);
   } else {

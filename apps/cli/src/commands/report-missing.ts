@@ -1,7 +1,12 @@
 import { reportMissing as computeReport } from '@lantern/app';
 import type { Database } from '@lantern/db';
-import { AppError, type MissingReport, missingReportTable, parseLondonDateTime } from '@lantern/domain';
-import { stringify } from 'csv-stringify/sync';
+import {
+  AppError,
+  type MissingReport,
+  missingReportCsv,
+  missingReportTable,
+  parseLondonDateTime,
+} from '@lantern/domain';
 import type { Io } from '../io.ts';
 
 export type MissingReportFormat = 'json' | 'csv' | 'md';
@@ -29,10 +34,8 @@ export async function reportMissing(db: Database, options: MissingReportOptions,
 
 export function renderMissingReport(report: MissingReport, format: MissingReportFormat): string {
   if (format === 'json') return JSON.stringify(report, null, 2);
+  if (format === 'csv') return missingReportCsv(report);
   const table = missingReportTable(report);
-  if (format === 'csv') {
-    return stringify([['Measure', table.heading], ...table.rows.map((row) => [row.measure, row.value])]).trimEnd();
-  }
   const cell = (text: string) => text.replaceAll('|', '\\|');
   return [
     `| Children missing from home and care | ${cell(table.heading)} |`,

@@ -2,8 +2,8 @@ import type { AgencyOption, Role } from '@lantern/domain';
 import { type FormEvent, useState } from 'react';
 import { useTRPCClient } from '../api/trpc.ts';
 import { ErrorState } from '../ui/status.tsx';
-import { CheckboxGroup, Field, useSave } from './form-parts.tsx';
-import { districtOptions, roleOptions } from './labels.ts';
+import { AccountPickers } from './account-pickers.tsx';
+import { Field, useSave } from './form-parts.tsx';
 
 const fields = ['email', 'displayName', 'agencyId', 'roles', 'districtCodes', 'password'];
 
@@ -122,35 +122,20 @@ export function NewUserForm({
           <input {...props} type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />
         )}
       </Field>
-      <Field label="Name" hint="As colleagues know them." error={save.errors.displayName}>
-        {(props) => <input {...props} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />}
-      </Field>
-      <Field label="Agency" error={save.errors.agencyId}>
-        {(props) => (
-          <select {...props} value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
-            <option value="">Choose an agency…</option>
-            {agencies.map((agency) => (
-              <option key={agency.id} value={agency.id}>
-                {agency.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <CheckboxGroup
-        legend="Roles"
-        options={roleOptions}
-        selected={roles}
-        onChange={setRoles}
-        error={save.errors.roles}
-      />
-      <CheckboxGroup
-        legend="Districts"
-        hint="What the account sees. Police analysts see every district."
-        options={districtOptions}
-        selected={districtCodes}
-        onChange={setDistrictCodes}
-        error={save.errors.districtCodes}
+      <AccountPickers
+        displayName={displayName}
+        onDisplayName={setDisplayName}
+        nameHint="As colleagues know them."
+        agencies={agencies}
+        agencyId={agencyId}
+        onAgency={setAgencyId}
+        agencyPrompt="Choose an agency…"
+        roles={roles}
+        onRoles={setRoles}
+        districtCodes={districtCodes}
+        onDistricts={setDistrictCodes}
+        districtsHint="What the account sees. Police analysts see every district."
+        errors={save.errors}
       />
       <PasswordChoice
         mode={mode}

@@ -3,8 +3,8 @@ import { type FormEvent, useState } from 'react';
 import { useTRPCClient } from '../api/trpc.ts';
 import { changesBetween } from '../editing/entity-form.tsx';
 import { ErrorState } from '../ui/status.tsx';
-import { CheckboxGroup, Field, type FormOutcome, useSave } from './form-parts.tsx';
-import { districtOptions, roleOptions } from './labels.ts';
+import { AccountPickers } from './account-pickers.tsx';
+import { type FormOutcome, useSave } from './form-parts.tsx';
 import { PasswordChoice } from './new-user-form.tsx';
 
 const detailFields = ['displayName', 'agencyId', 'roles', 'districtCodes', 'disabled'];
@@ -85,34 +85,18 @@ export function UserEditor({
         noValidate
       >
         <h3>Details</h3>
-        <Field label="Name" error={details.errors.displayName}>
-          {(props) => <input {...props} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />}
-        </Field>
-        <Field label="Agency" error={details.errors.agencyId}>
-          {(props) => (
-            <select {...props} value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
-              {agencies.map((agency) => (
-                <option key={agency.id} value={agency.id}>
-                  {agency.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <CheckboxGroup
-          legend="Roles"
-          options={roleOptions}
-          selected={roles}
-          onChange={setRoles}
-          error={details.errors.roles}
-        />
-        <CheckboxGroup
-          legend="Districts"
-          hint="Applies from the user's next click. Police analysts see every district."
-          options={districtOptions}
-          selected={districtCodes}
-          onChange={setDistrictCodes}
-          error={details.errors.districtCodes}
+        <AccountPickers
+          displayName={displayName}
+          onDisplayName={setDisplayName}
+          agencies={agencies}
+          agencyId={agencyId}
+          onAgency={setAgencyId}
+          roles={roles}
+          onRoles={setRoles}
+          districtCodes={districtCodes}
+          onDistricts={setDistrictCodes}
+          districtsHint="Applies from the user's next click. Police analysts see every district."
+          errors={details.errors}
         />
         <Outcome outcome={details} onReload={onSaved} />
         <div className="admin-form__actions">

@@ -1,6 +1,6 @@
 import type { AppRouter } from '@lantern/api';
 import { maxCallsPerBatch } from '@lantern/domain';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 
 /**
@@ -20,13 +20,19 @@ export interface ApiClientOptions {
 }
 
 export function createApiClient({ url = '/trpc', fetch: fetcher = globalThis.fetch }: ApiClientOptions = {}) {
+  const options = {
+    url,
+    headers: { [csrfHeader]: '1' },
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => fetcher(input, { ...init, credentials: 'same-origin' }),
+  };
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url,
-        maxItems: maxCallsPerBatch,
-        headers: { [csrfHeader]: '1' },
-        fetch: (input, init) => fetcher(input, { ...init, credentials: 'same-origin' }),
+      // A call that can be cancelled (long work: it carries a signal) goes on its own, so its Cancel
+      // ends that request alone; a batch is only aborted once every call in it is.
+      splitLink({
+        condition: (op) => Boolean(op.signal),
+        true: httpLink(options),
+        false: httpBatchLink({ ...options, maxItems: maxCallsPerBatch }),
       }),
     ],
   });

@@ -14,7 +14,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
       <div className="app-header__user">
         <p className="app-header__who">
           <span className="app-header__name">{user.displayName}</span>
-          <span className="app-header__role" data-testid="user-role">
+          <span className="app-header__role" data-testid="user-role" title={`${user.displayName}, ${user.agency}`}>
             {describeRoles(user.roles)}
           </span>
           <span className="app-header__agency">{user.agency}</span>

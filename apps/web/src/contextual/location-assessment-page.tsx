@@ -1,11 +1,11 @@
 import { addDays, type LocationAssessment, londonDate } from '@lantern/domain';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Link, useLocation, useSearch } from 'wouter';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useSearch } from 'wouter';
 import { errorMessage } from '../api/errors.ts';
 import { useTRPC, useTRPCClient } from '../api/trpc.ts';
 import type { PageProps } from '../routing/page-props.ts';
 import { ErrorState, Loading } from '../ui/status.tsx';
+import { AssessmentForm, useAssessmentDraft } from './assessment-form.tsx';
 import { AssessmentHistory, TextField } from './text-field.tsx';
 
 type Draft = Pick<
@@ -40,39 +40,30 @@ export function LocationAssessmentPage({ params }: PageProps) {
 
 function LocationForm({ initial, assessment }: { initial: Draft; assessment?: LocationAssessment }) {
   const client = useTRPCClient();
-  const queryClient = useQueryClient();
   const trpc = useTRPC();
-  const [, navigate] = useLocation();
   const placeId = new URLSearchParams(useSearch()).get('placeId') ?? assessment?.place.id ?? '';
   const place = useQuery({ ...trpc.places.get.queryOptions({ id: placeId }), enabled: !!placeId && !assessment });
-  const [draft, setDraft] = useState<Draft>({
-    timesOfConcern: initial.timesOfConcern,
-    guardianship: initial.guardianship,
-    unsafeFactors: initial.unsafeFactors,
-    plan: initial.plan,
-    owner: initial.owner,
-    reviewOn: initial.reviewOn,
-  });
-  const [problem, setProblem] = useState<string | null>(null);
-  const set = (field: keyof Draft) => (value: string) => setDraft((current) => ({ ...current, [field]: value }));
-
-  async function save(reviewed: boolean) {
-    setProblem(null);
-    try {
-      const saved = assessment
-        ? await client.contextual.updateLocationAssessment.mutate({
+  const state = useAssessmentDraft<Draft>(
+    {
+      timesOfConcern: initial.timesOfConcern,
+      guardianship: initial.guardianship,
+      unsafeFactors: initial.unsafeFactors,
+      plan: initial.plan,
+      owner: initial.owner,
+      reviewOn: initial.reviewOn,
+    },
+    '/contextual/location',
+    (draft, reviewed) =>
+      assessment
+        ? client.contextual.updateLocationAssessment.mutate({
             id: assessment.id,
             version: assessment.version,
             ...draft,
             reviewed,
           })
-        : await client.contextual.createLocationAssessment.mutate({ placeId, ...draft });
-      await queryClient.invalidateQueries({ queryKey: trpc.contextual.pathKey() });
-      navigate(`/contextual/location/${saved.id}`);
-    } catch (error) {
-      setProblem(errorMessage(error));
-    }
-  }
+        : client.contextual.createLocationAssessment.mutate({ placeId, ...draft }),
+  );
+  const { draft, set } = state;
 
   const placeName = assessment?.place.name ?? place.data?.name ?? 'a place of concern';
   return (
@@ -83,13 +74,7 @@ function LocationForm({ initial, assessment }: { initial: Draft; assessment?: Lo
           <Link href={`/?place=${placeId}`}>Show the place on the map</Link>
         </p>
       )}
-      <form
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save(false);
-        }}
-      >
+      <AssessmentForm existing={!!assessment} state={state}>
         <TextField label="Times of concern" value={draft.timesOfConcern} onChange={set('timesOfConcern')} />
         <TextField
           label="Guardianship (who is there to keep children safe)"
@@ -98,24 +83,7 @@ function LocationForm({ initial, assessment }: { initial: Draft; assessment?: Lo
         />
         <TextField label="What makes it unsafe" value={draft.unsafeFactors} onChange={set('unsafeFactors')} />
         <TextField label="Plan" value={draft.plan} onChange={set('plan')} />
-        <TextField label="Owner" type="text" value={draft.owner} onChange={set('owner')} />
-        <TextField label="Review date" type="date" value={draft.reviewOn} onChange={set('reviewOn')} />
-        {problem && (
-          <p role="alert" className="form__error">
-            {problem}
-          </p>
-        )}
-        <div className="form__actions">
-          <button className="button" type="submit">
-            {assessment ? 'Save changes' : 'Record the assessment'}
-          </button>
-          {assessment && (
-            <button className="button button--quiet" type="button" onClick={() => void save(true)}>
-              Record as reviewed today
-            </button>
-          )}
-        </div>
-      </form>
+      </AssessmentForm>
       {assessment && <AssessmentHistory history={assessment.history} />}
     </main>
   );

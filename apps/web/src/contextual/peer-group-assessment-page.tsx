@@ -1,12 +1,12 @@
 import { addDays, londonDate, type PeerGroupAssessment } from '@lantern/domain';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useLocation, useSearch } from 'wouter';
+import { useQuery } from '@tanstack/react-query';
+import { useSearch } from 'wouter';
 import { errorMessage } from '../api/errors.ts';
 import { useTRPC, useTRPCClient } from '../api/trpc.ts';
 import { PersonLabel } from '../people/person-label.tsx';
 import type { PageProps } from '../routing/page-props.ts';
 import { ErrorState, Loading } from '../ui/status.tsx';
+import { AssessmentForm, useAssessmentDraft } from './assessment-form.tsx';
 import { AssessmentHistory, TextField } from './text-field.tsx';
 
 interface Draft {
@@ -38,9 +38,6 @@ export function PeerGroupAssessmentPage({ params }: PageProps) {
 
 function PeerGroupForm({ assessment }: { assessment?: PeerGroupAssessment }) {
   const client = useTRPCClient();
-  const queryClient = useQueryClient();
-  const trpc = useTRPC();
-  const [, navigate] = useLocation();
   const search = new URLSearchParams(useSearch());
   const memberIds = assessment
     ? assessment.members.map((member) => member.id)
@@ -49,21 +46,18 @@ function PeerGroupForm({ assessment }: { assessment?: PeerGroupAssessment }) {
     ? assessment.sharedPlaces.map((place) => place.id)
     : (search.get('places') ?? '').split(',').filter(Boolean);
   const districtCode = assessment?.districtCode ?? search.get('district') ?? '';
-  const [draft, setDraft] = useState<Draft>({
-    name: assessment?.name ?? '',
-    dynamics: assessment?.dynamics ?? '',
-    safetyPlan: assessment?.safetyPlan ?? '',
-    owner: assessment?.owner ?? '',
-    reviewOn: assessment?.reviewOn ?? addDays(londonDate(), 90),
-  });
-  const [problem, setProblem] = useState<string | null>(null);
-  const set = (field: keyof Draft) => (value: string) => setDraft((current) => ({ ...current, [field]: value }));
-
-  async function save(reviewed: boolean) {
-    setProblem(null);
-    try {
-      const saved = assessment
-        ? await client.contextual.updatePeerGroupAssessment.mutate({
+  const state = useAssessmentDraft<Draft>(
+    {
+      name: assessment?.name ?? '',
+      dynamics: assessment?.dynamics ?? '',
+      safetyPlan: assessment?.safetyPlan ?? '',
+      owner: assessment?.owner ?? '',
+      reviewOn: assessment?.reviewOn ?? addDays(londonDate(), 90),
+    },
+    '/contextual/peer-group',
+    (draft, reviewed) =>
+      assessment
+        ? client.contextual.updatePeerGroupAssessment.mutate({
             id: assessment.id,
             version: assessment.version,
             memberIds,
@@ -71,18 +65,14 @@ function PeerGroupForm({ assessment }: { assessment?: PeerGroupAssessment }) {
             ...draft,
             reviewed,
           })
-        : await client.contextual.createPeerGroupAssessment.mutate({
+        : client.contextual.createPeerGroupAssessment.mutate({
             districtCode,
             memberIds,
             sharedPlaceIds,
             ...draft,
-          });
-      await queryClient.invalidateQueries({ queryKey: trpc.contextual.pathKey() });
-      navigate(`/contextual/peer-group/${saved.id}`);
-    } catch (error) {
-      setProblem(errorMessage(error));
-    }
-  }
+          }),
+  );
+  const { draft, set } = state;
 
   return (
     <main className="page" id="main" tabIndex={-1}>
@@ -103,34 +93,11 @@ function PeerGroupForm({ assessment }: { assessment?: PeerGroupAssessment }) {
           <p>{memberIds.length} people selected in the network view.</p>
         )}
       </section>
-      <form
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save(false);
-        }}
-      >
+      <AssessmentForm existing={!!assessment} state={state}>
         <TextField label="Name of the group" type="text" value={draft.name} onChange={set('name')} />
         <TextField label="Dynamics" value={draft.dynamics} onChange={set('dynamics')} />
         <TextField label="Safety plan" value={draft.safetyPlan} onChange={set('safetyPlan')} />
-        <TextField label="Owner" type="text" value={draft.owner} onChange={set('owner')} />
-        <TextField label="Review date" type="date" value={draft.reviewOn} onChange={set('reviewOn')} />
-        {problem && (
-          <p role="alert" className="form__error">
-            {problem}
-          </p>
-        )}
-        <div className="form__actions">
-          <button className="button" type="submit">
-            {assessment ? 'Save changes' : 'Record the assessment'}
-          </button>
-          {assessment && (
-            <button className="button button--quiet" type="button" onClick={() => void save(true)}>
-              Record as reviewed today
-            </button>
-          )}
-        </div>
-      </form>
+      </AssessmentForm>
       {assessment && <AssessmentHistory history={assessment.history} />}
     </main>
   );

@@ -1,4 +1,5 @@
 import {
+  agencyKindLabels,
   districts as allDistricts,
   type CreateDisruptionInput,
   type CurrentUser,
@@ -11,18 +12,30 @@ import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { errorMessage } from '../api/errors.ts';
 import { useTRPC } from '../api/trpc.ts';
 import { type FieldErrors, fieldErrorsOf, inPlainWords } from '../editing/form-errors.ts';
-import { placeChoiceLabel } from '../places/place-choice.ts';
+import { PlaceSearch } from '../places/place-search.tsx';
 import { ErrorState } from '../ui/status.tsx';
 import { targetTypeLabels } from './labels.ts';
 import { PersonFinder, VehicleFinder } from './target-finders.tsx';
 
 /** The form's fields, in the order the API's messages are matched to them. */
-const fields = ['target', 'tacticId', 'districtCode', 'inForceFrom', 'reviewOn', 'expiresOn', 'notes', 'reason'];
-/** API paths that belong to another field of this form: the holding agency is the user's own, beside the tactic. */
-const aliases: Record<string, string> = { holderAgencyId: 'tacticId', on: 'inForceFrom', proposedOn: 'inForceFrom' };
+const fields = [
+  'target',
+  'tacticId',
+  'holderAgencyId',
+  'districtCode',
+  'inForceFrom',
+  'reviewOn',
+  'expiresOn',
+  'notes',
+  'reason',
+];
+/** API paths that belong to another field of this form (an officer's holding agency is their own, beside the tactic). */
+const aliases: Record<string, string> = { on: 'inForceFrom', proposedOn: 'inForceFrom' };
+const officerAliases: Record<string, string> = { ...aliases, holderAgencyId: 'tacticId' };
 const fieldLabels: Record<string, string> = {
   target: 'Target',
   tacticId: 'Tactic',
+  holderAgencyId: 'Holding agency',
   districtCode: 'District',
   inForceFrom: 'In force from',
   reviewOn: 'Review date',
@@ -43,15 +56,19 @@ const placeTargets: readonly DisruptionTargetType[] = ['place', 'premises', 'bus
 
 /**
  * Record a disruption action on a place, premises, business, person (an associate), vehicle or
- * online account. Only tactics whose power the user's agency holds are offered (the API refuses
- * the rest), and only those that apply to the chosen kind of target. The holding agency is the
- * user's own. A target without a place of its own needs a district. An action recorded as in force
+ * online account. A district officer is offered only the tactics whose power their agency holds
+ * (the API refuses the rest), and the holding agency is their own; a police analyst, who records
+ * what the NSD meeting agreed for whichever agency holds the power, is offered every tactic and
+ * chooses the holding agency among those that hold it. Only tactics that apply to the chosen kind
+ * of target are offered. A target without a place of its own needs a district. An action recorded as in force
  * may carry its review and expiry dates. A refusal is shown beside the field it names.
  */
 export function RecordActionForm({ user, onRecorded }: { user: CurrentUser; onRecorded(id: string): void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const tactics = useQuery(trpc.tactics.list.queryOptions({ heldBy: user.agencyKind }));
+  // Analysts act for several agencies: every tactic, and a picker of the agencies holding it.
+  const forSeveral = user.roles.includes('police_analyst');
+  const tactics = useQuery(trpc.tactics.list.queryOptions(forSeveral ? {} : { heldBy: user.agencyKind }));
   const [targetType, setTargetType] = useState<DisruptionTargetType>('place');
   const [targetId, setTargetId] = useState('');
   const [targetName, setTargetName] = useState('');
@@ -60,6 +77,17 @@ export function RecordActionForm({ user, onRecorded }: { user: CurrentUser; onRe
   );
   const [districtCode, setDistrictCode] = useState(myDistricts.length === 1 ? (myDistricts[0]?.code ?? '') : '');
   const [tacticId, setTacticId] = useState('');
+  const [holderChoice, setHolderChoice] = useState<string | null>(null);
+  const holders = useQuery({
+    ...trpc.tactics.holders.queryOptions({ tacticId }),
+    enabled: forSeveral && tacticId !== '',
+  });
+  const holderAgencies = holders.data?.agencies ?? [];
+  // The user's own agency while it holds the power, until another is chosen.
+  const holderAgencyId =
+    holderChoice !== null && holderAgencies.some((agency) => agency.id === holderChoice)
+      ? holderChoice
+      : (holderAgencies.find((agency) => agency.name === user.agency)?.id ?? '');
   const [startAs, setStartAs] = useState<'proposed' | 'agreed' | 'in_force'>('proposed');
   const [inForceFrom, setInForceFrom] = useState('');
   const [reviewOn, setReviewOn] = useState('');
@@ -79,7 +107,7 @@ export function RecordActionForm({ user, onRecorded }: { user: CurrentUser; onRe
         onRecorded(action.id);
       },
       onError: (error) => {
-        const parsed = fieldErrorsOf(errorMessage(error), fields, aliases);
+        const parsed = fieldErrorsOf(errorMessage(error), fields, forSeveral ? aliases : officerAliases);
         setErrors(parsed.byField);
         setGeneral(parsed.general);
       },
@@ -113,6 +141,7 @@ export function RecordActionForm({ user, onRecorded }: { user: CurrentUser; onRe
       tacticId,
       target,
       startAs,
+      ...(forSeveral && holderAgencyId ? { holderAgencyId } : {}),
       ...(needsDistrict && districtCode ? { districtCode } : {}),
       ...(startAs === 'in_force' && inForceFrom ? { inForceFrom } : {}),
       ...(startAs === 'in_force' && reviewOn ? { reviewOn } : {}),
@@ -126,7 +155,9 @@ export function RecordActionForm({ user, onRecorded }: { user: CurrentUser; onRe
     <form className="record-form" onSubmit={submit} aria-label="Record a disruption action" noValidate>
       <h2>Record an action</h2>
       <p className="page__lead">
-        The holding agency is yours ({user.agency}). Only the tactics whose power it holds are offered.
+        {forSeveral
+          ? 'Record what was agreed for whichever agency holds the power: choose the tactic, then the agency.'
+          : `The holding agency is yours (${user.agency}). Only the tactics whose power it holds are offered.`}
       </p>
       {myDistricts.length > 1 && (
         <Field name="districtCode" label="District" errors={errors}>
@@ -207,6 +238,35 @@ export function RecordActionForm({ user, onRecorded }: { user: CurrentUser; onRe
         )}
       </Field>
       {tactic && <TacticFacts tactic={tactic} />}
+      {forSeveral && tacticId !== '' && (
+        <Field name="holderAgencyId" label="Holding agency" errors={errors}>
+          {(describedBy, controlId) => (
+            <select
+              id={controlId}
+              required
+              value={holderAgencyId}
+              aria-describedby={describedBy}
+              aria-invalid={errors.holderAgencyId ? true : undefined}
+              onChange={(event) => setHolderChoice(event.target.value)}
+            >
+              <option value="">
+                {holders.isPending
+                  ? 'Loading the agencies…'
+                  : holders.isError
+                    ? errorMessage(holders.error)
+                    : holderAgencies.length === 0
+                      ? 'No agency in Lantern holds this power'
+                      : 'Choose the agency that holds the power…'}
+              </option>
+              {holderAgencies.map((agency) => (
+                <option key={agency.id} value={agency.id}>
+                  {agency.name} ({agencyKindLabels[agency.kind]})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
       <fieldset>
         <legend>Stage</legend>
         {(
@@ -381,10 +441,11 @@ function TargetInput(props: {
   }
   return (
     <>
-      <PlacePicker
+      <PlaceSearch
         value={props.id}
-        onChange={props.onId}
+        onChange={(id) => props.onId(id)}
         optional={type === 'business'}
+        {...(type === 'business' ? { noneLabel: 'None' } : {})}
         districtCode={props.districtCode}
         describedBy={props.describedBy}
         label={type === 'business' ? 'Where the business trades (a place of concern, if recorded)' : 'Place'}
@@ -401,37 +462,5 @@ function TargetInput(props: {
         </label>
       )}
     </>
-  );
-}
-
-function PlacePicker(props: {
-  value: string;
-  onChange(id: string): void;
-  optional: boolean;
-  label: string;
-  districtCode: string;
-  describedBy: string | undefined;
-}) {
-  const trpc = useTRPC();
-  const places = useQuery(
-    trpc.places.list.queryOptions({ limit: 200, ...(props.districtCode ? { districtCode: props.districtCode } : {}) }),
-  );
-  return (
-    <label>
-      {props.label}
-      <select
-        required={!props.optional}
-        value={props.value}
-        aria-describedby={props.describedBy}
-        onChange={(event) => props.onChange(event.target.value)}
-      >
-        <option value="">{props.optional ? 'None' : 'Choose a place of concern…'}</option>
-        {(places.data?.places ?? []).map((place) => (
-          <option key={place.id} value={place.id}>
-            {placeChoiceLabel(place)}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }

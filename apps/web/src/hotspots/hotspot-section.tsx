@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { errorMessage } from '../api/errors.ts';
-import { ErrorState, Loading } from '../ui/status.tsx';
+import { LongWorkStatus } from '../ui/long-work.tsx';
+import { ErrorState } from '../ui/status.tsx';
 import { cellSquares, densitySquares, emergingSquares } from './cell-squares.ts';
 import { DensityLegend } from './density-legend.tsx';
 import { EmergingLegend } from './emerging-legend.tsx';
@@ -62,9 +63,9 @@ export function HotspotSection({ hotspots, shown, onShown, crimeTypes, dimPoints
             </p>
           ) : (
             <>
-              {current.isPending && (
-                <Loading>{view === 'heat' ? 'Drawing the heat surface…' : 'Finding hot spots…'}</Loading>
-              )}
+              <LongWorkStatus work={hotspots.work}>
+                {view === 'heat' ? 'Drawing the heat surface…' : 'Finding hot spots…'}
+              </LongWorkStatus>
               {current.isError && (
                 <ErrorState message={errorMessage(current.error)} onRetry={() => void current.refetch()} />
               )}

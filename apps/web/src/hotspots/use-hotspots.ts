@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTRPC } from '../api/trpc.ts';
 import type { DateRange } from '../map/map-filters.ts';
+import { useLongWork } from '../ui/long-work.tsx';
 
 /** What the hot-spot layer shows: Gi* classes, the kernel-density heat surface, or monthly trends. */
 export type HotspotView = 'gi' | 'heat' | 'emerging';
@@ -76,30 +77,35 @@ export function useHotspots(range: DateRange, enabled = true, extent: DateRange 
   };
   const band = Math.max(settings.band, settings.cellSize);
   const input = { ...filter, band, fdr: settings.fdr };
+  // Long work: each can be cancelled (the signal reaches the fetch and the server's worker pool).
+  const cancellable = { trpc: { abortOnUnmount: true } };
+  const giOptions = trpc.hotspots.compute.queryOptions(input, cancellable);
   const query = useQuery({
-    ...trpc.hotspots.compute.queryOptions(input),
+    ...giOptions,
     enabled: enabled && settings.view === 'gi',
     placeholderData: keepPreviousData,
   });
-  const density = useQuery({
-    ...trpc.hotspots.density.queryOptions({
+  const densityOptions = trpc.hotspots.density.queryOptions(
+    {
       ...filter,
       // Half-typed values stay in the box; the query asks within what the API accepts.
       ...(settings.bandwidth === null ? {} : { bandwidth: Math.min(20_000, Math.max(50, settings.bandwidth)) }),
-    }),
+    },
+    cancellable,
+  );
+  const density = useQuery({
+    ...densityOptions,
     enabled: enabled && settings.view === 'heat',
     placeholderData: keepPreviousData,
   });
   const period = emergingPeriod(range, extent);
   const emergingMonths = period ? monthsSpanned(period.from, period.to) : 0;
+  const emergingOptions = trpc.hotspots.emerging.queryOptions(
+    { ...filter, from: period?.from ?? '', to: period?.to ?? '', band, fdr: settings.fdr },
+    cancellable,
+  );
   const emerging = useQuery({
-    ...trpc.hotspots.emerging.queryOptions({
-      ...filter,
-      from: period?.from ?? '',
-      to: period?.to ?? '',
-      band,
-      fdr: settings.fdr,
-    }),
+    ...emergingOptions,
     enabled: enabled && settings.view === 'emerging' && emergingMonths >= 3,
     placeholderData: keepPreviousData,
   });
@@ -109,6 +115,13 @@ export function useHotspots(range: DateRange, enabled = true, extent: DateRange 
       ? 'Emerging hot spots compare months: choose a time range of at least 3 months.'
       : null;
   const current = settings.view === 'gi' ? query : settings.view === 'heat' ? density : emerging;
+  const currentKey =
+    settings.view === 'gi'
+      ? giOptions.queryKey
+      : settings.view === 'heat'
+        ? densityOptions.queryKey
+        : emergingOptions.queryKey;
+  const work = useLongWork(currentKey, current.isFetching);
   /** The events a clicked cell holds are those the view counted: the emerging view's own months. */
   const cellFilter = settings.view === 'emerging' && period ? { ...filter, from: period.from, to: period.to } : filter;
   return {
@@ -120,6 +133,7 @@ export function useHotspots(range: DateRange, enabled = true, extent: DateRange 
     density,
     emerging,
     current,
+    work,
     unavailable,
     cellFilter,
     selectedCellId,

@@ -49,6 +49,9 @@ export function DistrictMap({ children, basemapUrl = null, trackInAddress = true
         pitchWithRotate: false,
         touchPitch: false,
         maxZoom: 17,
+        // No cross-fade of labels and tiles: under software WebGL each faded frame costs a full
+        // redraw, and the map is not idle (nor usable for the tests) until the fade has ended.
+        fadeDuration: 0,
       });
     } catch (error) {
       // No WebGL (an old machine, a locked-down browser): say so instead of a blank box.

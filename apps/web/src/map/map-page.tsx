@@ -100,7 +100,8 @@ export function MapPage({ user }: PageProps) {
       setView([placeToShow.lon - 0.02, placeToShow.lat - 0.012, placeToShow.lon + 0.02, placeToShow.lat + 0.012]);
   }, [placeToShow]);
 
-  const tileLayers = layers.layers.filter((layer) => layer.kind === 'tiles' && layers.visible.has(layer.id));
+  // Every tile layer stays on the map once drawn; the layer control only shows or hides it.
+  const tileLayers = layers.layers.filter((layer) => layer.kind === 'tiles');
 
   return (
     <main className="map-page" id="main" tabIndex={-1}>
@@ -197,8 +198,9 @@ export function MapPage({ user }: PageProps) {
                 />
               )}
               {maySeeDisruption && showDisruption && <DisruptionLayer />}
-              {places.data && layers.visible.has('places') && (
+              {places.data && (
                 <PlacesLayer
+                  visible={layers.visible.has('places')}
                   places={places.data.places}
                   range={range}
                   selectedId={selection?.kind === 'place' ? selection.id : null}
@@ -209,6 +211,7 @@ export function MapPage({ user }: PageProps) {
               {tileLayers.map((layer) => (
                 <EventTileLayer
                   key={layer.id}
+                  visible={layers.visible.has(layer.id)}
                   layer={layer}
                   range={range}
                   types={layer.id === 'crime' ? crimeTypes : []}

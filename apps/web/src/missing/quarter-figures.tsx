@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../api/errors.ts';
 import { useTRPC } from '../api/trpc.ts';
 import { ErrorState, Loading } from '../ui/status.tsx';
+import { CommitteeReport } from './committee-report.tsx';
 import { rhiServiceLabels } from './labels.ts';
 import { TrendChart } from './trend-chart.tsx';
 
@@ -21,6 +22,7 @@ export function QuarterFigures() {
   return (
     <>
       <CurrentQuarter quarter={current} completed={completed(current)} />
+      <CommitteeReport quarters={quarters} />
       <div className="trend-charts">
         <TrendChart
           title="Missing notifications"

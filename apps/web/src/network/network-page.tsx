@@ -20,7 +20,8 @@ import { useTRPC } from '../api/trpc.ts';
 import { PeerGroupPicker } from '../contextual/peer-group-picker.tsx';
 import type { PageProps } from '../routing/page-props.ts';
 import { download } from '../ui/download.ts';
-import { Empty, ErrorState, Loading } from '../ui/status.tsx';
+import { LongWorkStatus, useLongWork } from '../ui/long-work.tsx';
+import { Empty, ErrorState } from '../ui/status.tsx';
 import { CentreTable } from './centre-table.tsx';
 import { NetworkChart, type NetworkChartHandle, pictogramLimit } from './network-chart.tsx';
 import { NetworkMap } from './network-map.tsx';
@@ -74,10 +75,18 @@ export function NetworkPage({ user }: PageProps) {
     reason: 'network view',
     ...(minGrade ? { minGrade } : {}),
   };
+  // Long work: the request can be cancelled (the signal reaches the fetch and the worker pool).
+  const cancellable = { trpc: { abortOnUnmount: true } };
+  const egoInput = { entityId: ego ?? '', hops, ...filters };
+  const districtInput = { districtCode, ...filters };
   const query = useQuery(
     ego
-      ? trpc.network.ego.queryOptions({ entityId: ego, hops, ...filters })
-      : trpc.network.district.queryOptions({ districtCode, ...filters }),
+      ? trpc.network.ego.queryOptions(egoInput, cancellable)
+      : trpc.network.district.queryOptions(districtInput, cancellable),
+  );
+  const work = useLongWork(
+    ego ? trpc.network.ego.queryKey(egoInput) : trpc.network.district.queryKey(districtInput),
+    query.isFetching,
   );
   const exporter = useMutation(trpc.network.export.mutationOptions());
   const view = query.data;
@@ -221,7 +230,7 @@ export function NetworkPage({ user }: PageProps) {
         </label>
       </form>
 
-      {query.isPending && <Loading>Building the network…</Loading>}
+      <LongWorkStatus work={work}>Building the network…</LongWorkStatus>
       {query.isError && <ErrorState message={errorMessage(query.error)} onRetry={() => query.refetch()} />}
       {view && view.nodes.length === 0 && (
         <Empty>No links in this period{minGrade ? ` graded ${minGrade} or better` : ''}: nothing to draw.</Empty>

@@ -1,29 +1,148 @@
 import type { CurrentUser } from '@lantern/domain';
-import { Suspense } from 'react';
+import { type KeyboardEvent, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { appRoutes, mayOpen } from '../app-routes.tsx';
+import { type AppRoute, appRoutes, mayOpen } from '../app-routes.tsx';
 
-/** The header's links: the pages this user's roles open. */
+/** A top-level entry of the header: one page, or a group of pages behind a disclosure button. */
+export type NavEntry = { kind: 'page'; route: AppRoute } | { kind: 'group'; label: string; routes: AppRoute[] };
+
+/**
+ * The header's entries for this user, in the order of `appRoutes`: a page with a `navGroup` joins
+ * its group (placed where the group's first page stands); a group this user has only one page of
+ * shows that page on its own.
+ */
+export function navEntries(user: CurrentUser, routes: readonly AppRoute[] = appRoutes): NavEntry[] {
+  const entries: NavEntry[] = [];
+  const groups = new Map<string, AppRoute[]>();
+  for (const route of routes) {
+    if (!route.navLabel || !mayOpen(route, user)) continue;
+    if (!route.navGroup) {
+      entries.push({ kind: 'page', route });
+      continue;
+    }
+    const members = groups.get(route.navGroup);
+    if (members) members.push(route);
+    else {
+      const created = [route];
+      groups.set(route.navGroup, created);
+      entries.push({ kind: 'group', label: route.navGroup, routes: created });
+    }
+  }
+  return entries.map((entry) =>
+    entry.kind === 'group' && entry.routes.length === 1 ? { kind: 'page', route: entry.routes[0] as AppRoute } : entry,
+  );
+}
+
+/** The header's navigation: the pages this user's roles open, grouped so that it stays one line. */
 export function AppNav({ user }: { user: CurrentUser }) {
   const [location] = useLocation();
-  const pages = appRoutes.filter((route) => route.navLabel && mayOpen(route, user));
+  const [open, setOpen] = useState<string | null>(null);
+  const navRef = useRef<HTMLElement>(null);
+
+  // A page chosen, a click elsewhere or focus leaving the navigation closes the open group.
+  useEffect(() => setOpen(null), [location]);
+  useEffect(() => {
+    if (open === null) return;
+    const closeOutside = (event: Event) => {
+      if (event.target instanceof Node && !navRef.current?.contains(event.target)) setOpen(null);
+    };
+    document.addEventListener('pointerdown', closeOutside);
+    document.addEventListener('focusin', closeOutside);
+    return () => {
+      document.removeEventListener('pointerdown', closeOutside);
+      document.removeEventListener('focusin', closeOutside);
+    };
+  }, [open]);
+
   return (
-    <nav className="app-nav" aria-label="Main">
+    <nav className="app-nav" aria-label="Main" ref={navRef}>
       <ul>
-        {pages.map((route) => (
+        {navEntries(user).map((entry) =>
+          entry.kind === 'page' ? (
+            <li key={entry.route.path}>
+              <NavLink route={entry.route} location={location} />
+            </li>
+          ) : (
+            <NavGroup
+              key={entry.label}
+              label={entry.label}
+              routes={entry.routes}
+              location={location}
+              open={open === entry.label}
+              onToggle={(next) => setOpen(next ? entry.label : null)}
+            />
+          ),
+        )}
+      </ul>
+    </nav>
+  );
+}
+
+function NavGroup({
+  label,
+  routes,
+  location,
+  open,
+  onToggle,
+}: {
+  label: string;
+  routes: AppRoute[];
+  location: string;
+  open: boolean;
+  onToggle: (open: boolean) => void;
+}) {
+  const listId = useId();
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const current = routes.some((route) => isCurrent(route.path, location));
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open) return;
+    event.preventDefault();
+    onToggle(false);
+    buttonRef.current?.focus();
+  };
+  return (
+    <li className="app-nav__group" onKeyDown={closeOnEscape}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="app-nav__toggle"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-current={current ? 'true' : undefined}
+        onClick={() => onToggle(!open)}
+      >
+        {label}
+        {routes.map(
+          (route) =>
+            route.navBadge && (
+              <Suspense key={route.path} fallback={null}>
+                <route.navBadge />
+              </Suspense>
+            ),
+        )}
+        <span className="app-nav__caret" aria-hidden="true" />
+      </button>
+      <ul id={listId} className="app-nav__menu" hidden={!open}>
+        {routes.map((route) => (
           <li key={route.path}>
-            <Link href={route.path} aria-current={isCurrent(route.path, location) ? 'page' : undefined}>
-              {route.navLabel}
-              {route.navBadge && (
-                <Suspense fallback={null}>
-                  <route.navBadge />
-                </Suspense>
-              )}
-            </Link>
+            <NavLink route={route} location={location} badge={false} />
           </li>
         ))}
       </ul>
-    </nav>
+    </li>
+  );
+}
+
+function NavLink({ route, location, badge = true }: { route: AppRoute; location: string; badge?: boolean }) {
+  return (
+    <Link href={route.path} aria-current={isCurrent(route.path, location) ? 'page' : undefined}>
+      {route.navLabel}
+      {badge && route.navBadge && (
+        <Suspense fallback={null}>
+          <route.navBadge />
+        </Suspense>
+      )}
+    </Link>
   );
 }
 

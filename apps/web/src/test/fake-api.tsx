@@ -6,7 +6,9 @@ import { createQueryClient } from '../app.tsx';
 
 /**
  * A stand-in for the Lantern server in component tests: answers tRPC batch requests the way
- * the real server does (`[{"result":{"data":…}}]` or `[{"error":{…}}]`), and records each request.
+ * the real server does (`[{"result":{"data":…}}]` or `[{"error":{…}}]`), and single ones (a
+ * cancellable call goes on its own) as one such object, and records each request. An answer may
+ * be a promise (slow work); a request whose signal is aborted fails as fetch does.
  */
 export type FakeAnswer =
   | { data: unknown }
@@ -21,19 +23,18 @@ export interface RecordedRequest {
   credentials: RequestCredentials | undefined;
 }
 
-export function fakeApi(answers: Record<string, (input: unknown) => FakeAnswer>) {
+export function fakeApi(answers: Record<string, (input: unknown) => FakeAnswer | Promise<FakeAnswer>>) {
   const requests: RecordedRequest[] = [];
   const fetch = async (url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const { pathname, searchParams } = new URL(String(url), 'http://lantern.test');
     const paths = pathname.replace(/^\/trpc\//, '').split(',');
-    const inputs = (
-      init?.body ? JSON.parse(String(init.body)) : JSON.parse(searchParams.get('input') ?? '{}')
-    ) as Record<string, unknown>;
+    const batched = searchParams.get('batch') === '1';
+    const raw: unknown = init?.body ? JSON.parse(String(init.body)) : JSON.parse(searchParams.get('input') ?? '{}');
     let status = 200;
-    const body = paths.map((path, index) => {
-      const input = inputs[String(index)];
+    const answered = paths.map(async (path, index) => {
+      const input = batched ? (raw as Record<string, unknown>)[String(index)] : raw;
       requests.push({ path, input, headers: new Headers(init?.headers), credentials: init?.credentials });
-      const answer = answers[path]?.(input) ?? {
+      const answer = (await answers[path]?.(input)) ?? {
         error: { message: `No procedure ${path}`, code: 'NOT_FOUND', httpStatus: 404 },
       };
       if ('data' in answer) return { result: { data: answer.data } };
@@ -42,7 +43,17 @@ export function fakeApi(answers: Record<string, (input: unknown) => FakeAnswer>)
       const data = { code, httpStatus, path, ...(conflict === undefined ? {} : { conflict }) };
       return { error: { message, code: jsonRpcCodes[code] ?? -32603, data } };
     });
-    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+    const signal = init?.signal;
+    const aborted = new Promise<never>((_, reject) => {
+      const fail = () => reject(new DOMException('The request was aborted', 'AbortError'));
+      if (signal?.aborted) fail();
+      signal?.addEventListener('abort', fail);
+    });
+    const body = await Promise.race([Promise.all(answered), aborted]);
+    return new Response(JSON.stringify(batched ? body : body[0]), {
+      status,
+      headers: { 'content-type': 'application/json' },
+    });
   };
   return { fetch: fetch as typeof globalThis.fetch, requests };
 }

@@ -33,13 +33,18 @@ export function analyticsPool(): Piscina {
 }
 
 /** Runs one piece of hot-spot work in the pool and resolves with what the work function returns. */
-export function runHotspotWork<Result>(work: HotspotWork): Promise<Result> {
-  return analyticsPool().run(work) as Promise<Result>;
+export function runHotspotWork<Result>(work: HotspotWork, signal?: AbortSignal): Promise<Result> {
+  return analyticsPool().run(work, runOptions(signal)) as Promise<Result>;
 }
 
 /** Runs a network view's metrics in the pool. */
-export function runNetworkWork(work: NetworkWork): Promise<NetworkOutcome> {
-  return analyticsPool().run(work) as Promise<NetworkOutcome>;
+export function runNetworkWork(work: NetworkWork, signal?: AbortSignal): Promise<NetworkOutcome> {
+  return analyticsPool().run(work, runOptions(signal)) as Promise<NetworkOutcome>;
+}
+
+/** A cancelled request's work leaves the queue, or its thread is stopped, instead of running on for nobody. */
+function runOptions(signal: AbortSignal | undefined) {
+  return signal ? { signal } : {};
 }
 
 /** Ends the pool's threads (the server's close, the end of a CLI command). */

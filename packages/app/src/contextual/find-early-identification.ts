@@ -16,6 +16,9 @@ import { auditEvent } from '../audit/audit-event.ts';
 import type { AppContext } from '../context.ts';
 import { presentPeople } from './assessment-support.ts';
 
+/** Every district's records at once (an analyst's list) can take longer than the default 5 s. */
+const earlyIdentificationTransaction = { timeout: 30_000 } as const;
+
 /**
  * Early identification, explainable: children not yet flagged (no CSE or CCE risk) who show at
  * least two recorded signals at once, each signal with every record behind it. A prompt for a
@@ -83,5 +86,5 @@ export async function findEarlyIdentification(
       more: grouped.length - entries.length,
       representation: { listed, allChildren: await childrenBySex(tx, access.scope, input.districtCode) },
     };
-  });
+  }, earlyIdentificationTransaction);
 }

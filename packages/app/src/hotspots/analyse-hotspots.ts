@@ -26,14 +26,17 @@ export async function analyseHotspots(app: AppContext, query: HotspotAnalysisQue
   const area = await studyArea(prisma, query.districtCodes);
   assertWithinBudget(area, { cellSize: query.cellSize, band: query.band, permutations: query.permutations });
   const points = pointsOf(await hotspotEventPoints(prisma, query));
-  return runHotspotWork<GiStarOutcome>({
-    kind: 'gi-star',
-    area,
-    cellSize: query.cellSize,
-    band: query.band,
-    fdr: query.fdr,
-    permutations: query.permutations,
-    seed: query.seed,
-    ...points,
-  });
+  return runHotspotWork<GiStarOutcome>(
+    {
+      kind: 'gi-star',
+      area,
+      cellSize: query.cellSize,
+      band: query.band,
+      fdr: query.fdr,
+      permutations: query.permutations,
+      seed: query.seed,
+      ...points,
+    },
+    app.signal,
+  );
 }

@@ -27,13 +27,16 @@ export async function estimateDensity(app: AppContext, access: Access, input: De
         );
       }
     }
-    const surface = await runHotspotWork<ReturnType<typeof densityWork>>({
-      kind: 'density',
-      area,
-      cellSize: input.cellSize,
-      bandwidth: input.bandwidth,
-      ...points,
-    });
+    const surface = await runHotspotWork<ReturnType<typeof densityWork>>(
+      {
+        kind: 'density',
+        area,
+        cellSize: input.cellSize,
+        bandwidth: input.bandwidth,
+        ...points,
+      },
+      app.signal,
+    );
     return { ...surface, events: countView(access, input.source)(points.x.length) };
   });
 }

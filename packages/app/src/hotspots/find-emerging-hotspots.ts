@@ -24,14 +24,17 @@ export async function findEmergingHotspots(app: AppContext, access: Access, inpu
     const rows = await hotspotEventPoints(app.db.prisma, query, true);
     const inMonths = rows.filter((row) => row.month !== null && months.includes(row.month));
     const slices = months.map((month) => pointsOf(inMonths.filter((row) => row.month === month)));
-    const { cell, cells } = await runHotspotWork<ReturnType<typeof emergingWork>>({
-      kind: 'emerging',
-      area,
-      cellSize: input.cellSize,
-      band: input.band,
-      fdr: input.fdr,
-      slices,
-    });
+    const { cell, cells } = await runHotspotWork<ReturnType<typeof emergingWork>>(
+      {
+        kind: 'emerging',
+        area,
+        cellSize: input.cellSize,
+        band: input.band,
+        fdr: input.fdr,
+        slices,
+      },
+      app.signal,
+    );
     return { cell, band: input.band, months, events: countView(access, input.source)(inMonths.length), cells };
   });
 }

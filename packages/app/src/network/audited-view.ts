@@ -41,6 +41,6 @@ export function auditedNetworkView(
       );
       return view;
     });
-    return computeView(collected);
+    return computeView(collected, app.signal);
   });
 }

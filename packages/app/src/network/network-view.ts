@@ -221,16 +221,12 @@ export function peopleShown(view: CollectedView): string[] {
 }
 
 /** The view's metrics (in the analytics pool, outside any transaction), and the view as shown. */
-export async function computeView({
-  filters,
-  shape,
-  nodes,
-  edges,
-  records,
-  targeting,
-}: CollectedView): Promise<NetworkView> {
+export async function computeView(
+  { filters, shape, nodes, edges, records, targeting }: CollectedView,
+  signal?: AbortSignal,
+): Promise<NetworkView> {
   const nodeIds = nodes.map((node) => node.id);
-  const { metrics, weak } = await runNetworkWork({ kind: 'network', nodeIds, edges, seed: networkSeed });
+  const { metrics, weak } = await runNetworkWork({ kind: 'network', nodeIds, edges, seed: networkSeed }, signal);
   const viewNodes: NetworkNode[] = nodes
     .map((node) => {
       const m = metrics.nodes.get(node.id);

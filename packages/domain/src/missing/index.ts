@@ -3,6 +3,7 @@ export * from './episode-duration-ms.ts';
 export * from './mam-requirement.ts';
 export * from './mam-requirements.ts';
 export * from './missing-episode-layout.ts';
+export * from './missing-report-csv.ts';
 export * from './missing-report-schema.ts';
 export * from './missing-report-table.ts';
 export * from './parse-missing-episode-row.ts';

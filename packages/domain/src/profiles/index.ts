@@ -1,1 +1,3 @@
 export * from './profile-document.ts';
+export * from './profile-procedures.ts';
+export * from './profile-rules.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, text } from '../schemas/common.ts';
 
 /**
  * A problem profile (National Intelligence Model): its terms of reference, the figures generated
@@ -6,6 +7,9 @@ import { z } from 'zod';
  * version, so an approved version reads exactly as it was approved; refreshing recomputes them
  * from the stored queries and shows what changed.
  */
+
+/** PostgreSQL refuses NUL characters in text and JSON: refused here as bad input, not there as a 500. */
+const withoutNul = (value: string) => !value.includes('\u0000');
 
 export const profileScopes = ['cse', 'cce', 'county_lines', 'place', 'district', 'network'] as const;
 export type ProfileScope = (typeof profileScopes)[number];
@@ -31,11 +35,9 @@ export const profileSectionKeys = [
 ] as const;
 export type ProfileSectionKey = (typeof profileSectionKeys)[number];
 
-const isoDate = z.iso.date();
-
 export const profileTermsSchema = z
   .strictObject({
-    title: z.string().trim().min(1).max(200),
+    title: text(200),
     scope: z.enum(profileScopes),
     /** ONS district codes; empty means every district the caller may see. */
     districtCodes: z.array(z.string().regex(/^E0[67]\d{6}$/)).max(8),
@@ -45,8 +47,8 @@ export const profileTermsSchema = z
     to: isoDate,
     comparisonFrom: isoDate,
     comparisonTo: isoDate,
-    requester: z.string().trim().min(1).max(200),
-    purpose: z.string().trim().min(1).max(2000),
+    requester: text(200),
+    purpose: text(2000),
     marking: z.enum(profileMarkings),
     reviewDate: isoDate,
   })
@@ -80,6 +82,8 @@ export interface ProfileFigure {
   /** Counts of people 1–4 shown as "<5" outside the analyst role. */
   countsPeople: boolean;
   query: StoredQuery;
+  /** Partner edition only: which of value/comparison were 1–4 people and are shown as "<5" (the number is withheld as null). */
+  suppressed?: { value: boolean; comparison: boolean };
 }
 
 /** A table of counts (distribution, ranking, grid). Cells are numbers, text, or null for "no data". */
@@ -90,17 +94,22 @@ export interface ProfileTable {
   rows: readonly { key: string; label: string; cells: readonly (number | string | null)[] }[];
   /** Numeric cells of this table count people (suppressed 1–4 outside the analyst role). */
   countsPeople: boolean;
+  /** The table names or identifies people (e.g. associates): left out of the partner edition. */
+  namesPeople?: boolean;
   query: StoredQuery;
 }
 
-/** A chart the renderers draw: a monthly series, an hour-of-week grid, or bars. */
+/**
+ * A chart the renderers draw: a monthly series, an hour-of-week grid, or bars. In the partner
+ * edition a count of 1–4 is withheld: its value reads 0 and `suppressed` marks it ("<5").
+ */
 export type ProfileChart =
   | {
       kind: 'monthly';
       key: string;
       title: string;
       /** `YYYY-MM`; `partial` marks a month not yet complete at the profile's "as at" time. */
-      points: readonly { month: string; value: number; partial: boolean }[];
+      points: readonly { month: string; value: number; partial: boolean; suppressed?: boolean }[];
     }
   | {
       kind: 'hour_of_week';
@@ -108,15 +117,30 @@ export type ProfileChart =
       title: string;
       /** cells[day][hour], Monday first, hours 0–23 in London time (BST/GMT). */
       cells: readonly (readonly number[])[];
+      /** The partner edition: cells of 1–4 read 0 here and `true` in this grid ("<5"). */
+      suppressed?: readonly (readonly boolean[])[];
     }
-  | { kind: 'bars'; key: string; title: string; bars: readonly { label: string; value: number }[] };
+  | {
+      kind: 'bars';
+      key: string;
+      title: string;
+      bars: readonly { label: string; value: number; suppressed?: boolean }[];
+    };
 
 /** A map the renderers draw: the area, and points or cells with a weight, in WGS84. */
 export interface ProfileMap {
   key: string;
   title: string;
   districtCodes: readonly string[];
-  points: readonly { lon: number; lat: number; label: string; weight: number; kind: 'hotspot' | 'place' | 'event' }[];
+  points: readonly {
+    lon: number;
+    lat: number;
+    label: string;
+    weight: number;
+    kind: 'hotspot' | 'place' | 'event';
+    /** The partner edition: a weight of 1–4 reads 0 and shows as "<5". */
+    suppressed?: boolean;
+  }[];
 }
 
 export interface ProfileSectionFigures {
@@ -139,15 +163,18 @@ export interface ProfileFigures {
 
 export const profileRecommendationSchema = z.strictObject({
   strand: z.enum(recommendationStrands),
-  text: z.string().trim().min(1).max(4000),
-  owner: z.string().trim().max(200).nullable(),
+  text: text(4000),
+  owner: z.string().trim().max(200).refine(withoutNul, 'must not contain NUL characters').nullable(),
   disruptionActionId: z.uuid().nullable(),
 });
 export type ProfileRecommendation = z.infer<typeof profileRecommendationSchema>;
 
 /** The analyst's writing: one assessment per section (the summary is section 'summary'), and recommendations. */
 export const profileWritingSchema = z.strictObject({
-  assessments: z.partialRecord(z.enum(profileSectionKeys), z.string().max(20_000)),
+  assessments: z.partialRecord(
+    z.enum(profileSectionKeys),
+    z.string().max(20_000).refine(withoutNul, 'must not contain NUL characters'),
+  ),
   recommendations: z.array(profileRecommendationSchema).max(100),
 });
 export type ProfileWriting = z.infer<typeof profileWritingSchema>;

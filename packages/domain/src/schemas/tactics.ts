@@ -45,6 +45,13 @@ export const listTacticsInput = z
 export type ListTacticsInput = z.infer<typeof listTacticsInput>;
 export const listTacticsOutput = z.object({ tactics: z.array(tactic) });
 
+/** The agencies that may hold a tactic's power: those of a kind the tactic names (for the holder picker). */
+export const tacticHoldersInput = z.object({ tacticId: id }).strict();
+export type TacticHoldersInput = z.infer<typeof tacticHoldersInput>;
+export const tacticHoldersOutput = z.object({
+  agencies: z.array(z.object({ id: z.uuid(), name: z.string(), kind: agencyKind })),
+});
+
 /** The editable fields of a tactic, for creating one and changing one. */
 const tacticFields = {
   name: text(200),

@@ -25,28 +25,40 @@ export interface EventTileLayerProps {
   onPick(cluster: PickedCluster): void;
   /** Faded, so that hot-spot squares beneath show through. */
   dimmed?: boolean;
+  /** Switched off in the layer control: hidden, its source and tiles kept for when it comes back. */
+  visible?: boolean;
 }
 
 const clusterOpacity = 0.6;
 
 /** A clustered point layer drawn from `/tiles/<layer>/…`; circles grow with the number of events. */
-export function EventTileLayer({ layer, range, types = [], onPick, dimmed = false }: EventTileLayerProps) {
+export function EventTileLayer({
+  layer,
+  range,
+  types = [],
+  onPick,
+  dimmed = false,
+  visible = true,
+}: EventTileLayerProps) {
   const sourceId = `tiles-${layer.id}`;
   const layerId = clusterLayerId(layer.id);
   useVectorTileSource(sourceId, tileUrl(layer.id, range, types));
-  useMapLayer({
-    id: layerId,
-    type: 'circle',
-    source: sourceId,
-    'source-layer': layer.id,
-    paint: {
-      'circle-color': layerColours[layer.id],
-      'circle-opacity': clusterOpacity,
-      'circle-radius': clusterRadius as never,
-      'circle-stroke-color': '#ffffff',
-      'circle-stroke-width': 1,
+  useMapLayer(
+    {
+      id: layerId,
+      type: 'circle',
+      source: sourceId,
+      'source-layer': layer.id,
+      paint: {
+        'circle-color': layerColours[layer.id],
+        'circle-opacity': clusterOpacity,
+        'circle-radius': clusterRadius as never,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1,
+      },
     },
-  });
+    { visible },
+  );
   useDimmed(layerId, dimmed, clusterOpacity);
   useLayerClick(layerId, (feature) => onPick(toCluster(layer, feature)), ['places-points']);
   return null;

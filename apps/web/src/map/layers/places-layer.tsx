@@ -15,6 +15,8 @@ export interface PlacesLayerProps {
   onSelect(id: string): void;
   /** Faded, so that hot-spot squares beneath show through. */
   dimmed?: boolean;
+  /** Switched off in the layer control: hidden, its source kept for when it comes back. */
+  visible?: boolean;
 }
 
 const categoryColour = [
@@ -25,7 +27,7 @@ const categoryColour = [
 ] as never;
 
 /** Places of concern whose concern overlaps the time range, coloured by category. */
-export function PlacesLayer({ places, range, selectedId, onSelect, dimmed = false }: PlacesLayerProps) {
+export function PlacesLayer({ places, range, selectedId, onSelect, dimmed = false, visible = true }: PlacesLayerProps) {
   const data = useMemo<GeoJSONSourceSpecification['data']>(
     () => ({
       type: 'FeatureCollection',
@@ -41,18 +43,21 @@ export function PlacesLayer({ places, range, selectedId, onSelect, dimmed = fals
     [places, range],
   );
   useGeoJsonSource('places', data);
-  useMapLayer({
-    id: 'places-points',
-    type: 'circle',
-    source: 'places',
-    paint: {
-      'circle-color': categoryColour,
-      'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 4.5, 14, 9],
-      // A dark ring tells places apart from the grey crime clusters beneath them.
-      'circle-stroke-color': '#1b1f24',
-      'circle-stroke-width': 1.5,
+  useMapLayer(
+    {
+      id: 'places-points',
+      type: 'circle',
+      source: 'places',
+      paint: {
+        'circle-color': categoryColour,
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 4.5, 14, 9],
+        // A dark ring tells places apart from the grey crime clusters beneath them.
+        'circle-stroke-color': '#1b1f24',
+        'circle-stroke-width': 1.5,
+      },
     },
-  });
+    { visible },
+  );
   useDimmed('places-points', dimmed, 1);
   const selectedFilter = useMemo(() => ['==', ['get', 'id'], selectedId ?? ''] as never, [selectedId]);
   useMapLayer(
@@ -67,7 +72,7 @@ export function PlacesLayer({ places, range, selectedId, onSelect, dimmed = fals
         'circle-stroke-width': 3,
       },
     },
-    { filter: selectedFilter },
+    { filter: selectedFilter, visible },
   );
   useLayerClick('places-points', (feature) => {
     const id = feature.properties?.id;

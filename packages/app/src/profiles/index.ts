@@ -1,0 +1,15 @@
+export { approveProfile } from './approve-profile.ts';
+export { buildProfile } from './build-profile.ts';
+export { createProfile } from './create-profile.ts';
+export { exportProfile } from './export-profile.ts';
+export { getProfile } from './get-profile.ts';
+export { listProfileFigureRecords } from './list-figure-records.ts';
+export { listProfiles } from './list-profiles.ts';
+export { newProfileVersion } from './new-profile-version.ts';
+export { recordProfilePrint } from './record-profile-print.ts';
+export { refreshProfile } from './refresh-profile.ts';
+export * from './render/index.ts';
+export { returnProfileToDraft } from './return-profile-to-draft.ts';
+export { saveProfileWriting } from './save-profile-writing.ts';
+export { submitProfile } from './submit-profile.ts';
+export { updateProfileTerms } from './update-profile-terms.ts';
