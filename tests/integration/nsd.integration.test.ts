@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Principal } from '@lantern/db';
-import { addDays, ageBand, londonDate, monthStart } from '@lantern/domain';
+import { addDays, ageBand, londonDate, monthStart, readableDate } from '@lantern/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerFor } from '../support/api.ts';
 import { createFreshAction, createFreshMeeting } from '../support/disruption-world.ts';
@@ -199,7 +199,7 @@ describe('the agenda’s hotspots', () => {
       expect(hotspot.detail[1]).toMatch(/^Grid cell E\d+N\d+ \(250 m\)$/);
       expect(hotspot.detail[0]).toMatch(
         new RegExp(
-          `^Emerging hot-spot analysis of ${firstMonth} to ${lastComplete}: 1 of 6 months significantly hot; trend z -?\\d+\\.\\d$`,
+          `^Emerging hot-spot analysis of ${readableDate(firstMonth)} to ${readableDate(lastComplete)}: 1 of 6 months significantly hot; trend z -?\\d+\\.\\d$`,
         ),
       );
     }
@@ -211,7 +211,7 @@ describe('the agenda’s hotspots', () => {
     }
     // This database holds no police.uk crime: the agenda says there is no data, not that nothing was found.
     expect(agenda.notes).toContain(
-      `No police.uk crime data for the district from ${firstMonth} to ${lastComplete}: hotspots cannot be looked for.`,
+      `No police.uk crime data for the district from ${readableDate(firstMonth)} to ${readableDate(lastComplete)}: hotspots cannot be looked for.`,
     );
     expect(agenda.notes.some((note) => note.startsWith('No new or intensifying hotspots of police.uk crime'))).toBe(
       false,

@@ -499,7 +499,8 @@ export async function locationsSection(sql: Sql, s: Scope, c: Scope): Promise<Pr
         'Hot spots: wards where missing children were last seen most (top 10)',
         ['Missing episodes'],
         hot.map((r) => ({ key: r.key, label: r.label, cells: [Number(r.n)] })),
-        false,
+        // Episodes are of children: a ward with one or two is as telling as a count of children.
+        true,
         storedQuery('locations.hot_spots', s),
       ),
     ],
@@ -607,7 +608,7 @@ export const intelligenceQueries = {
   agencies: `SELECT ag.kind::text AS key, count(*) AS n FROM intel r JOIN agency ag ON ag.id = r.submitting_agency_id
       GROUP BY 1 ORDER BY 1`,
   quiet_wards: `
-    SELECT w.code AS key, w.name AS label FROM ward w
+    SELECT w.code AS key, w.name AS label, d.name AS district FROM ward w JOIN district d ON d.code = w.district_code
     WHERE w.district_code = ANY($3::text[]) AND NOT EXISTS (
       SELECT 1 FROM intelligence_report r
       WHERE r.status <> 'withdrawn' AND r.geom IS NOT NULL
@@ -632,7 +633,7 @@ function percent(part: number, whole: number): number | null {
 export async function intelligenceSection(sql: Sql, s: Scope, c: Scope): Promise<ProfileSectionFigures> {
   const grading = await rows<{ key: string; n: number | string }>(sql, s, intelligenceQueries.grading);
   const agencies = await rows<{ key: string; n: number | string }>(sql, s, intelligenceQueries.agencies);
-  const quiet = await rows<{ key: string; label: string }>(sql, s, intelligenceQueries.quiet_wards);
+  const quiet = await rows<{ key: string; label: string; district: string }>(sql, s, intelligenceQueries.quiet_wards);
   const quality = async (scope: Scope) => {
     const [q] = await rows<{
       total: string | number;
@@ -696,7 +697,7 @@ export async function intelligenceSection(sql: Sql, s: Scope, c: Scope): Promise
         'intelligence.quiet_wards',
         'Wards with no located intelligence in the last 3 months of the period',
         ['District'],
-        quiet.map((r) => ({ key: r.key, label: r.label, cells: [r.key] })),
+        quiet.map((r) => ({ key: r.key, label: r.label, cells: [r.district] })),
         false,
         storedQuery('intelligence.quiet_wards', s),
       ),

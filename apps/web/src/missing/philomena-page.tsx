@@ -1,6 +1,6 @@
 import type { PhilomenaProfile } from '@lantern/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { errorMessage } from '../api/errors.ts';
 import { useTRPC } from '../api/trpc.ts';
 import { changedWhen } from '../editing/conflict-banner.tsx';
@@ -309,6 +309,47 @@ function ProfileForm({
 }
 
 /** People who matter to the child (family, friends, those who may harbour them), each with the relationship. */
+/** A recorded list (important people or places): each row with a Remove button and its error, then the controls to add one. */
+function RecordedRows<Row extends { name: string }>(props: {
+  id: string;
+  legend: string;
+  error: string | undefined;
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  describe: (row: Row) => string;
+  rowError: (index: number) => string | undefined;
+  onChange: (rows: Row[]) => void;
+  children: ReactNode;
+}) {
+  const { id } = props;
+  return (
+    <fieldset className="philomena-rows" aria-describedby={props.error ? `${id}-error` : undefined}>
+      <legend>{props.legend}</legend>
+      <FieldError id={`${id}-error`}>{props.error}</FieldError>
+      {props.rows.length === 0 ? (
+        <p className="philomena-rows__empty">None recorded.</p>
+      ) : (
+        <ul aria-label={props.legend}>
+          {props.rows.map((row, index) => (
+            <li key={props.rowKey(row)}>
+              <span>{props.describe(row)}</span>
+              <button
+                className="button button--quiet"
+                type="button"
+                onClick={() => props.onChange(props.rows.filter((other) => other !== row))}
+              >
+                Remove {row.name}
+              </button>
+              <FieldError id={`${id}-row-${index}`}>{props.rowError(index)}</FieldError>
+            </li>
+          ))}
+        </ul>
+      )}
+      {props.children}
+    </fieldset>
+  );
+}
+
 function ImportantPeople(props: {
   rows: PersonRow[];
   onChange(rows: PersonRow[]): void;
@@ -351,30 +392,16 @@ function ImportantPeople(props: {
   }
 
   return (
-    <fieldset className="philomena-rows" aria-describedby={props.error ? `${id}-error` : undefined}>
-      <legend>Important people</legend>
-      <FieldError id={`${id}-error`}>{props.error}</FieldError>
-      {props.rows.length === 0 ? (
-        <p className="philomena-rows__empty">None recorded.</p>
-      ) : (
-        <ul aria-label="Important people">
-          {props.rows.map((row, index) => (
-            <li key={row.personId}>
-              <span>
-                {row.label} — {row.relationship}
-              </span>
-              <button
-                className="button button--quiet"
-                type="button"
-                onClick={() => props.onChange(props.rows.filter((other) => other !== row))}
-              >
-                Remove {row.name}
-              </button>
-              <FieldError id={`${id}-row-${index}`}>{props.rowErrors[`importantPeople.${index}`]}</FieldError>
-            </li>
-          ))}
-        </ul>
-      )}
+    <RecordedRows
+      id={id}
+      legend="Important people"
+      error={props.error}
+      rows={props.rows}
+      rowKey={(row) => row.personId}
+      describe={(row) => `${row.label} — ${row.relationship}`}
+      rowError={(index) => props.rowErrors[`importantPeople.${index}`]}
+      onChange={props.onChange}
+    >
       <label htmlFor={`${id}-find`}>Find a person by name</label>
       <input id={`${id}-find`} type="search" value={typed} maxLength={100} onChange={(e) => setTyped(e.target.value)} />
       <label htmlFor={`${id}-person`}>Person to add</label>
@@ -416,7 +443,7 @@ function ImportantPeople(props: {
       <button className="button" type="button" onClick={add}>
         Add person
       </button>
-    </fieldset>
+    </RecordedRows>
   );
 }
 
@@ -445,30 +472,16 @@ function ImportantPlaces(props: {
   }
 
   return (
-    <fieldset className="philomena-rows" aria-describedby={props.error ? `${id}-error` : undefined}>
-      <legend>Important places</legend>
-      <FieldError id={`${id}-error`}>{props.error}</FieldError>
-      {props.rows.length === 0 ? (
-        <p className="philomena-rows__empty">None recorded.</p>
-      ) : (
-        <ul aria-label="Important places">
-          {props.rows.map((row, index) => (
-            <li key={row.placeId}>
-              <span>
-                {row.label} — {row.note}
-              </span>
-              <button
-                className="button button--quiet"
-                type="button"
-                onClick={() => props.onChange(props.rows.filter((other) => other !== row))}
-              >
-                Remove {row.name}
-              </button>
-              <FieldError id={`${id}-row-${index}`}>{props.rowErrors[`importantPlaces.${index}`]}</FieldError>
-            </li>
-          ))}
-        </ul>
-      )}
+    <RecordedRows
+      id={id}
+      legend="Important places"
+      error={props.error}
+      rows={props.rows}
+      rowKey={(row) => row.placeId}
+      describe={(row) => `${row.label} — ${row.note}`}
+      rowError={(index) => props.rowErrors[`importantPlaces.${index}`]}
+      onChange={props.onChange}
+    >
       <PlaceSearch
         label="Place to add"
         optional
@@ -490,7 +503,7 @@ function ImportantPlaces(props: {
       <button className="button" type="button" onClick={add}>
         Add place
       </button>
-    </fieldset>
+    </RecordedRows>
   );
 }
 

@@ -132,7 +132,7 @@ function FigureTable({ table, edition }: { table: ProfileTable; edition: Profile
       <tbody>
         {table.rows.length === 0 ? (
           <tr>
-            <td colSpan={table.columns.length + 1}>No data for this period.</td>
+            <td colSpan={table.columns.length + 1}>None found in this period.</td>
           </tr>
         ) : (
           table.rows.map((row) => (

@@ -27,6 +27,7 @@ import {
   type NsdMeeting,
   type Person,
   pointDescription,
+  readableDate,
   toPersonDto,
 } from '@lantern/domain';
 import { fromBritishNationalGrid } from '@lantern/geo';
@@ -96,6 +97,8 @@ export async function agendaHotspots(app: AppContext, access: Access, meeting: M
   const from = monthStart(to, -(hotspotMonths - 1));
   const items: AgendaHotspots['items'] = [];
   const notes: string[] = [];
+  // Packs are read on paper: '1 Jun 2026 to 30 Nov 2026', never ISO dates.
+  const period = `${readableDate(from)} to ${readableDate(to)}`;
   for (const source of ['police-uk', 'intelligence'] as const) {
     const label = hotspotSourceLabels[source] ?? source;
     const input = emergingInput.parse({ source, districtCodes: [meeting.districtCode], from, to });
@@ -113,9 +116,9 @@ export async function agendaHotspots(app: AppContext, access: Access, meeting: M
       .slice(0, hotspotsPerSource);
     if (result.events === 0) {
       // No data is not "nothing found": say which, so nobody reads an empty import as a quiet district.
-      notes.push(`No ${label} data for the district from ${from} to ${to}: hotspots cannot be looked for.`);
+      notes.push(`No ${label} data for the district from ${period}: hotspots cannot be looked for.`);
     } else if (rising.length === 0) {
-      notes.push(`No new or intensifying hotspots of ${label} from ${from} to ${to}.`);
+      notes.push(`No new or intensifying hotspots of ${label} from ${period}.`);
     }
     const points = rising.map((cell) => {
       const [lon, lat] = fromBritishNationalGrid([cell.x, cell.y]);
@@ -132,7 +135,7 @@ export async function agendaHotspots(app: AppContext, access: Access, meeting: M
         kind: 'hotspot',
         title: `${pattern} hotspot of ${label}${where ? `: ${where}` : ''}`,
         detail: [
-          `Emerging hot-spot analysis of ${from} to ${to}: ${cell.hotSlices} of ${result.months.length} months significantly hot; trend z ${cell.trendZ.toFixed(1)}`,
+          `Emerging hot-spot analysis of ${period}: ${cell.hotSlices} of ${result.months.length} months significantly hot; trend z ${cell.trendZ.toFixed(1)}`,
           `Grid cell ${cell.id} (${result.cell} m)`,
         ],
         point: points[index] ?? { lon: 0, lat: 0 },

@@ -51,6 +51,8 @@ describe('compareCounts', () => {
     expect(compareCounts(9, 40).caution).toBe(SMALL_NUMBER_CAUTION);
     expect(compareCounts(40, 9).caution).toBe(SMALL_NUMBER_CAUTION);
     expect(compareCounts(10, 10).caution).toBeNull();
+    expect(compareCounts(0, 0).caution).toBeNull();
+    expect(compareCounts(3, 3).caution).toBeNull();
   });
 });
 

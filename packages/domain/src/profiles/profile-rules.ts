@@ -29,14 +29,17 @@ export interface Comparison {
 /**
  * A count against its comparison period: the difference, the difference as a whole percent of the
  * comparison (rounded half away from zero; null when the comparison is 0 or either is unknown), and
- * a caution when either count is under 10, where a percentage swings on one or two records.
+ * a caution when either count is under 10 and they differ, where a percentage swings on one or two
+ * records.
  */
 export function compareCounts(value: number | null, comparison: number | null): Comparison {
   if (value === null || comparison === null) return { change: null, changePercent: null, caution: null };
   const change = value - comparison;
   const percent = comparison === 0 ? null : (100 * change) / comparison;
   const changePercent = percent === null ? null : Math.sign(percent) * Math.round(Math.abs(percent));
-  const caution = value < SMALL_NUMBER_THRESHOLD || comparison < SMALL_NUMBER_THRESHOLD ? SMALL_NUMBER_CAUTION : null;
+  // No change is nothing to misread, however small the counts.
+  const small = value < SMALL_NUMBER_THRESHOLD || comparison < SMALL_NUMBER_THRESHOLD;
+  const caution = small && change !== 0 ? SMALL_NUMBER_CAUTION : null;
   return { change, changePercent: changePercent === 0 ? 0 : changePercent, caution };
 }
 
