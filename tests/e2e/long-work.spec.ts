@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSession, screenshot, waitForHotspotCells } from './support/browser.ts';
@@ -44,6 +45,51 @@ describe('long work on the map page', () => {
     await waitForHotspotCells(page);
     expect(await section.getByText('Cancelled.').count()).toBe(0);
     await section.getByRole('figure', { name: 'Hot spot legend' }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('long work on the network page', () => {
+  it('shows a network export working, cancels it, and exports when asked again', async () => {
+    const { page, context, problems } = await signedIn('analyst@lantern.test');
+    await page.goto('/network?district=E07000174');
+    await page.locator('[data-testid="network-chart"][data-chart-state="ready"]').waitFor({ timeout: 60_000 });
+    const held: Route[] = [];
+    await page.route('**/trpc/network.export**', (route) => {
+      held.push(route);
+    });
+    const aborted: string[] = [];
+    page.on('requestfailed', (request) => {
+      if (request.url().includes('/trpc/network.export')) aborted.push(request.failure()?.errorText ?? '');
+    });
+
+    const exportButton = page.getByRole('button', { name: 'Export i2 ANX' });
+    await exportButton.click();
+    const exports = page.locator('.network-exports');
+    const cancel = exports.getByRole('button', { name: 'Cancel' });
+    await cancel.waitFor({ timeout: 10_000 });
+    const status = exports.locator('[role="status"][aria-busy="true"]');
+    expect(await status.textContent()).toMatch(/^Exporting the network…Working… \d+ s Cancel$/);
+    expect(held).toHaveLength(1);
+    expect(await exportButton.isDisabled()).toBe(true);
+    await screenshot(exports, 'long-work-network-export-working');
+
+    await cancel.click();
+    await exports.getByText('Cancelled.').waitFor();
+    await expect.poll(() => aborted).toEqual(['net::ERR_ABORTED']);
+    expect(await exports.locator('[role="status"][aria-busy="true"]').count()).toBe(0);
+    expect(await exports.getByRole('alert').count()).toBe(0);
+    expect(await exportButton.isDisabled()).toBe(false);
+    await screenshot(exports, 'long-work-network-export-cancelled');
+
+    await page.unroute('**/trpc/network.export**');
+    const downloading = page.waitForEvent('download');
+    await exports.getByRole('button', { name: 'Run again' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^lantern-network-E07000174-\d{4}-\d{2}-\d{2}\.anx$/);
+    expect(readFileSync(await download.path(), 'utf8')).toContain('<Chart');
+    expect(await exports.getByText('Cancelled.').count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });

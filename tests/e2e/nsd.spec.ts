@@ -157,6 +157,8 @@ describe('a closure notice through to the NSD meeting pack', () => {
     expect(lastItem.length).toBeGreaterThan(0);
     expect(printed).toContain(lastItem);
     expect(printed).toContain('Tactics in force');
+    // Dates read as people write them ("4 Dec 2026"), in the agenda notes and the tactics table too.
+    expect(printed.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? []).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   });

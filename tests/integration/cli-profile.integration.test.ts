@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { givenDatabase, run } from '@lantern/cli';
 import { type Database, listFigureRecords } from '@lantern/db';
-import type { ProfileFigures } from '@lantern/domain';
+import { type ProfileFigures, type ProfileTable, partnerEditionFigures } from '@lantern/domain';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIo } from '../support/capture-io.ts';
@@ -279,5 +279,169 @@ describe('lantern profile build', () => {
     );
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('--to');
+  });
+});
+
+/*
+ * Communities and the effect around targeted places, on more hand-built Mansfield records in June 2026:
+ *  - children E and F each linked to associates X and Y (a 4-cycle), child G linked to associate Z
+ *    twice; G–X linked only in 2025 (outside the period), so the groups are {E, F, X, Y} and {G, Z};
+ *  - a bus stop linked to E in June, targeted by one action in force 15 Mar 2026 (before: Dec 2025 –
+ *    Feb 2026, after: Apr – Jun 2026, complete) and one in force 10 Oct 2026 (after not complete);
+ *  - within 200 m of the stop: a crime in January (before), two in May and an intelligence report in
+ *    April (after), a missing child found in May (after); a crime in May 1 km away is not counted.
+ */
+describe('lantern profile build: communities and effect around targeted places', () => {
+  const june = ['--district', MANSFIELD, '--from', '2026-06-01', '--to', '2026-06-30'];
+  const ids = { measured: '', notYet: '', source: '' };
+
+  async function link(from: string, to: string, first: string, last: string, toType = 'person') {
+    await db.sql.query(
+      `INSERT INTO entity_link (from_type, from_id, to_type, to_id, link_type, source_type, source_id, first_seen, last_seen, reliability)
+       VALUES ('person', $1::uuid, $2, $3::uuid, 'associates_with', 'intelligence_report', $6::uuid, $4, $5, 'probable')`,
+      [from, toType, to, first, last, ids.source],
+    );
+  }
+
+  beforeAll(async () => {
+    const analyst = await createUser(db, { roles: ['police_analyst'] });
+    const [source] = await db.sql.query<{ id: string }>(
+      `INSERT INTO intelligence_report (reference, source_evaluation, intelligence_evaluation, handling_code, category, body,
+         submitted_at, geom, submitting_agency_id, status)
+       VALUES ('INT-P3', '2', 'B', 'P', 'cse', 'Seen together in town', '2026-06-12T12:00:00Z',
+         ST_SetSRID(ST_MakePoint(-1.19, 53.14), 4326), $1::uuid, 'received')
+       RETURNING id::text AS id`,
+      [analyst.agencyId],
+    );
+    ids.source = source?.id ?? '';
+    const [e, f, g] = [
+      await createPersonRecord(db, { kind: 'child' }),
+      await createPersonRecord(db, { kind: 'child' }),
+      await createPersonRecord(db, { kind: 'child' }),
+    ];
+    const [x, y, z] = [
+      await createPersonRecord(db, { kind: 'associate' }),
+      await createPersonRecord(db, { kind: 'associate' }),
+      await createPersonRecord(db, { kind: 'associate' }),
+    ];
+    if (!e || !f || !g || !x || !y || !z) throw new Error('no people');
+    await event(e.id, 'cse', 'concern', '2026-06-05T12:00:00Z');
+    await event(f.id, 'cse', 'concern', '2026-06-06T12:00:00Z');
+    await event(g.id, 'cse', 'concern', '2026-06-07T12:00:00Z');
+    await link(e.id, x.id, '2026-06-01', '2026-06-10');
+    await link(f.id, x.id, '2026-06-02', '2026-06-10');
+    await link(e.id, y.id, '2026-06-03', '2026-06-10');
+    await link(f.id, y.id, '2026-06-04', '2026-06-10');
+    await link(g.id, z.id, '2026-06-05', '2026-06-10');
+    await link(g.id, z.id, '2026-06-06', '2026-06-12');
+    await link(g.id, x.id, '2025-01-01', '2025-02-01');
+    const [stop] = await db.sql.query<{ id: string }>(
+      `INSERT INTO place_of_concern (name, category, geom, concern_since)
+       VALUES ('Stop on Park Road', 'bus_station', ST_SetSRID(ST_MakePoint(-1.2, 53.15), 4326), '2025-01-01')
+       RETURNING id::text AS id`,
+    );
+    if (!stop) throw new Error('no place');
+    await link(e.id, stop.id, '2026-06-05', '2026-06-05', 'place');
+    const action = async (inForceFrom: string) => {
+      const [row] = await db.sql.query<{ id: string }>(
+        `INSERT INTO disruption_action (tactic_id, target_type, target_place_id, holder_agency_id, owner_id, district_code,
+           status, proposed_on, agreed_on, in_force_from)
+         SELECT t.id, 'place', $1::uuid, $2::uuid, $3::uuid, $4, 'in_force', '2026-03-01', '2026-03-01', $5::date
+         FROM tactic t WHERE 'place' = ANY(t.target_types::text[]) ORDER BY t.code LIMIT 1
+         RETURNING id::text AS id`,
+        [stop.id, analyst.agencyId, analyst.id, MANSFIELD, inForceFrom],
+      );
+      if (!row) throw new Error('no action');
+      return row.id;
+    };
+    ids.measured = await action('2026-03-15');
+    ids.notYet = await action('2026-10-10');
+    await db.sql.query(
+      `INSERT INTO crime_event (id, month, reported_by, falls_within, crime_type, district_code, geom)
+       VALUES ('e1', '2026-01-01', 'Nottinghamshire Police', 'Nottinghamshire Police', 'Drugs', $1, ST_SetSRID(ST_MakePoint(-1.2005, 53.1505), 4326)),
+              ('e2', '2026-05-01', 'Nottinghamshire Police', 'Nottinghamshire Police', 'Drugs', $1, ST_SetSRID(ST_MakePoint(-1.2005, 53.1505), 4326)),
+              ('e3', '2026-05-01', 'Nottinghamshire Police', 'Nottinghamshire Police', 'Robbery', $1, ST_SetSRID(ST_MakePoint(-1.2, 53.1502), 4326)),
+              ('e4', '2026-05-01', 'Nottinghamshire Police', 'Nottinghamshire Police', 'Drugs', $1, ST_SetSRID(ST_MakePoint(-1.2, 53.16), 4326))`,
+      [MANSFIELD],
+    );
+    await db.sql.query(
+      `INSERT INTO intelligence_report (reference, source_evaluation, intelligence_evaluation, handling_code, category, body,
+         submitted_at, geom, submitting_agency_id, status)
+       VALUES ('INT-P2', '2', 'B', 'P', 'cse', 'Seen at the stop', '2026-04-20T12:00:00Z',
+         ST_SetSRID(ST_MakePoint(-1.2003, 53.1501), 4326), $1::uuid, 'received')`,
+      [analyst.agencyId],
+    );
+    await db.sql.query(
+      `INSERT INTO missing_episode (episode_ref, person_id, care_status, police_risk, reported_at, returned_at, district_code,
+         found_geom)
+       VALUES ('MP-2', $1::uuid, 'home', 'medium', '2026-05-09T20:00:00Z', '2026-05-10T08:00:00Z', $2,
+         ST_SetSRID(ST_MakePoint(-1.2001, 53.1501), 4326))`,
+      [f.id, MANSFIELD],
+    );
+  });
+
+  async function june2026(): Promise<ProfileFigures> {
+    const built = await lantern('profile', 'build', '--scope', 'cse', ...june);
+    expect(built.stderr).toBe('');
+    return (JSON.parse(built.stdout) as { figures: ProfileFigures }).figures;
+  }
+  function sectionTable(figures: ProfileFigures, key: string): ProfileTable | undefined {
+    return figures.sections.flatMap((s) => s.tables).find((t) => t.key === key);
+  }
+
+  it('groups the people linked in the period into communities, largest first, naming nobody', async () => {
+    const figures = await june2026();
+    expect(figure(figures, 'offenders.communities')).toMatchObject({ value: 2, comparison: 0, countsPeople: false });
+    const groups = sectionTable(figures, 'offenders.community_groups');
+    expect(groups).toMatchObject({ countsPeople: true, columns: ['People', 'Children', 'Associates'] });
+    expect(groups?.namesPeople).toBeUndefined();
+    expect(groups?.rows.map((r) => [r.label, ...r.cells])).toEqual([
+      ['Group 1', 4, 2, 2],
+      ['Group 2', 2, 1, 1],
+    ]);
+    const partner = sectionTable(partnerEditionFigures(figures), 'offenders.community_groups');
+    expect(partner?.rows.map((r) => r.label)).toEqual(['Group 1', 'Group 2']);
+    expect(partner?.rows.flatMap((r) => r.cells)).not.toContain(4);
+  });
+
+  it('gives the same groups every time, and the single group of the March–April profile', async () => {
+    const again = sectionTable(await june2026(), 'offenders.community_groups');
+    expect(again?.rows.map((r) => r.cells)).toEqual([
+      [4, 2, 2],
+      [2, 1, 1],
+    ]);
+    const spring = JSON.parse((await lantern('profile', 'build', '--scope', 'cse', ...period)).stdout) as {
+      figures: ProfileFigures;
+    };
+    expect(sectionTable(spring.figures, 'offenders.community_groups')?.rows.map((r) => r.cells)).toEqual([[2, 1, 1]]);
+  });
+
+  it('measures the effect around a targeted place whose after period is complete, with missing found apart', async () => {
+    const figures = await june2026();
+    const effect = sectionTable(figures, 'methods.effect');
+    expect(effect).toMatchObject({ title: 'Effect around targeted places', countsPeople: false });
+    expect(effect?.rows).toHaveLength(1);
+    const [row] = effect?.rows ?? [];
+    expect(row?.key).toBe(ids.measured);
+    expect(row?.label).toBe('Stop on Park Road');
+    expect(row?.cells.slice(1, 5)).toEqual([1, 2, 0, 1]);
+    expect(row?.cells[5]).toContain('within 200 m');
+    expect(row?.cells[5]).toContain('fewer than 10 incidents');
+    const found = sectionTable(figures, 'methods.effect_missing_found');
+    expect(found).toMatchObject({ countsPeople: true });
+    expect(found?.rows.map((r) => [r.key, ...r.cells.slice(1)])).toEqual([[ids.measured, 0, 1]]);
+    const partnerFound = sectionTable(partnerEditionFigures(figures), 'methods.effect_missing_found');
+    expect(partnerFound?.rows[0]?.cells.slice(1)).not.toContain(1);
+    const methods = figures.sections.find((s) => s.key === 'methods');
+    expect(methods?.notes.join(' ')).toContain('does not show that the action caused it');
+  });
+
+  it('says so when no effect is measurable', async () => {
+    const spring = JSON.parse((await lantern('profile', 'build', '--scope', 'cse', ...period)).stdout) as {
+      figures: ProfileFigures;
+    };
+    expect(sectionTable(spring.figures, 'methods.effect')).toBeUndefined();
+    const methods = spring.figures.sections.find((s) => s.key === 'methods');
+    expect(methods?.notes.join(' ')).toContain('No effect is measured');
   });
 });

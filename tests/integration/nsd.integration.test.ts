@@ -135,8 +135,8 @@ describe('nsd.agenda', () => {
       title: 'Beeston Kebab House: new intelligence',
       detail: [`2 intelligence reports within 250 m since ${addDays(today, -30)}`],
     });
-    expect(byKey.get(`action:${proposed}`)?.detail[0]).toBe('For agreement: proposed on 2025-01-02');
-    expect(byKey.get(`action:${reviewDue}`)?.detail[0]).toBe(`Review due ${addDays(today, 7)}`);
+    expect(byKey.get(`action:${proposed}`)?.detail[0]).toBe('For agreement: proposed on 2 Jan 2025');
+    expect(byKey.get(`action:${reviewDue}`)?.detail[0]).toBe(`Review due ${readableDate(addDays(today, 7))}`);
     expect(byKey.has(`action:${notDue}`)).toBe(false);
     const childItem = byKey.get(`child:${child.id}`);
     expect(childItem).toMatchObject({

@@ -382,7 +382,11 @@ export {
   districtOutlines,
   type FigureRecord,
   listFigureRecords,
+  type ProfileEffectTarget,
   type ProfileFigureParams,
+  type ProfilePersonLink,
+  profileEffectTargets,
+  profilePersonLinks,
 } from './problem-profile-figures.ts';
 export {
   createInterview,

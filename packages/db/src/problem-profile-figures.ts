@@ -424,7 +424,7 @@ export async function offendersSection(sql: Sql, s: Scope, c: Scope): Promise<Pr
     tables,
     notes: [
       'Links counted are those seen in the period (first seen on or before its end, last seen on or after its start).',
-      'Communities are shown in the network view; this section ranks associates by the children they are linked to.',
+      'Communities are groups of people more linked to each other than to others (Louvain, seeded), over the person-to-person links seen in the period that touch a child identified; the network view draws them person by person.',
     ],
   });
 }
@@ -597,7 +597,7 @@ export async function methodsSection(sql: Sql, s: Scope, c: Scope): Promise<Prof
       ),
     ],
     notes: [
-      'Effect is measured where an outcome is recorded (complied, breached, expired, refused by court); open actions show their status.',
+      'Outcomes are those recorded (complied, breached, expired, refused by court); open actions show their status.',
     ],
   });
 }
@@ -706,16 +706,64 @@ export async function intelligenceSection(sql: Sql, s: Scope, c: Scope): Promise
   });
 }
 
+function scopesOf(params: ProfileFigureParams): { s: Scope; c: Scope } {
+  const { terms } = params;
+  const base = { scope: terms.scope, districtCodes: [...params.districtCodes], subjectId: terms.subjectId };
+  return {
+    s: { ...base, from: terms.from, to: terms.to },
+    c: { ...base, from: terms.comparisonFrom, to: terms.comparisonTo },
+  };
+}
+
+/** Person-to-person links seen in a period that touch a child identified: the edges of the profile's communities. */
+export const profileLinksQuery = `
+  SELECT l.from_id::text AS "fromId", pf.kind::text AS "fromKind", l.to_id::text AS "toId", pt.kind::text AS "toKind"
+  FROM active_links l
+  JOIN person pf ON pf.id = l.from_id AND l.from_type = 'person'
+  JOIN person pt ON pt.id = l.to_id AND l.to_type = 'person'
+  WHERE l.from_id <> l.to_id
+  ORDER BY l.from_id, l.to_id, l.id`;
+
+export interface ProfilePersonLink {
+  fromId: string;
+  fromKind: string;
+  toId: string;
+  toKind: string;
+}
+
+/** The person-to-person links in scope for the profile's period and for its comparison period. */
+export async function profilePersonLinks(
+  sql: Sql,
+  params: ProfileFigureParams,
+): Promise<{ period: ProfilePersonLink[]; comparison: ProfilePersonLink[] }> {
+  const { s, c } = scopesOf(params);
+  return { period: await rows(sql, s, profileLinksQuery), comparison: await rows(sql, c, profileLinksQuery) };
+}
+
+/** Actions in scope that target a place and have come into force, oldest first. */
+export const effectTargetsQuery = `, ${ACTIONS}
+  SELECT a.id::text AS "actionId", t.name AS tactic, pc.id::text AS "placeId", pc.name AS place,
+         to_char(a.in_force_from, 'YYYY-MM-DD') AS "inForceFrom"
+  FROM actions a JOIN tactic t ON t.id = a.tactic_id JOIN place_of_concern pc ON pc.id = a.target_place_id
+  WHERE a.in_force_from IS NOT NULL
+  ORDER BY a.in_force_from, pc.name, a.id`;
+
+export interface ProfileEffectTarget {
+  actionId: string;
+  tactic: string;
+  placeId: string;
+  place: string;
+  inForceFrom: string;
+}
+
+/** The disruption actions in the profile's scope and period whose effect around a place can be measured. */
+export async function profileEffectTargets(sql: Sql, params: ProfileFigureParams): Promise<ProfileEffectTarget[]> {
+  return rows(sql, scopesOf(params).s, effectTargetsQuery);
+}
+
 /** Every section's figures for a profile's terms, over the effective districts, as at `asAt`. */
 export async function computeProfileFigures(sql: Sql, params: ProfileFigureParams): Promise<ProfileFigures> {
-  const { terms } = params;
-  const base = {
-    scope: terms.scope,
-    districtCodes: [...params.districtCodes],
-    subjectId: terms.subjectId,
-  };
-  const s: Scope = { ...base, from: terms.from, to: terms.to };
-  const c: Scope = { ...base, from: terms.comparisonFrom, to: terms.comparisonTo };
+  const { s, c } = scopesOf(params);
   return {
     asAt: params.asAt.toISOString(),
     sections: [
@@ -767,6 +815,8 @@ const recordsBehind: Record<string, keyof typeof recordQueries> = {
   'methods.disruption_actions': 'actions',
   'methods.tactics': 'actions',
   'methods.outcomes': 'actions',
+  'methods.effect': 'actions',
+  'methods.effect_missing_found': 'actions',
   'intelligence.grading': 'intel',
   'intelligence.source_agency': 'intel',
   'intelligence.rhi_not_recorded': 'episodes',

@@ -1,10 +1,13 @@
-import { cleanup, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, renderWithApi } from '../test/fake-api.tsx';
 import { ImportEpisodesForm } from './import-episodes-form.tsx';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 const csv = 'episode_ref,child_ref\nEP-1,CH-1\n';
 
@@ -54,5 +57,56 @@ describe('ImportEpisodesForm', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Import' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('line 3, field "police_risk"');
+  });
+  it('shows a slow import working after a second; Cancel aborts it, says "Cancelled", and it can run again', async () => {
+    const report = {
+      file: 'july.csv',
+      rows: 1,
+      inserted: 1,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      childrenCreated: 0,
+      problems: [],
+    };
+    let imports = 0;
+    const api = fakeApi({
+      // The first import never finishes on its own; the second answers at once.
+      'missing.importEpisodes': () => (++imports === 1 ? new Promise<never>(() => undefined) : { data: report }),
+    });
+    const signals: (AbortSignal | null | undefined)[] = [];
+    const watched = {
+      ...api,
+      fetch: ((url, init) => {
+        if (String(url).includes('missing.importEpisodes')) signals.push(init?.signal);
+        return api.fetch(url, init);
+      }) as typeof fetch,
+    };
+    renderWithApi(<ImportEpisodesForm />, watched);
+    await userEvent.upload(
+      screen.getByLabelText('Missing-episodes CSV'),
+      new File([csv], 'july.csv', { type: 'text/csv' }),
+    );
+    const form = screen.getByRole('form', { name: 'Import episodes' });
+    vi.useFakeTimers();
+    fireEvent.submit(form);
+    await act(() => vi.advanceTimersByTimeAsync(10));
+    const status = screen.getByRole('status');
+    expect(status.getAttribute('aria-busy')).toBe('true');
+    expect(status.textContent).toBe('Importing july.csv…');
+    await act(() => vi.advanceTimersByTimeAsync(1000));
+    expect(status.textContent).toBe('Importing july.csv…Working… 1 s Cancel');
+    expect(signals).toHaveLength(1);
+    expect(signals[0]?.aborted).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await act(() => vi.advanceTimersByTimeAsync(10));
+    expect(signals[0]?.aborted).toBe(true);
+    expect(screen.getByRole('status').textContent).toBe('Cancelled. Run again');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect((screen.getByRole('button', { name: 'Import' }) as HTMLButtonElement).disabled).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Run again' }));
+    await act(() => vi.advanceTimersByTimeAsync(10));
+    expect(screen.getByRole('status').textContent).toContain('july.csv: 1 rows — 1 new');
+    expect(api.requests.filter((request) => request.path === 'missing.importEpisodes')).toHaveLength(2);
   });
 });

@@ -2,7 +2,8 @@ import { maxImportBytes } from '@lantern/domain';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { errorMessage } from '../api/errors.ts';
-import { useTRPC } from '../api/trpc.ts';
+import { useTRPC, useTRPCClient } from '../api/trpc.ts';
+import { LongWorkStatus, useLongAction } from '../ui/long-work.tsx';
 import { ErrorState } from '../ui/status.tsx';
 import { useMissingRefresh } from './use-missing-refresh.ts';
 
@@ -18,7 +19,16 @@ export function ImportEpisodesForm() {
   const [file, setFile] = useState<File | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [tooBig, setTooBig] = useState<string | null>(null);
-  const importEpisodes = useMutation(trpc.missing.importEpisodes.mutationOptions({ onSuccess: () => void refresh() }));
+  const client = useTRPCClient();
+  // A county's file takes a while: the import shows it is working and can be cancelled (the signal
+  // aborts the request).
+  const importEpisodes = useMutation({
+    mutationKey: trpc.missing.importEpisodes.mutationKey(),
+    mutationFn: ({ signal, ...input }: { fileName: string; csv: string; skipInvalid: boolean; signal: AbortSignal }) =>
+      client.missing.importEpisodes.mutate(input, { signal }),
+    onSuccess: () => void refresh(),
+  });
+  const longWork = useLongAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -30,7 +40,10 @@ export function ImportEpisodesForm() {
       return;
     }
     setTooBig(null);
-    importEpisodes.mutate({ fileName: file.name, csv: await file.text(), skipInvalid });
+    const input = { fileName: file.name, csv: await file.text(), skipInvalid };
+    importEpisodes.reset();
+    // A failed import shows its message below (the mutation's error).
+    await longWork.run((signal) => importEpisodes.mutateAsync({ ...input, signal })).catch(() => undefined);
   }
 
   const report = importEpisodes.data;
@@ -58,7 +71,8 @@ export function ImportEpisodesForm() {
         {importEpisodes.isPending ? 'Importing…' : 'Import'}
       </button>
       {tooBig && <ErrorState message={tooBig} />}
-      {importEpisodes.isError && <ErrorState message={errorMessage(importEpisodes.error)} />}
+      <LongWorkStatus work={longWork}>Importing {file?.name}…</LongWorkStatus>
+      {importEpisodes.isError && !longWork.cancelled && <ErrorState message={errorMessage(importEpisodes.error)} />}
       {report && (
         <div role="status" className="import-report">
           <p>

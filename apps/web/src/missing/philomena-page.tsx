@@ -2,7 +2,7 @@ import type { PhilomenaProfile } from '@lantern/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { errorMessage } from '../api/errors.ts';
-import { useTRPC } from '../api/trpc.ts';
+import { type ApiClient, useTRPC, useTRPCClient } from '../api/trpc.ts';
 import { changedWhen } from '../editing/conflict-banner.tsx';
 import { conflictOf, fieldErrorsOf, inPlainWords } from '../editing/form-errors.ts';
 import { placeCategoryLabels } from '../map/layers/layer-styles.ts';
@@ -11,12 +11,15 @@ import { PersonLabel } from '../people/person-label.tsx';
 import { PlaceSearch } from '../places/place-search.tsx';
 import type { PageProps } from '../routing/page-props.ts';
 import { formatDateTime } from '../ui/format.ts';
+import { LongWorkStatus, useLongAction } from '../ui/long-work.tsx';
 import { ErrorState, Loading } from '../ui/status.tsx';
 import { useDebounced } from '../ui/use-debounced.ts';
 import { PhilomenaDocument } from './philomena-document.tsx';
 import { useMissingRefresh } from './use-missing-refresh.ts';
 import './missing.css';
 import { readAsBase64 } from '../ui/read-file.ts';
+
+type PhilomenaPrintInput = Parameters<ApiClient['missing']['philomena']['print']['mutate']>[0];
 
 const lines = (text: string) =>
   text
@@ -29,7 +32,14 @@ export function PhilomenaPage({ params }: PageProps) {
   const trpc = useTRPC();
   const personId = params.personId ?? '';
   const profile = useQuery(trpc.missing.philomena.get.queryOptions({ personId }));
-  const print = useMutation(trpc.missing.philomena.print.mutationOptions());
+  const client = useTRPCClient();
+  // Building the police print can take a while: it shows it is working and can be cancelled.
+  const print = useMutation({
+    mutationKey: trpc.missing.philomena.print.mutationKey(),
+    mutationFn: ({ signal, ...input }: PhilomenaPrintInput & { signal: AbortSignal }) =>
+      client.missing.philomena.print.mutate(input, { signal }),
+  });
+  const printWork = useLongAction();
   const episodes = useQuery(trpc.missing.listEpisodes.queryOptions({ personId, limit: 20 }));
   const [episodeId, setEpisodeId] = useState('');
   const [reason, setReason] = useState('');
@@ -56,7 +66,9 @@ export function PhilomenaPage({ params }: PageProps) {
               aria-label="Print for the police"
               onSubmit={(event) => {
                 event.preventDefault();
-                print.mutate({ personId, reason, ...(episodeId ? { episodeId } : {}) });
+                const input = { personId, reason, ...(episodeId ? { episodeId } : {}) };
+                // A refusal shows below (the mutation's error).
+                void printWork.run((signal) => print.mutateAsync({ ...input, signal })).catch(() => undefined);
               }}
             >
               <label htmlFor={reasonId}>Why it is printed (recorded in the audit trail)</label>
@@ -74,10 +86,11 @@ export function PhilomenaPage({ params }: PageProps) {
                   </option>
                 ))}
               </select>
-              {print.isError && <ErrorState message={errorMessage(print.error)} />}
-              <button className="button" type="submit" disabled={print.isPending}>
+              {print.isError && !printWork.cancelled && <ErrorState message={errorMessage(print.error)} />}
+              <button className="button" type="submit" disabled={printWork.working}>
                 Print for the police
               </button>
+              <LongWorkStatus work={printWork}>Preparing the print…</LongWorkStatus>
             </form>
           )}
           <ProfileForm

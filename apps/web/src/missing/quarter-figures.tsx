@@ -2,7 +2,8 @@ import { type QuarterFigures as Quarter, rhiServices } from '@lantern/domain';
 import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../api/errors.ts';
 import { useTRPC } from '../api/trpc.ts';
-import { ErrorState, Loading } from '../ui/status.tsx';
+import { LongWorkStatus, useLongWork } from '../ui/long-work.tsx';
+import { ErrorState } from '../ui/status.tsx';
 import { CommitteeReport } from './committee-report.tsx';
 import { rhiServiceLabels } from './labels.ts';
 import { TrendChart } from './trend-chart.tsx';
@@ -10,8 +11,11 @@ import { TrendChart } from './trend-chart.tsx';
 /** The committee figures for the current quarter, and the trend over the last eight. */
 export function QuarterFigures() {
   const trpc = useTRPC();
-  const figures = useQuery(trpc.missing.quarterlyFigures.queryOptions({}));
-  if (figures.isPending) return <Loading>Working out the figures…</Loading>;
+  // Long work on a county (eight quarters worked out): it can be cancelled, and run again.
+  const figures = useQuery(trpc.missing.quarterlyFigures.queryOptions({}, { trpc: { abortOnUnmount: true } }));
+  const work = useLongWork(trpc.missing.quarterlyFigures.queryKey({}), figures.isFetching);
+  const status = <LongWorkStatus work={work}>Working out the figures…</LongWorkStatus>;
+  if (figures.isPending) return status;
   if (figures.isError)
     return <ErrorState message={errorMessage(figures.error)} onRetry={() => void figures.refetch()} />;
   const quarters = figures.data.quarters;
@@ -21,6 +25,7 @@ export function QuarterFigures() {
     rhiServices.reduce((sum, service) => sum + quarter.report.returnInterviews.byService[service].completed, 0);
   return (
     <>
+      {status}
       <CurrentQuarter quarter={current} completed={completed(current)} />
       <CommitteeReport quarters={quarters} />
       <div className="trend-charts">

@@ -16,11 +16,11 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { errorMessage } from '../api/errors.ts';
-import { useTRPC } from '../api/trpc.ts';
+import { type ApiClient, useTRPC, useTRPCClient } from '../api/trpc.ts';
 import { PeerGroupPicker } from '../contextual/peer-group-picker.tsx';
 import type { PageProps } from '../routing/page-props.ts';
 import { download } from '../ui/download.ts';
-import { LongWorkStatus, useLongWork } from '../ui/long-work.tsx';
+import { LongWorkStatus, useLongAction, useLongWork } from '../ui/long-work.tsx';
 import { Empty, ErrorState } from '../ui/status.tsx';
 import { CentreTable } from './centre-table.tsx';
 import { NetworkChart, type NetworkChartHandle, pictogramLimit } from './network-chart.tsx';
@@ -32,6 +32,8 @@ type ViewNode = NetworkView['nodes'][number];
 type ViewEdge = NetworkView['edges'][number];
 
 const grades = ['A', 'B', 'C', 'D', 'E'] as const;
+type NetworkExportInput = Parameters<ApiClient['network']['export']['mutate']>[0];
+
 const exportFormats: { format: NetworkExportFormat; label: string }[] = [
   { format: 'anx', label: 'i2 ANX' },
   { format: 'csv-nodes', label: 'CSV nodes' },
@@ -88,7 +90,14 @@ export function NetworkPage({ user }: PageProps) {
     ego ? trpc.network.ego.queryKey(egoInput) : trpc.network.district.queryKey(districtInput),
     query.isFetching,
   );
-  const exporter = useMutation(trpc.network.export.mutationOptions());
+  const client = useTRPCClient();
+  // An export works the network out again: long work too, with its own Cancel (the signal aborts the request).
+  const exporter = useMutation({
+    mutationKey: trpc.network.export.mutationKey(),
+    mutationFn: ({ signal, ...input }: NetworkExportInput & { signal: AbortSignal }) =>
+      client.network.export.mutate(input, { signal }),
+  });
+  const exportWork = useLongAction();
   const view = query.data;
   const months = useMemo(() => (view ? monthsBetween(view.view.from, view.view.to) : []), [view]);
   const month = replay ? months[Math.min(monthIndex, months.length - 1)] : undefined;
@@ -124,12 +133,18 @@ export function NetworkPage({ user }: PageProps) {
   }
 
   async function exportAs(format: NetworkExportFormat) {
-    const file = await exporter.mutateAsync({
+    const input: NetworkExportInput = {
       view: ego ? { kind: 'ego', entityId: ego, hops } : { kind: 'district', districtCode },
       format,
       ...filters,
-    });
-    download(new Blob([file.content], { type: file.mediaType }), file.filename);
+    };
+    // A failed export shows its message below (the mutation's error).
+    await exportWork
+      .run(async (signal) => {
+        const file = await exporter.mutateAsync({ ...input, signal });
+        download(new Blob([file.content], { type: file.mediaType }), file.filename);
+      })
+      .catch(() => undefined);
   }
 
   async function savePng() {
@@ -323,13 +338,14 @@ export function NetworkPage({ user }: PageProps) {
                 key={format}
                 type="button"
                 className="button button--quiet"
-                onClick={() => exportAs(format)}
-                disabled={exporter.isPending}
+                onClick={() => void exportAs(format)}
+                disabled={exportWork.working}
               >
                 Export {label}
               </button>
             ))}
-            {exporter.isError && <ErrorState message={errorMessage(exporter.error)} />}
+            <LongWorkStatus work={exportWork}>Exporting the network…</LongWorkStatus>
+            {exporter.isError && !exportWork.cancelled && <ErrorState message={errorMessage(exporter.error)} />}
           </div>
           <CentreTable view={view} withoutWeak={hideWeak} selectedNode={selectedNode} onSelectNode={selectNode} />
           <section className="network-groups" aria-labelledby="groups-heading">

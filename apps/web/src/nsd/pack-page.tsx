@@ -113,8 +113,8 @@ export function PackPage({ params }: PageProps) {
                 <tr key={action.actionId}>
                   <td>{action.tacticName}</td>
                   <td>{action.placeName}</td>
-                  <td>{action.inForceFrom}</td>
-                  <td>{action.expiresOn ?? '—'}</td>
+                  <td className="nowrap">{action.inForceFrom ? formatDate(action.inForceFrom) : '—'}</td>
+                  <td className="nowrap">{action.expiresOn ? formatDate(action.expiresOn) : '—'}</td>
                 </tr>
               ))}
             </tbody>

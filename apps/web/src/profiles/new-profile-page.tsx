@@ -17,6 +17,7 @@ import { errorMessage } from '../api/errors.ts';
 import { useTRPC, useTRPCClient } from '../api/trpc.ts';
 import { type FieldErrors, fieldErrorsOf } from '../editing/form-errors.ts';
 import type { PageProps } from '../routing/page-props.ts';
+import { LongWorkStatus, useLongAction } from '../ui/long-work.tsx';
 import { scopeNames } from './profile-format.ts';
 import { comparisonFor, lastCompleteYear, lastTwelveCompleteMonths, type Period } from './profile-periods.ts';
 
@@ -70,6 +71,8 @@ export function NewProfilePage({ user }: PageProps) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Building a profile works out its figures from the records: seconds on a county.
+  const longWork = useLongAction();
   const set = <Key extends keyof ProfileTerms>(key: Key, value: ProfileTerms[Key]) =>
     setTerms((current) => ({ ...current, [key]: value }));
 
@@ -99,14 +102,21 @@ export function NewProfilePage({ user }: PageProps) {
       setGeneral(null);
       return;
     }
+    const checkedTerms = checked.data;
+    await longWork.run((signal) => build(checkedTerms, signal));
+  }
+
+  async function build(checkedTerms: ProfileTerms, signal: AbortSignal) {
     setBusy(true);
     setErrors({});
     setGeneral(null);
     try {
-      const created = await client.profiles.create.mutate({ terms: checked.data });
+      const created = await client.profiles.create.mutate({ terms: checkedTerms }, { signal });
       await queryClient.invalidateQueries({ queryKey: trpc.profiles.pathKey() });
       navigate(`/profiles/${created.id}`);
     } catch (error) {
+      // Cancelled: the status says so.
+      if (signal.aborted) return;
       // The API names the field as `terms.<field>`: each message shows beside its field.
       const parsed = fieldErrorsOf(errorMessage(error), fields, termAliases);
       setErrors(parsed.byField);
@@ -301,6 +311,7 @@ export function NewProfilePage({ user }: PageProps) {
             Build the profile
           </button>
         </div>
+        <LongWorkStatus work={longWork}>Building the profile: working out its figures from the records…</LongWorkStatus>
       </form>
     </main>
   );

@@ -1,5 +1,5 @@
 import { type ProfileDocument, partnerEditionFigures } from '@lantern/domain';
-import { cleanup, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { type FakeAnswer, fakeApi, renderWithApi } from '../test/fake-api.tsx';
@@ -10,6 +10,7 @@ import { ProfilePage } from './profile-page.tsx';
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
+  vi.useRealTimers();
 });
 
 const profileId = '3b0d5a3e-7c1f-4f0e-9a55-0c6f2b7d9e10';
@@ -352,6 +353,59 @@ describe('ProfilePage', { timeout: 20_000 }, () => {
     expect(blob?.size).toBe(2);
   });
 
+  it('shows a slow DOCX download working after a second, and Cancel aborts it and says "Cancelled"', async () => {
+    const createObjectURL = vi.fn((_blob: Blob) => 'blob:profile');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: () => undefined });
+    onTestFinished(() => {
+      Reflect.deleteProperty(URL, 'createObjectURL');
+    });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const exported = {
+      filename: 'cse-in-mansfield-v1.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      contentBase64: btoa('PK'),
+    };
+    let exports = 0;
+    const api = fakeApi({
+      'profiles.get': getAnswer(),
+      // The first export never finishes on its own; the second answers at once.
+      'profiles.export': () => (++exports === 1 ? new Promise<FakeAnswer>(() => undefined) : { data: exported }),
+    });
+    const signals: (AbortSignal | null | undefined)[] = [];
+    const watched = {
+      ...api,
+      fetch: ((url, init) => {
+        if (String(url).includes('profiles.export')) signals.push(init?.signal);
+        return api.fetch(url, init);
+      }) as typeof fetch,
+    };
+    renderWithApi(<ProfilePage user={analyst} params={{ id: profileId }} />, watched);
+    const button = await screen.findByRole('button', { name: 'Download DOCX' });
+    vi.useFakeTimers();
+    fireEvent.click(button);
+    await act(() => vi.advanceTimersByTimeAsync(10));
+    const status = screen.getByText('Preparing the DOCX…').closest('[role="status"]');
+    expect(status?.getAttribute('aria-busy')).toBe('true');
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+    await act(() => vi.advanceTimersByTimeAsync(1000));
+    expect(status?.textContent).toBe('Preparing the DOCX…Working… 1 s Cancel');
+    expect(signals).toHaveLength(1);
+    expect(signals[0]?.aborted).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await act(() => vi.advanceTimersByTimeAsync(10));
+    expect(signals[0]?.aborted).toBe(true);
+    expect(screen.getByRole('status').textContent).toBe('Cancelled. Run again');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(click).not.toHaveBeenCalled();
+    // The tools are usable again, and "Run again" downloads the file.
+    expect((screen.getByRole('button', { name: 'Download DOCX' }) as HTMLButtonElement).disabled).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Run again' }));
+    await act(() => vi.advanceTimersByTimeAsync(10));
+    expect(click).toHaveBeenCalledOnce();
+    expect(api.requests.filter((request) => request.path === 'profiles.export')).toHaveLength(2);
+    expect(screen.queryByText(/^Cancelled\./)).toBeNull();
+  });
+
   it('records the print with the API, then opens the print dialogue', async () => {
     const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
     const api = renderPage({ 'profiles.recordPrint': () => ({ data: { ok: true } }) });
@@ -370,5 +424,88 @@ describe('ProfilePage', { timeout: 20_000 }, () => {
     });
     expect(screen.queryByRole('checkbox', { name: 'Partner version' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'New version' })).toBeNull();
+  });
+
+  it('shows the communities and the effect around targeted places, small counts "<5" for partners', async () => {
+    const base = profileFigures();
+    const query = { name: 'offenders.communities', params: {} };
+    const figures = {
+      ...base,
+      sections: base.sections.map((section) => {
+        if (section.key === 'offenders') {
+          return {
+            ...section,
+            tables: [
+              ...section.tables,
+              {
+                key: 'offenders.community_groups',
+                title: 'Communities (groups of linked people), largest first',
+                columns: ['People', 'Children', 'Associates'],
+                rows: [
+                  { key: 'group-1', label: 'Group 1', cells: [12, 7, 5] },
+                  { key: 'group-2', label: 'Group 2', cells: [3, 2, 1] },
+                ],
+                countsPeople: true,
+                query,
+              },
+            ],
+          };
+        }
+        if (section.key !== 'methods') return section;
+        return {
+          ...section,
+          tables: [
+            {
+              key: 'methods.effect',
+              title: 'Effect around targeted places',
+              columns: [
+                'Tactic',
+                'Crime before',
+                'Crime after',
+                'Intelligence before',
+                'Intelligence after',
+                'Caution',
+              ],
+              rows: [{ key: 'a1', label: 'Stop on Park Road', cells: ['Closure order', 1, 2, 0, 1, 'Within 200 m.'] }],
+              countsPeople: false,
+              query,
+            },
+            {
+              key: 'methods.effect_missing_found',
+              title: 'Missing children found around targeted places',
+              columns: ['Tactic', 'Found before', 'Found after'],
+              rows: [{ key: 'a1', label: 'Stop on Park Road', cells: ['Closure order', 0, 3] }],
+              countsPeople: true,
+              query,
+            },
+          ],
+        };
+      }),
+    };
+    renderPage({ 'profiles.get': getAnswer({ figures }) });
+    const user = userEvent.setup({ delay: null });
+    const groups = await screen.findByRole('table', { name: 'Communities (groups of linked people), largest first' });
+    expect(within(groups).getByRole('row', { name: /^Group 2/ }).textContent).toBe('Group 2321');
+    const effect = screen.getByRole('table', { name: 'Effect around targeted places' });
+    expect(within(effect).getByRole('row', { name: /^Stop on Park Road/ }).textContent).toBe(
+      'Stop on Park RoadClosure order1201Within 200 m.',
+    );
+    const found = screen.getByRole('table', { name: 'Missing children found around targeted places' });
+    expect(within(found).getByRole('row', { name: /^Stop on Park Road/ }).textContent).toBe(
+      'Stop on Park RoadClosure order03',
+    );
+    await user.click(screen.getByRole('checkbox', { name: 'Partner version' }));
+    await screen.findByText(/Partner edition: no child is named/);
+    const partnerGroups = screen.getByRole('table', { name: 'Communities (groups of linked people), largest first' });
+    expect(within(partnerGroups).getByRole('row', { name: /^Group 1/ }).textContent).toBe('Group 11275');
+    expect(within(partnerGroups).getByRole('row', { name: /^Group 2/ }).textContent).toBe('Group 2<5<5<5');
+    const partnerEffect = screen.getByRole('table', { name: 'Effect around targeted places' });
+    expect(within(partnerEffect).getByRole('row', { name: /^Stop on Park Road/ }).textContent).toBe(
+      'Stop on Park RoadClosure order1201Within 200 m.',
+    );
+    const partnerFound = screen.getByRole('table', { name: 'Missing children found around targeted places' });
+    expect(within(partnerFound).getByRole('row', { name: /^Stop on Park Road/ }).textContent).toBe(
+      'Stop on Park RoadClosure order0<5',
+    );
   });
 });

@@ -17,6 +17,7 @@ import { useBoundaries } from '../map/boundaries.ts';
 import { type PageProps, userMay } from '../routing/page-props.ts';
 import { download } from '../ui/download.ts';
 import { formatDate, formatDateTime } from '../ui/format.ts';
+import { LongWorkStatus, useLongAction } from '../ui/long-work.tsx';
 import { ErrorState, Loading } from '../ui/status.tsx';
 import { FigureRecordsPanel } from './figure-records-panel.tsx';
 import { figuresByKey, scopeNames, statusNames } from './profile-format.ts';
@@ -100,6 +101,7 @@ function ProfileView({
   const [problem, setProblem] = useState<string | null>(null);
   const [stale, setStale] = useState(false);
   const [openFigure, setOpenFigure] = useState<ProfileFigure | null>(null);
+  const longWork = useLongAction();
   const allFigures = useMemo(() => figuresByKey(figures), [figures]);
   const previous = useMemo(
     () => (data.previousFigures ? figuresByKey(data.previousFigures) : null),
@@ -114,7 +116,7 @@ function ProfileView({
 
   const versionInput = { id: data.id, version: data.version, revision: data.revision };
 
-  async function act(label: string, run: () => Promise<unknown>, after?: string) {
+  async function act(label: string, run: () => Promise<unknown>, after?: string, signal?: AbortSignal) {
     setBusy(label);
     setProblem(null);
     setDone(null);
@@ -123,6 +125,8 @@ function ProfileView({
       await queryClient.invalidateQueries({ queryKey: trpc.profiles.pathKey() });
       if (after) setDone(after);
     } catch (error) {
+      // Cancelled: the status says so, and nothing changed.
+      if (signal?.aborted) return;
       if (conflictOf(error)) {
         setStale(true);
         setProblem(
@@ -135,6 +139,10 @@ function ProfileView({
       setBusy(null);
     }
   }
+
+  /** Long work (figures worked out from the records, a document built): it shows it is working and can be cancelled. */
+  const actLong = (label: string, run: (signal: AbortSignal) => Promise<unknown>, after?: string) =>
+    longWork.run((signal) => act(label, () => run(signal), after, signal));
 
   const save = () =>
     act(
@@ -152,13 +160,11 @@ function ProfileView({
   }
 
   async function downloadDocx() {
-    await act('export', async () => {
-      const exported = await client.profiles.export.mutate({
-        id: data.id,
-        version: data.version,
-        edition,
-        format: 'docx',
-      });
+    await actLong('export', async (signal) => {
+      const exported = await client.profiles.export.mutate(
+        { id: data.id, version: data.version, edition, format: 'docx' },
+        { signal },
+      );
       const bytes = Uint8Array.from(atob(exported.contentBase64), (character) => character.charCodeAt(0));
       download(new Blob([bytes], { type: exported.mimeType }), exported.filename);
     });
@@ -189,9 +195,9 @@ function ProfileView({
               type="button"
               disabled={busy !== null}
               onClick={() =>
-                void act(
+                void actLong(
                   'refresh',
-                  () => client.profiles.refresh.mutate(versionInput),
+                  (signal) => client.profiles.refresh.mutate(versionInput, { signal }),
                   'The figures were worked out again from the records.',
                 )
               }
@@ -272,6 +278,9 @@ function ProfileView({
           </label>
         )}
       </div>
+      <LongWorkStatus work={longWork}>
+        {busy === 'export' ? 'Preparing the DOCX…' : 'Working out the figures from the records…'}
+      </LongWorkStatus>
       {problem && (
         <div className="form__error" role="alert" data-testid={stale ? 'profile-conflict' : undefined}>
           <p>{problem}</p>

@@ -1,5 +1,5 @@
 import { type QueryKey, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import './long-work.css';
 
 /** Work shorter than this shows no progress: a flash of "Working…" helps nobody. */
@@ -50,6 +50,58 @@ export function useLongWork(queryKey: QueryKey, fetching: boolean): LongWork {
       void queryClient.refetchQueries({ queryKey, exact: true });
     },
   };
+}
+
+export interface LongAction extends LongWork {
+  /**
+   * Runs `work` with a fresh abort signal (cancelling any run still going): resolves to what it
+   * returns, or to `undefined` once cancelled (an abort is no error). `retry` runs the last work again.
+   */
+  run<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T | undefined>;
+}
+
+/**
+ * Cancelling a long action (an export, an import, a report worked out on demand): mutations have no
+ * signal of their own, so each run gets an AbortController whose signal the work hands to the tRPC
+ * call (`client.x.mutate(input, { signal })`). Cancel aborts it; leaving the page does too. The work
+ * shows its own errors: `retry` ignores what it throws.
+ */
+export function useLongAction(): LongAction {
+  const [working, setWorking] = useState(false);
+  const [cancelled, setCancelled] = useState(false);
+  const current = useRef<AbortController | null>(null);
+  const last = useRef<((signal: AbortSignal) => Promise<unknown>) | null>(null);
+  useEffect(() => () => current.current?.abort(), []);
+  const run = useCallback(async <T,>(work: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> => {
+    current.current?.abort();
+    const controller = new AbortController();
+    current.current = controller;
+    last.current = work;
+    setWorking(true);
+    setCancelled(false);
+    try {
+      return await work(controller.signal);
+    } catch (error) {
+      if (controller.signal.aborted) return undefined;
+      throw error;
+    } finally {
+      if (current.current === controller) {
+        current.current = null;
+        setWorking(false);
+      }
+    }
+  }, []);
+  const cancel = useCallback(() => {
+    current.current?.abort();
+    current.current = null;
+    setWorking(false);
+    setCancelled(true);
+  }, []);
+  const retry = useCallback(() => {
+    const work = last.current;
+    if (work) run(work).catch(() => undefined);
+  }, [run]);
+  return { working, cancelled, cancel, retry, run };
 }
 
 /**

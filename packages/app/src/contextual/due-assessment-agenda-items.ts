@@ -1,5 +1,5 @@
 import { contextualAssessmentsDue, type Transaction } from '@lantern/db';
-import type { AgendaItem } from '@lantern/domain';
+import { type AgendaItem, readableDate } from '@lantern/domain';
 
 /**
  * Agenda items for the contextual assessments due on a meeting day in its districts (review
@@ -21,8 +21,8 @@ export async function dueAssessmentAgendaItems(
         : `Peer-group assessment: ${assessment.title} (${assessment.memberCount} members)`,
     detail: [
       assessment.lastReviewedOn === null
-        ? `Not yet reviewed; review date ${assessment.reviewOn}`
-        : `Review due ${assessment.reviewOn} (last reviewed ${assessment.lastReviewedOn})`,
+        ? `Not yet reviewed; review date ${readableDate(assessment.reviewOn)}`
+        : `Review due ${readableDate(assessment.reviewOn)} (last reviewed ${readableDate(assessment.lastReviewedOn)})`,
       `Owner ${assessment.owner}`,
     ],
     place: null,

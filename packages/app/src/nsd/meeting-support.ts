@@ -217,12 +217,15 @@ export async function buildAgenda(
   const { actions } = await presentDisruption(tx, access, actionRows);
   for (const action of actions) {
     const detail: string[] = [];
-    if (action.status === 'proposed') detail.push(`For agreement: proposed on ${action.proposedOn}`);
-    if (action.status === 'agreed') detail.push(`Agreed on ${action.agreedOn}, not yet in force`);
+    if (action.status === 'proposed') detail.push(`For agreement: proposed on ${readableDate(action.proposedOn)}`);
+    if (action.status === 'agreed')
+      detail.push(
+        `Agreed on ${action.agreedOn ? readableDate(action.agreedOn) : 'a date not recorded'}, not yet in force`,
+      );
     if (action.reviewOn && action.reviewOn <= dueBy && action.status !== 'proposed' && action.status !== 'agreed') {
-      detail.push(`Review due ${action.reviewOn}`);
+      detail.push(`Review due ${readableDate(action.reviewOn)}`);
     }
-    if (action.expiresOn && action.expiresOn <= dueBy) detail.push(`Expires ${action.expiresOn}`);
+    if (action.expiresOn && action.expiresOn <= dueBy) detail.push(`Expires ${readableDate(action.expiresOn)}`);
     detail.push(`Held by ${action.holderAgency.name}; owner ${action.owner.displayName}`);
     add({
       key: `action:${action.id}`,

@@ -1,13 +1,17 @@
-import { computeProfileFigures } from '@lantern/db';
+import { computeProfileFigures, profileEffectTargets, profilePersonLinks } from '@lantern/db';
 import { AppError, type ProfileFigures, type ProfileTerms, profileTermsSchema } from '@lantern/domain';
 import type { Access } from '../access/access.ts';
 import type { AppContext } from '../context.ts';
 import { districtsFor } from '../hotspots/hotspot-support.ts';
+import { communityFigures } from './profile-communities.ts';
+import { effectTables } from './profile-effects.ts';
 
 /**
  * A problem profile's figures for its terms, over the districts the caller may see (all of them
  * when the terms name none; naming another is FORBIDDEN), as at `asAt` (default: now). Counts
- * only: the records behind a figure are listed (and audited) by whoever shows them.
+ * only: the records behind a figure are listed (and audited) by whoever shows them. The figures
+ * that need the analytics packages or the disruption effect are added here: the communities of
+ * linked people (offenders) and the effect around targeted places (methods).
  */
 export async function buildProfile(
   app: AppContext,
@@ -24,5 +28,42 @@ export async function buildProfile(
     throw new AppError('BAD_INPUT', `subjectId: a ${terms.scope} profile needs its subject`);
   }
   const districtCodes = districtsFor(access, terms.districtCodes.length > 0 ? terms.districtCodes : undefined);
-  return computeProfileFigures(app.db.sql, { terms, districtCodes, asAt: input.asAt ?? new Date() });
+  const params = { terms, districtCodes, asAt: input.asAt ?? new Date() };
+  const figures = await computeProfileFigures(app.db.sql, params);
+  const query = {
+    scope: terms.scope,
+    from: terms.from,
+    to: terms.to,
+    districtCodes: [...districtCodes],
+    subjectId: terms.subjectId,
+  };
+  const communities = communityFigures(await profilePersonLinks(app.db.sql, params), {
+    name: 'offenders.communities',
+    params: query,
+  });
+  const effect = await effectTables(app.db.prisma, await profileEffectTargets(app.db.sql, params), {
+    asAt: params.asAt,
+    audience: access.intelligenceAudience,
+    query: { name: 'methods.effect', params: query },
+  });
+  return {
+    ...figures,
+    sections: figures.sections.map((section) => {
+      if (section.key === 'offenders') {
+        return {
+          ...section,
+          figures: [...section.figures, communities.figure],
+          tables: [...section.tables, communities.table],
+        };
+      }
+      if (section.key === 'methods') {
+        return {
+          ...section,
+          tables: [...section.tables, ...effect.tables],
+          notes: [...section.notes, ...effect.notes],
+        };
+      }
+      return section;
+    }),
+  };
 }
