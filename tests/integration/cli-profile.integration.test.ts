@@ -393,27 +393,27 @@ describe('lantern profile build: communities and effect around targeted places',
     const figures = await june2026();
     expect(figure(figures, 'offenders.communities')).toMatchObject({ value: 2, comparison: 0, countsPeople: false });
     const groups = sectionTable(figures, 'offenders.community_groups');
-    expect(groups).toMatchObject({ countsPeople: true, columns: ['People', 'Children', 'Associates'] });
+    expect(groups).toMatchObject({ countsPeople: true, columns: ['Children', 'Associates'] });
     expect(groups?.namesPeople).toBeUndefined();
     expect(groups?.rows.map((r) => [r.label, ...r.cells])).toEqual([
-      ['Group 1', 4, 2, 2],
-      ['Group 2', 2, 1, 1],
+      ['Group 1', 2, 2],
+      ['Group 2', 1, 1],
     ]);
     const partner = sectionTable(partnerEditionFigures(figures), 'offenders.community_groups');
     expect(partner?.rows.map((r) => r.label)).toEqual(['Group 1', 'Group 2']);
-    expect(partner?.rows.flatMap((r) => r.cells)).not.toContain(4);
+    expect(partner?.rows.flatMap((r) => r.cells)).toEqual(['<5', '<5', '<5', '<5']);
   });
 
   it('gives the same groups every time, and the single group of the March–April profile', async () => {
     const again = sectionTable(await june2026(), 'offenders.community_groups');
     expect(again?.rows.map((r) => r.cells)).toEqual([
-      [4, 2, 2],
-      [2, 1, 1],
+      [2, 2],
+      [1, 1],
     ]);
     const spring = JSON.parse((await lantern('profile', 'build', '--scope', 'cse', ...period)).stdout) as {
       figures: ProfileFigures;
     };
-    expect(sectionTable(spring.figures, 'offenders.community_groups')?.rows.map((r) => r.cells)).toEqual([[2, 1, 1]]);
+    expect(sectionTable(spring.figures, 'offenders.community_groups')?.rows.map((r) => r.cells)).toEqual([[1, 1]]);
   });
 
   it('measures the effect around a targeted place whose after period is complete, with missing found apart', async () => {

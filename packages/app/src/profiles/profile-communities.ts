@@ -67,12 +67,13 @@ export function communityFigures(
     },
     table: {
       key: 'offenders.community_groups',
+      // No 'people' total beside its parts: a total would give back a part withheld as "<5".
       title: 'Communities (groups of linked people), largest first',
-      columns: ['People', 'Children', 'Associates'],
+      columns: ['Children', 'Associates'],
       rows: groups.map((g, i) => ({
         key: `group-${i + 1}`,
         label: `Group ${i + 1}`,
-        cells: [g.people, g.children, g.associates],
+        cells: [g.children, g.associates],
       })),
       countsPeople: true,
       query: { ...stored, name: 'offenders.community_groups' },
