@@ -46,15 +46,16 @@ export default defineConfig({
         },
       },
       {
-        // The built web app in Debian's Chromium against a seeded server (tests/e2e/global-setup.ts).
+        // The built web app in Chromium, files in parallel, each worker against its own seeded server
+        // (tests/e2e/global-setup.ts).
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.spec.ts'],
           exclude: ['**/node_modules/**'],
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 120_000,
-          hookTimeout: 180_000,
-          fileParallelism: false,
+          // Waiting for the seeded server (started by globalSetup, alongside the other projects' tests).
+          hookTimeout: 300_000,
         },
       },
     ],

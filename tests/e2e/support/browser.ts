@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { chromiumBinary } from './chromium-binary.ts';
@@ -281,15 +282,33 @@ export async function navigateTo(page: Page, name: string | RegExp): Promise<voi
 export const demoPassword = 'lantern-demo-2026';
 
 /**
+ * The address of this worker's e2e server (global-setup.ts starts one per worker), once it serves.
+ * Waits while the first server seeds; a server that failed to start fails the file with its error.
+ */
+export async function e2eServerUrl(): Promise<string> {
+  const statusFiles = inject('e2eServerStatusFiles');
+  const worker = Number(process.env.VITEST_POOL_ID ?? '1');
+  const status = statusFiles[(worker - 1) % statusFiles.length] as string;
+  for (;;) {
+    if (existsSync(status)) {
+      const content = JSON.parse(readFileSync(status, 'utf8')) as { baseUrl: string } | { error: string };
+      if ('error' in content) throw new Error(`the e2e server for worker ${worker} did not start:\n${content.error}`);
+      return content.baseUrl;
+    }
+    await delay(200);
+  }
+}
+
+/**
  * A test file's browser: one Chromium launched before its tests and closed after them. `open()`
  * gives a watched page on the e2e server, `signedIn(email)` one signed in as that demo account
  * with the map drawn. Call it at the top of the file.
  */
 export function browserSession() {
-  const baseUrl = inject('e2eBaseUrl');
   let browser: Browser | undefined;
+  let baseUrl = '';
   beforeAll(async () => {
-    browser = await launchChromium();
+    [baseUrl, browser] = await Promise.all([e2eServerUrl(), launchChromium()]);
   });
   afterAll(async () => {
     await browser?.close();

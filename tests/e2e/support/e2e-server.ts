@@ -29,24 +29,41 @@ export interface E2eServer {
   baseUrl: string;
   db: Database;
   app: FastifyInstance;
+  /** The seeded database as a PGlite template (a gzipped data directory). */
+  dumpDataDir(): Promise<Blob>;
   close(): Promise<void>;
 }
 
-export async function startE2eServer(): Promise<E2eServer> {
-  const db = await openDatabase({ inMemory: true });
-  await migrateAndLoad(db);
-  await seedDatabase(db.sql, generateDataset({ seed: DEFAULT_SEED, scale: 'county' }));
-  // One month of real police.uk street crime, as `lantern start` imports: the crime layer has data.
-  await importPoliceUkFile(db.sql, shippedPath(join('data', 'police-uk', '2024-01-nottinghamshire-street.csv')));
+export interface E2eServerOptions {
+  /** Start from this template (see `dumpDataDir`) instead of migrating and seeding. */
+  template?: Blob | undefined;
+}
+
+export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2eServer> {
+  const db = options.template
+    ? await openDatabase({ loadDataDir: options.template })
+    : await seededDatabase(await openDatabase({ inMemory: true }));
   const app = await createServer({ db, env: readApiEnv({ NODE_ENV: 'test' }), webRoot: webDist });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     baseUrl: address,
     db,
     app,
+    async dumpDataDir() {
+      if (!db.dumpDataDir) throw new Error('the e2e database cannot be dumped: it is not PGlite');
+      return db.dumpDataDir();
+    },
     async close() {
       await app.close();
       await db.close();
     },
   };
+}
+
+async function seededDatabase(db: Database): Promise<Database> {
+  await migrateAndLoad(db);
+  await seedDatabase(db.sql, generateDataset({ seed: DEFAULT_SEED, scale: 'county' }));
+  // One month of real police.uk street crime, as `lantern start` imports: the crime layer has data.
+  await importPoliceUkFile(db.sql, shippedPath(join('data', 'police-uk', '2024-01-nottinghamshire-street.csv')));
+  return db;
 }
