@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import bundledChromium from '@sparticuz/chromium';
+import { dirname, join } from 'node:path';
+import bundledChromium, { inflate } from '@sparticuz/chromium';
 
 /**
  * Which Chromium the browser tests drive. Debian's when it is installed; otherwise the build that
@@ -30,7 +31,18 @@ async function locate(): Promise<ChromiumBinary> {
   if (process.env.LANTERN_TEST_CHROMIUM !== 'bundled' && existsSync(debianChromium)) {
     return { executablePath: debianChromium, source: 'debian', env: {} };
   }
-  const executablePath = await bundledChromium.executablePath();
-  // The package unpacks its fonts beside the binary but points fontconfig at them only on AWS Lambda.
-  return { executablePath, source: 'bundled', env: { FONTCONFIG_PATH: join(tmpdir(), 'fonts') } };
+  // The package also carries the shared libraries Chromium needs beyond libc (NSS, NSPR, expat) but
+  // unpacks them, and points fontconfig at its fonts, only on AWS Lambda: here both are done for it,
+  // so a machine with nothing but Node.js runs it.
+  const packageBin = join(dirname(createRequire(import.meta.url).resolve('@sparticuz/chromium')), '..', '..', 'bin');
+  const [executablePath, libraries] = await Promise.all([
+    bundledChromium.executablePath(),
+    inflate(join(packageBin, 'al2023.tar.br')),
+  ]);
+  const libraryPath = [join(libraries, 'lib'), process.env.LD_LIBRARY_PATH].filter(Boolean).join(':');
+  return {
+    executablePath,
+    source: 'bundled',
+    env: { FONTCONFIG_PATH: join(tmpdir(), 'fonts'), LD_LIBRARY_PATH: libraryPath },
+  };
 }
