@@ -190,6 +190,20 @@ function figure(
   return { key, label, value, comparison, ...compareCounts(value, comparison), ratePer1000: null, countsPeople, query };
 }
 
+/** A count over the period and over the comparison period, as a figure that keeps its query. */
+async function countFigure(
+  sql: Sql,
+  s: Scope,
+  c: Scope,
+  key: string,
+  label: string,
+  select: string,
+  countsPeople: boolean,
+): Promise<ProfileFigure> {
+  const [value, comparison] = [await count(sql, s, select), await count(sql, c, select)];
+  return figure(key, label, value, comparison, countsPeople, storedQuery(key, s));
+}
+
 function section(
   key: ProfileSectionKey,
   title: string,
@@ -378,29 +392,32 @@ export const offenderQueries = {
 
 export async function offendersSection(sql: Sql, s: Scope, c: Scope): Promise<ProfileSectionFigures> {
   const figures = [
-    figure(
+    await countFigure(
+      sql,
+      s,
+      c,
       'offenders.associates',
       'Associates linked to the children',
-      await count(sql, s, offenderQueries.associate_count),
-      await count(sql, c, offenderQueries.associate_count),
+      offenderQueries.associate_count,
       true,
-      storedQuery('offenders.associates', s),
     ),
-    figure(
+    await countFigure(
+      sql,
+      s,
+      c,
       'offenders.children_linked',
       'Children linked to an associate',
-      await count(sql, s, offenderQueries.children_linked),
-      await count(sql, c, offenderQueries.children_linked),
+      offenderQueries.children_linked,
       true,
-      storedQuery('offenders.children_linked', s),
     ),
-    figure(
+    await countFigure(
+      sql,
+      s,
+      c,
       'offenders.vehicles',
       'Vehicles linked to the children',
-      await count(sql, s, offenderQueries.vehicle_count),
-      await count(sql, c, offenderQueries.vehicle_count),
+      offenderQueries.vehicle_count,
       false,
-      storedQuery('offenders.vehicles', s),
     ),
   ];
   const found = await rows<{ key: string; label: string; children: number | string; links: number | string }>(
@@ -450,13 +467,14 @@ export const locationQueries = {
 } as const;
 
 export async function locationsSection(sql: Sql, s: Scope, c: Scope): Promise<ProfileSectionFigures> {
-  const places = figure(
+  const places = await countFigure(
+    sql,
+    s,
+    c,
     'locations.places_of_concern',
     'Places of concern active in the period',
-    await count(sql, s, locationQueries.places_of_concern),
-    await count(sql, c, locationQueries.places_of_concern),
+    locationQueries.places_of_concern,
     false,
-    storedQuery('locations.places_of_concern', s),
   );
   const repeat = await rows<{
     key: string;
@@ -569,13 +587,14 @@ export async function methodsSection(sql: Sql, s: Scope, c: Scope): Promise<Prof
   const outcomeLabel = (key: string) => key.replaceAll('_', ' ').replace(/^./, (ch) => ch.toUpperCase());
   return section('methods', 'Methods and disruption', {
     figures: [
-      figure(
+      await countFigure(
+        sql,
+        s,
+        c,
         'methods.disruption_actions',
         'Disruption actions in force in the period',
-        await count(sql, s, methodQueries.actions),
-        await count(sql, c, methodQueries.actions),
+        methodQueries.actions,
         false,
-        storedQuery('methods.disruption_actions', s),
       ),
     ],
     tables: [
@@ -659,21 +678,23 @@ export async function intelligenceSection(sql: Sql, s: Scope, c: Scope): Promise
       pct('unknown_sex_percent', '% of children with sex unknown', now.sex, then.sex),
       pct('unknown_dob_percent', '% of children with date of birth unknown', now.dob, then.dob),
       pct('unknown_location_percent', '% of children with home district unknown', now.location, then.location),
-      figure(
+      await countFigure(
+        sql,
+        s,
+        c,
         'intelligence.rhi_not_recorded',
         'Returns with no Return Home Interview recorded',
-        await count(sql, s, intelligenceQueries.rhi_missing),
-        await count(sql, c, intelligenceQueries.rhi_missing),
+        intelligenceQueries.rhi_missing,
         false,
-        storedQuery('intelligence.rhi_not_recorded', s),
       ),
-      figure(
+      await countFigure(
+        sql,
+        s,
+        c,
         'intelligence.links_without_graded_source',
         'Links from intelligence not yet graded',
-        await count(sql, s, intelligenceQueries.ungraded_links),
-        await count(sql, c, intelligenceQueries.ungraded_links),
+        intelligenceQueries.ungraded_links,
         false,
-        storedQuery('intelligence.links_without_graded_source', s),
       ),
     ],
     tables: [
