@@ -4,6 +4,7 @@ import { createApiClient } from './api/trpc.ts';
 import { App, createQueryClient } from './app.tsx';
 import './styles.css';
 import './ui/pages.css';
+import './ui/print-pages.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
