@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { computeProfileFigures, type Database } from '@lantern/db';
-import type { ProfileFigures, ProfileScope, ProfileTerms } from '@lantern/domain';
+import { addDays, type ProfileFigures, type ProfileScope, type ProfileTerms, readableDate } from '@lantern/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSeededTestDatabase } from '../support/seeded-database.ts';
 
@@ -217,5 +217,46 @@ describe('the district profile’s methods', () => {
     expect(tableCounts('district', 'methods.tactics')).toEqual(
       await independentCounts('methods.disruption_actions', 'district'),
     );
+  });
+});
+
+describe('a period that runs past the records', () => {
+  const independentBounds = async (table: string, column: string) => {
+    const [row] = await db.sql.query<{ first: string; last: string }>(
+      `SELECT (min(${column}) AT TIME ZONE 'Europe/London')::date::text AS first,
+              (max(${column}) AT TIME ZONE 'Europe/London')::date::text AS last
+       FROM ${table} WHERE district_code = $1`,
+      [MANSFIELD],
+    );
+    return row as { first: string; last: string };
+  };
+
+  it('says where a source’s records end before the period does, and where they start after it begins', async () => {
+    const episodes = await independentBounds('missing_episode', 'reported_at');
+    // Eight months past the seed's last record, compared with a year that begins before its first.
+    const late = await computeProfileFigures(db.sql, {
+      terms: {
+        ...terms('district'),
+        from: '2025-12-01',
+        to: '2026-11-30',
+        comparisonFrom: addDays(episodes.first, -200),
+        comparisonTo: addDays(episodes.first, 164),
+      },
+      districtCodes: [MANSFIELD],
+      asAt: new Date('2026-12-02T09:00:00Z'),
+    });
+    const notes = late.sections.find((s) => s.key === 'scale')?.notes ?? [];
+    expect(notes).toContain(
+      `Lantern’s missing episodes for these districts end on ${readableDate(episodes.last)}, before this period ends (30 Nov 2026): its later months are missing, not quiet.`,
+    );
+    expect(notes).toContain(
+      `Lantern’s missing episodes for these districts start on ${readableDate(episodes.first)}, after the comparison period begins (${readableDate(addDays(episodes.first, -200))}): its earlier months are missing, not quiet.`,
+    );
+    expect(notes.filter((note) => note.includes('end on'))).toHaveLength(3);
+  });
+
+  it('says nothing of the kind for a period inside the records', () => {
+    const notes = sectionOf('district', 'scale').notes;
+    expect(notes.filter((note) => /end on|start on|holds no/.test(note))).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  addDays,
   compareCounts,
   hourOfWeekGrid,
   londonMonth,
@@ -241,6 +242,62 @@ export const scaleQueries = {
   crimes: 'SELECT count(*) AS n FROM crimes',
 } as const;
 
+/**
+ * The first and last record (London dates) of each source the scale figures count, in the
+ * profile's districts, whatever the period: $1 districts, $2 exploitation kinds.
+ */
+const coverageQuery = `
+  SELECT 'exploitation events' AS source, (min(occurred_at) AT TIME ZONE 'Europe/London')::date::text AS first,
+         (max(occurred_at) AT TIME ZONE 'Europe/London')::date::text AS last
+    FROM exploitation_event WHERE kind::text = ANY($2::text[]) AND district_code = ANY($1::text[])
+  UNION ALL
+  SELECT 'missing episodes', (min(reported_at) AT TIME ZONE 'Europe/London')::date::text,
+         (max(reported_at) AT TIME ZONE 'Europe/London')::date::text
+    FROM missing_episode WHERE district_code = ANY($1::text[])
+  UNION ALL
+  SELECT 'intelligence reports', (min(submitted_at) AT TIME ZONE 'Europe/London')::date::text,
+         (max(submitted_at) AT TIME ZONE 'Europe/London')::date::text
+    FROM intelligence_report WHERE district_code = ANY($1::text[]) AND status <> 'withdrawn'`;
+
+/** A gap longer than this between a period's edge and a source's records is worth saying. */
+const coverageSlackDays = 31;
+
+/**
+ * Notes for a period that runs past the records Lantern holds (a source whose records end more
+ * than a month before the period ends, or start more than a month after it begins): its counts
+ * there are missing, not zero, and a comparison across it misleads.
+ */
+async function coverageNotes(sql: Sql, s: Scope, c: Scope): Promise<string[]> {
+  const sources = await sql.query<{ source: string; first: string | null; last: string | null }>(coverageQuery, [
+    s.districtCodes,
+    kindsOf[s.scope],
+  ]);
+  const notes: string[] = [];
+  for (const { source, first, last } of sources) {
+    if (!first || !last) continue;
+    for (const [name, period] of [
+      ['this period', s],
+      ['the comparison period', c],
+    ] as const) {
+      if (last < period.from || first > period.to) {
+        notes.push(`Lantern holds no ${source} for these districts in ${name}: its count there is missing, not zero.`);
+        continue;
+      }
+      if (last < addDays(period.to, -coverageSlackDays)) {
+        notes.push(
+          `Lantern’s ${source} for these districts end on ${readableDate(last)}, before ${name} ends (${readableDate(period.to)}): its later months are missing, not quiet.`,
+        );
+      }
+      if (first > addDays(period.from, coverageSlackDays)) {
+        notes.push(
+          `Lantern’s ${source} for these districts start on ${readableDate(first)}, after ${name} begins (${readableDate(period.from)}): its earlier months are missing, not quiet.`,
+        );
+      }
+    }
+  }
+  return notes;
+}
+
 async function crimeLoaded(sql: Sql, s: Scope): Promise<boolean> {
   const [row] = await sql.query<{ n: number | string }>(
     `SELECT count(*) AS n FROM crime_event
@@ -287,6 +344,7 @@ export async function scaleSection(sql: Sql, s: Scope, c: Scope): Promise<Profil
       ),
     );
   }
+  notes.push(...(await coverageNotes(sql, s, c)));
   notes.push('Rates per 1,000 children are not shown: no district child populations are configured in Lantern.');
   return section('scale', 'Scale and trend', { figures, notes });
 }
