@@ -2,14 +2,18 @@
  * API throughput for an authenticated, audited read: people.search by name within a district,
  * as the seeded police analyst, over real HTTP (cookie session, CSRF header) for ~10 s with
  * autocannon. On PGlite, and on PostgreSQL too with BENCH_DATABASE_URL. Every people.search
- * appends a hash-chained audit event in the same transaction, so this measures the audited path.
- * Run: pnpm bench:api [--duration 10] [--connections 10]
+ * appends an audit event in the same transaction, so this measures the audited path. Also, on the
+ * same server and in the same run: people.search at a fixed 200 req/s (its latency), the
+ * unaudited districts.list, and a bare tRPC procedure mounted for the benchmark only (the anchor).
+ * Run: pnpm bench:api [--duration 10] [--connections 16]
  */
 import type { AddressInfo } from 'node:net';
 import { createServer, csrfHeader, readApiEnv } from '@lantern/api';
 import { type Database, migrateAndLoad } from '@lantern/db';
 import { seedDatabase } from '@lantern/seed';
 import { generateDataset } from '@lantern/synth';
+import { initTRPC } from '@trpc/server';
+import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import autocannon from 'autocannon';
 import { onEachBackend } from './scratch-database.ts';
 
@@ -23,7 +27,7 @@ function option(name: string, fallback: number): number {
   return value;
 }
 const duration = option('duration', 10);
-const connections = option('connections', 10);
+const connections = option('connections', 16);
 
 /** A name that matches seeded people: the first seeded child of the district, by id. */
 async function searchName(db: Database): Promise<string> {
@@ -51,7 +55,20 @@ async function signIn(base: string): Promise<string> {
 async function measure(label: string, db: Database) {
   await migrateAndLoad(db);
   await seedDatabase(db.sql, generateDataset({ scale: 'county' }));
-  const app = await createServer({ db, env: readApiEnv({ NODE_ENV: 'production', LANTERN_TRUST_PROXY: 'false' }) });
+  const app = await createServer({
+    db,
+    env: readApiEnv({
+      NODE_ENV: 'production',
+      LANTERN_TRUST_PROXY: 'false',
+      LANTERN_AUDIT_KEY: 'benchmark-audit-key-0123456789abcdef',
+    }),
+  });
+  // The anchor: a tRPC procedure that does nothing, on the same server, for this benchmark only.
+  const t = initTRPC.create();
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/bench-trpc',
+    trpcOptions: { router: t.router({ bare: t.procedure.query(() => 'ok') }) },
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   try {
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -65,22 +82,36 @@ async function measure(label: string, db: Database) {
     if (probe.status !== 200 || found === 0) throw new Error(`the search finds nothing: ${probe.status}`);
     const [before] = await db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_event');
 
-    const result = await autocannon({ url: `${base}${path}`, headers, duration, connections });
+    const run = async (what: string, url: string, extra: Partial<autocannon.Options> = {}) => {
+      const result = await autocannon({ url, headers, duration, connections, ...extra });
+      if (result.non2xx > 0 || result.errors > 0) process.exitCode = 1;
+      console.log(
+        `${label.padEnd(9)} ${what.padEnd(42)} ${String(Math.round(result.requests.average)).padStart(6)} req/s, ` +
+          `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.requests.total} requests ` +
+          `(${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts)`,
+      );
+      return result;
+    };
+    console.log(
+      `${label}: people.search name="${name}" districtCode=${district} (${found} matches), ${duration} s each`,
+    );
+    const search = await run(`people.search, ${connections} connections`, `${base}${path}`);
     const [after] = await db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_event');
     const audited = (after?.n ?? 0) - (before?.n ?? 0);
+    console.log(`${label.padEnd(9)} audit events written: ${audited} for ${search.requests.total} searches answered`);
+    await run('people.search at a fixed 200 req/s', `${base}${path}`, { overallRate: 200 });
+    const districts = await run(`districts.list (unaudited), ${connections} conn.`, `${base}/trpc/districts.list`);
+    const bare = await run(`bare tRPC procedure (anchor), ${connections} conn.`, `${base}/bench-trpc/bare`);
+    const ratio = (part: autocannon.Result) => `${Math.round((part.requests.average / bare.requests.average) * 100)}%`;
     console.log(
-      `${label.padEnd(9)} people.search name="${name}" districtCode=${district} (${found} matches), ` +
-        `${connections} connections × ${duration} s: ${Math.round(result.requests.average)} req/s, ` +
-        `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.requests.total} requests ` +
-        `(${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts), ${audited} audit events written`,
+      `${label.padEnd(9)} of the bare procedure's rate: people.search ${ratio(search)}, districts.list ${ratio(districts)}`,
     );
-    if (result.non2xx > 0 || result.errors > 0) process.exitCode = 1;
   } finally {
     await app.close();
   }
 }
 
-console.log('Every people.search writes a hash-chained audit event in its transaction: these are audited reads.');
+console.log('Every people.search writes an audit event in its transaction: these are audited reads.');
 await onEachBackend(async (label, db) => {
   try {
     await measure(label, db);

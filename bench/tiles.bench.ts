@@ -4,10 +4,23 @@
  * tiles a user's session asks for: at each zoom 8–15, a 1280×800 viewport (maplibre's 512-pixel
  * tiles: 3×2 tiles) around 12 seeded-random crime locations, for the crime, intelligence and
  * missing-found layers. Reports p50/p95/max per layer and zoom band, and the mean tile size.
- * PostgreSQL is measured when BENCH_DATABASE_URL is set. Run: pnpm bench:tiles [national]
+ * Then, per zoom 8–15, crime through the tile cache (tile-cache.ts) as the route uses it: cold
+ * (data version read, miss, render, store) and warm (version read, hit), each beside the anchor,
+ * the bare render of the same tile (ST_AsMVT on PostgreSQL; the clustering query and vt-pbf on
+ * PGlite) timed in the same run; then how long warming z≤10 takes, and the plan of the busiest
+ * z12 and z15 tiles on PostgreSQL. PostgreSQL is measured when BENCH_DATABASE_URL is set.
+ * Run: pnpm bench:tiles [national]
  */
 import { join } from 'node:path';
-import { type Database, importPoliceUkFile, migrateAndLoad, renderTile, shippedPath } from '@lantern/db';
+import {
+  type Database,
+  importPoliceUkFile,
+  migrateAndLoad,
+  renderTile,
+  shippedPath,
+  TileCache,
+  type TileRequest,
+} from '@lantern/db';
 import type { TileLayer } from '@lantern/domain';
 import { seedDatabase } from '@lantern/seed';
 import { DEFAULT_SEED, generateDataset } from '@lantern/synth';
@@ -115,7 +128,74 @@ async function measure(label: string, db: Database) {
       `${label.padEnd(9)} crime z≤11 from ${fromPoints ? 'points' : 'cells '} ${String(low.length).padStart(4)} tiles  p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms  p95 ${percentile(times, 95).toFixed(1).padStart(6)} ms  max ${(times.at(-1) ?? 0).toFixed(1).padStart(6)} ms`,
     );
   }
+  await measureCache(label, db, tiles);
   await db.close();
+}
+
+const ms = (value: number) => `${value.toFixed(1).padStart(6)} ms`;
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+/** Crime per zoom through the cache, cold then warm, beside the bare render of the same tiles. */
+async function measureCache(label: string, db: Database, tiles: Array<{ z: number; x: number; y: number }>) {
+  const cache = new TileCache(db, { maxBytes: 512 * 1024 * 1024, warmMaxZoom: -1 });
+  const viaCache = async (request: TileRequest) => cache.tile(request, await cache.address(request));
+  let busiest: Record<number, { request: TileRequest; ms: number }> = {};
+  for (let z = 8; z <= 15; z++) {
+    const requests: TileRequest[] = tiles
+      .filter((tile) => tile.z === z)
+      .map((tile) => ({ layer: 'crime', ...tile, scope: 'all' }));
+    const cold: number[] = [];
+    const anchor: number[] = [];
+    const warm: number[] = [];
+    // Cold first, so the cache's first render pays for any page the database has not read yet.
+    for (const request of requests) {
+      const time = await timed(() => viaCache(request));
+      cold.push(time);
+      if (time > (busiest[z]?.ms ?? -1)) busiest = { ...busiest, [z]: { request, ms: time } };
+    }
+    for (const request of requests) anchor.push(await timed(() => renderTile(db.prisma, db.backend, request)));
+    for (const request of requests) warm.push(await timed(() => viaCache(request)));
+    for (const list of [cold, anchor, warm]) list.sort((a, b) => a - b);
+    const [coldP95, anchorP95, warmP95] = [cold, anchor, warm].map((list) => percentile(list, 95)) as [
+      number,
+      number,
+      number,
+    ];
+    console.log(
+      `${label.padEnd(9)} crime z${String(z).padEnd(3)} ${String(requests.length).padStart(3)} tiles  cold p95 ${ms(coldP95)}  warm p95 ${ms(warmP95)}  anchor p95 ${ms(anchorP95)}  cold/anchor ${(coldP95 / anchorP95).toFixed(2)}×  warm/anchor ${(warmP95 / anchorP95).toFixed(3)}×`,
+    );
+  }
+  const warming = new TileCache(db, { maxBytes: 512 * 1024 * 1024, warmMaxZoom: 10 });
+  const warmTime = await timed(async () => {
+    await warming.address({ layer: 'crime', z: 0, x: 0, y: 0, scope: 'all' });
+    await warming.warmed();
+  });
+  const { entries, bytes } = warming.stats;
+  console.log(
+    `${label.padEnd(9)} warming crime z0–10: ${entries} tiles, ${(bytes / 1024 / 1024).toFixed(1)} MiB in ${(warmTime / 1000).toFixed(1)} s`,
+  );
+  await warming.close();
+  if (db.backend !== 'postgres') return;
+  for (const z of [12, 15]) {
+    const heaviest = busiest[z];
+    if (!heaviest) continue;
+    const { x, y } = heaviest.request;
+    const plan = await db.sql.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+       SELECT count(*) FROM crime_event c
+       WHERE c.geom && ST_Transform(ST_Expand(ST_TileEnvelope($1, $2, $3), (20037508.342789244 * 2 / (1 << $1)) * 64 / 4096), 4326)`,
+      [z, x, y],
+    );
+    console.log(`${label} plan of the busiest z${z} tile (${z}/${x}/${y}) point scan:`);
+    for (const line of plan.map((row) => row['QUERY PLAN'])) {
+      if (/Scan|Buffers|Execution|Heap Blocks|Rows Removed/.test(line)) console.log(`  ${line.trim()}`);
+    }
+  }
 }
 
 await onEachBackend(measure);

@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiQuery, browserSession, screenshot, screenshotDir, ukDate } from './support/browser.ts';
-import { pdfPageTexts } from './support/pdf-text.ts';
+import { pdfPagePng, pdfPageTexts } from './support/pdf-text.ts';
 
 /**
  * Issue 16 end to end: an analyst builds a CSE problem profile for Mansfield over the last twelve
@@ -171,18 +170,7 @@ describe('a CSE problem profile for Mansfield, from terms of reference to the ap
     expect(printed).toContain('End of the profile');
     for (const name of childNames) expect(printed).not.toContain(name);
     // One page as an image, to look at.
-    execFileSync('pdftoppm', [
-      '-f',
-      '2',
-      '-l',
-      '2',
-      '-r',
-      '80',
-      '-png',
-      '-singlefile',
-      pdfPath,
-      join(screenshotDir, 'profiles-print-page-2'),
-    ]);
+    writeFileSync(join(screenshotDir, 'profiles-print-page-2.png'), await pdfPagePng(pdf, 2));
     expect(officer.problems).toEqual([]);
     await officer.context.close();
   });

@@ -34,7 +34,7 @@ async function appendEvents(count: number): Promise<string[]> {
       }),
     );
   }
-  const rows = await db.sql.query<{ seq: string }>('SELECT seq::text AS seq FROM audit_event ORDER BY seq');
+  const rows = await db.sql.query<{ seq: string }>('SELECT seq::text AS seq FROM audit_event ORDER BY audit_event.seq');
   return rows.map((row) => row.seq);
 }
 
@@ -47,32 +47,54 @@ async function tamper(statement: string) {
 }
 
 describe('lantern audit verify', () => {
-  it('reports an intact chain with its length and exits 0', async () => {
+  it('seals what was waiting, reports an intact trail with its length and the window, and exits 0', async () => {
     const seqs = await appendEvents(4);
+    const first = await lantern('audit', 'verify');
+    expect(first).toMatchObject({ code: 0, stderr: '' });
+    expect(first.stdout).toMatch(
+      new RegExp(
+        `^audit chain intact: ${seqs.length} events\nsealed batches: 1; 4 events were waiting to be sealed \\(the oldest for \\d+\\.\\d s\\) and are sealed now$`,
+      ),
+    );
     expect(await lantern('audit', 'verify')).toEqual({
       code: 0,
-      stdout: `audit chain intact: ${seqs.length} events`,
+      stdout: `audit chain intact: ${seqs.length} events\nsealed batches: 1; no event was waiting to be sealed`,
       stderr: '',
     });
   });
 
-  it('reports the first edited event and exits 1', async () => {
+  it('reports the first edited event and exits 1, sealed or not', async () => {
     const seqs = await appendEvents(4);
     await tamper(`UPDATE audit_event SET reason = 'x' WHERE seq = ${seqs[1]}`);
-    expect(await lantern('audit', 'verify')).toEqual({
+    const broken = {
       code: 1,
       stdout: '',
       stderr: `audit chain broken at event ${seqs[1]}: its content does not match its hash (the event was edited)`,
-    });
+    };
+    expect(await lantern('audit', 'verify')).toEqual(broken);
+    // Verifying sealed the edited event with the rest; it is still found.
+    expect(await db.sql.query('SELECT seq FROM audit_pending')).toEqual([]);
+    expect(await lantern('audit', 'verify')).toEqual(broken);
   });
 
-  it('reports a deleted event at the event after it', async () => {
+  it('reports an event deleted while it waited to be sealed', async () => {
     const seqs = await appendEvents(4);
     await tamper(`DELETE FROM audit_event WHERE seq = ${seqs[1]}`);
     expect(await lantern('audit', 'verify')).toEqual({
       code: 1,
       stdout: '',
-      stderr: `audit chain broken at event ${seqs[2]}: its prev_hash is not the hash of the event before it (an event was removed or reordered)`,
+      stderr: `audit chain broken at event ${seqs[1]}: it was waiting to be sealed but is not in the trail (the event was deleted)`,
+    });
+  });
+
+  it('reports an event deleted after it was sealed', async () => {
+    const seqs = await appendEvents(4);
+    expect((await lantern('audit', 'verify')).code).toBe(0);
+    await tamper(`DELETE FROM audit_event WHERE seq = ${seqs[2]}`);
+    expect(await lantern('audit', 'verify')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `audit chain broken at event ${seqs[2]}: it is listed in a sealed batch but is not in the trail (the event was deleted)`,
     });
   });
 });

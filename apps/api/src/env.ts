@@ -32,6 +32,14 @@ const envSchema = z.object({
   LANTERN_ALLOWED_ORIGINS: csv,
   /** How much the server logs (pino levels); `silent` for nothing. */
   LANTERN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The secret that signs sealed audit batches; required in production (at least 32 characters). */
+  LANTERN_AUDIT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** How often appended audit events are sealed into a signed batch (ms): the unsealed window. */
+  LANTERN_AUDIT_SEAL_MS: z.coerce.number().int().min(50).max(1000).default(500),
+  /** Memory for rendered map tiles kept in process (MiB; 0 renders every request). */
+  LANTERN_TILE_CACHE_MB: z.coerce.number().int().min(0).max(16_384).default(64),
+  /** After an import or seed, crime tiles up to this zoom are rendered ahead of requests; -1: none. */
+  LANTERN_TILE_WARM_MAX_ZOOM: z.coerce.number().int().min(-1).max(11).default(10),
   LANTERN_TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
@@ -100,6 +108,13 @@ export function isLoopbackHttp(url: URL): boolean {
 }
 
 const checkedEnvSchema = envSchema.superRefine((env, context) => {
+  if (env.NODE_ENV === 'production' && env.LANTERN_AUDIT_KEY === undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['LANTERN_AUDIT_KEY'],
+      message: 'is required in production: it signs the sealed audit batches, and the development key is public',
+    });
+  }
   const set = oidcConnection.filter((name) => env[name] !== undefined);
   if (set.length === 0) return;
   for (const name of oidcConnection) {

@@ -1,7 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { closeAnalyticsPool } from '@lantern/app';
-import { type Database, resolveSession } from '@lantern/db';
+import { type Database, developmentAuditKey, resolveSession, startAuditSealer } from '@lantern/db';
 import { maxCallsPerBatch, maxRequestBytes } from '@lantern/domain';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -170,6 +170,15 @@ export async function createServer({
 
   // The analytics pool's threads end with the server.
   app.addHook('onClose', async () => closeAnalyticsPool());
+
+  // Audit events are sealed into signed batches: now (what a crash left pending) and every
+  // LANTERN_AUDIT_SEAL_MS; the last round runs as the server closes.
+  const sealer = await startAuditSealer(db.sql, {
+    intervalMs: env.LANTERN_AUDIT_SEAL_MS,
+    key: env.LANTERN_AUDIT_KEY ?? developmentAuditKey,
+    onError: (error) => app.log.error({ err: error }, 'sealing audit events failed; they stay pending'),
+  });
+  app.addHook('onClose', async () => sealer.stop());
 
   return app;
 }

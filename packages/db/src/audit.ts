@@ -1,17 +1,34 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Role } from '@lantern/domain';
 import type { PrismaTx } from './prisma-tx.ts';
-import type { Sql } from './sql.ts';
+import type { Sql, TransactionalSql } from './sql.ts';
 
 /**
- * The append-only audit trail. Each event's hash is SHA-256 over the previous event's hash and
- * the event's canonical content, so editing, deleting or reordering any event breaks every hash
- * after it; `verifyAuditChain` finds the first broken link. Appends take a transaction-scoped
- * advisory lock so concurrent writers cannot fork the chain, and run inside the caller's
- * transaction: an audited change and its audit event commit together or not at all.
+ * The append-only audit trail, tamper-evident without serialising its writers.
+ *
+ * Appending takes no lock: each event is inserted, in the caller's transaction (an audited change
+ * and its event commit together or not at all), with its own leaf hash (SHA-256 of its sequence
+ * number and canonical content) and a row in `audit_pending`. A sealer (`sealAuditBatch`, run by
+ * the server every `LANTERN_AUDIT_SEAL_MS` and at every start, one sealer at a time) takes the
+ * committed pending events in sequence order into a numbered batch: the batch lists its events,
+ * chains their leaf hashes into a root, chains its head onto the previous batch's head, and signs
+ * the head with an HMAC under `LANTERN_AUDIT_KEY`, a secret the database does not hold. Batches are
+ * append-only too. `verifyAuditChain` recomputes every leaf, root, head and signature, checks that
+ * every event is sealed exactly once or still pending, and reports the unsealed window.
+ *
+ * Events written before batches existed (their `prev_hash` is set) form the original hash chain,
+ * each event hashed onto the one before; it is verified as it was, and the first batch chains onto
+ * its last hash.
  */
 export const genesisHash = '0'.repeat(64);
-const auditLockKey = 7_264_617; // arbitrary, fixed: serialises appends
+const sealerLockKey = 7_264_618; // arbitrary, fixed: one sealer at a time
+
+/** Used when `LANTERN_AUDIT_KEY` is unset outside production (the server refuses that in production). */
+export const developmentAuditKey = 'lantern-development-audit-key-not-for-production';
+
+export function auditSigningKey(env: NodeJS.ProcessEnv = process.env): string {
+  return env.LANTERN_AUDIT_KEY || developmentAuditKey;
+}
 
 export type AuditAction =
   | 'login'
@@ -49,8 +66,8 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-export function auditHash(prevHash: string, content: AuditContent): string {
-  const body = canonicalJson({
+function contentBody(content: AuditContent): string {
+  return canonicalJson({
     at: content.at,
     userId: content.userId,
     role: content.role,
@@ -61,53 +78,144 @@ export function auditHash(prevHash: string, content: AuditContent): string {
     reason: content.reason,
     details: content.details,
   });
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+const sha256 = (...parts: string[]) => {
+  const hash = createHash('sha256');
+  parts.forEach((part, index) => {
+    if (index > 0) hash.update('\n');
+    hash.update(part);
+  });
+  return hash.digest('hex');
+};
+
+/** The original chain's link: an event's hash over the previous event's hash and its content. */
+export function auditHash(prevHash: string, content: AuditContent): string {
+  return sha256(prevHash, contentBody(content));
+}
+
+/** An event's leaf hash: its sequence number and content, so it cannot move or change unseen. */
+export function auditLeafHash(seq: string, content: AuditContent): string {
+  return sha256('leaf', seq, contentBody(content));
+}
+
+function batchRoot(leaves: readonly string[]): string {
+  return leaves.reduce((root, leaf) => sha256(root, leaf), genesisHash);
+}
+
+function batchHead(batch: string, prevHead: string, sealedAt: string, count: number, root: string): string {
+  return sha256('batch', batch, prevHead, sealedAt, String(count), root);
+}
+
+function signHead(key: string, head: string): string {
+  return createHmac('sha256', key).update(head).digest('hex');
+}
+
+const insertEvent = `
+  WITH event AS (
+    INSERT INTO audit_event (seq, at, user_id, role, action, procedure, record_type, record_ids, reason, details, prev_hash, hash)
+    VALUES ($1::bigint, $2::timestamptz, $3::uuid, $4::role, $5, $6, $7, $8::text[], $9, $10::jsonb, NULL, $11)
+    RETURNING seq)
+  INSERT INTO audit_pending (seq) SELECT seq FROM event`;
+
+function eventParams(seq: string, at: string, input: AuditInput): unknown[] {
+  return [
+    seq,
+    at,
+    input.userId,
+    input.role,
+    input.action,
+    input.procedure,
+    input.recordType,
+    [...input.recordIds],
+    input.reason,
+    canonicalJson(input.details),
+    auditLeafHash(seq, { ...input, at }),
+  ];
 }
 
 export async function appendAudit(tx: PrismaTx, input: AuditInput): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${auditLockKey}::bigint)`;
-  const [last] = await tx.$queryRaw<Array<{ hash: string }>>`SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1`;
-  const prevHash = last?.hash ?? genesisHash;
-  const at = new Date().toISOString();
-  const hash = auditHash(prevHash, { ...input, at });
-  await tx.$executeRaw`
-    INSERT INTO audit_event (at, user_id, role, action, procedure, record_type, record_ids, reason, details, prev_hash, hash)
-    VALUES (${at}::timestamptz, ${input.userId}::uuid, ${input.role}::role, ${input.action}, ${input.procedure},
-            ${input.recordType}, ${[...input.recordIds]}::text[], ${input.reason}, ${canonicalJson(input.details)}::jsonb,
-            ${prevHash}, ${hash})`;
+  const [next] = await tx.$queryRawUnsafe<Array<{ seq: string }>>(
+    `SELECT nextval(pg_get_serial_sequence('audit_event', 'seq'))::text AS seq`,
+  );
+  const seq = next?.seq as string;
+  await tx.$executeRawUnsafe(insertEvent, ...eventParams(seq, new Date().toISOString(), input));
 }
 
-/**
- * `appendAudit` for the plain SQL handle of bulk imports: the same lock, chain and row, in the
- * import's own transaction.
- */
+/** `appendAudit` for the plain SQL handle of bulk imports, in the import's own transaction. */
 export async function appendAuditSql(tx: Sql, input: AuditInput): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [auditLockKey]);
-  const [last] = await tx.query<{ hash: string }>('SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1');
-  const prevHash = last?.hash ?? genesisHash;
-  const at = new Date().toISOString();
-  const hash = auditHash(prevHash, { ...input, at });
-  await tx.query(
-    `INSERT INTO audit_event (at, user_id, role, action, procedure, record_type, record_ids, reason, details, prev_hash, hash)
-     VALUES ($1::timestamptz, $2::uuid, $3::role, $4, $5, $6, $7::text[], $8, $9::jsonb, $10, $11)`,
-    [
-      at,
-      input.userId,
-      input.role,
-      input.action,
-      input.procedure,
-      input.recordType,
-      [...input.recordIds],
-      input.reason,
-      canonicalJson(input.details),
-      prevHash,
-      hash,
-    ],
+  const [next] = await tx.query<{ seq: string }>(
+    `SELECT nextval(pg_get_serial_sequence('audit_event', 'seq'))::text AS seq`,
   );
+  await tx.query(insertEvent, eventParams(next?.seq as string, new Date().toISOString(), input));
+}
+
+/** Most events one batch seals; a longer backlog (after a crash) is sealed in several. */
+const batchLimit = 10_000;
+
+/**
+ * Seals the committed pending events, oldest first, into batches. Returns how many it sealed; 0
+ * when another sealer holds the lock (PostgreSQL with several servers) or nothing is pending.
+ */
+export async function sealAuditBatch(sql: TransactionalSql, key = auditSigningKey()): Promise<number> {
+  let sealed = 0;
+  for (;;) {
+    const count = await sql.transaction(async (tx) => {
+      const [lock] = await tx.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1::bigint) AS locked', [
+        sealerLockKey,
+      ]);
+      if (!lock?.locked) return 0;
+      const pending = await tx.query<{ seq: string; hash: string }>(
+        `SELECT e.seq::text AS seq, e.hash FROM audit_pending p JOIN audit_event e ON e.seq = p.seq
+         ORDER BY p.seq LIMIT $1`,
+        [batchLimit],
+      );
+      if (pending.length === 0) return 0;
+      const [last] = await tx.query<{ batch: string; head: string }>(
+        'SELECT batch::text AS batch, head FROM audit_batch ORDER BY audit_batch.batch DESC LIMIT 1',
+      );
+      const prevHead = last?.head ?? (await lastChainedHash(tx));
+      const batch = String(BigInt(last?.batch ?? '0') + 1n);
+      const sealedAt = new Date().toISOString();
+      const root = batchRoot(pending.map((event) => event.hash));
+      const head = batchHead(batch, prevHead, sealedAt, pending.length, root);
+      const seqs = pending.map((event) => event.seq);
+      await tx.query(
+        `INSERT INTO audit_batch (batch, sealed_at, event_seqs, root, prev_head, head, signature)
+         VALUES ($1::bigint, $2::timestamptz, $3::bigint[], $4, $5, $6, $7)`,
+        [batch, sealedAt, seqs, root, prevHead, head, signHead(key, head)],
+      );
+      await tx.query('DELETE FROM audit_pending WHERE seq = ANY($1::bigint[])', [seqs]);
+      return pending.length;
+    });
+    sealed += count;
+    if (count < batchLimit) return sealed;
+  }
+}
+
+async function lastChainedHash(sql: Sql): Promise<string> {
+  const [row] = await sql.query<{ hash: string }>(
+    'SELECT hash FROM audit_event WHERE prev_hash IS NOT NULL ORDER BY seq DESC LIMIT 1',
+  );
+  return row?.hash ?? genesisHash;
+}
+
+/** Events appended and not yet sealed: how many, and how long the oldest has waited. */
+export interface UnsealedWindow {
+  events: number;
+  oldestSeconds: number | null;
+}
+
+export async function unsealedAuditWindow(sql: Sql): Promise<UnsealedWindow> {
+  const [row] = await sql.query<{ events: number; oldest: number | null }>(
+    `SELECT count(*)::int AS events, extract(epoch FROM clock_timestamp() - min(e.at))::float8 AS oldest
+     FROM audit_pending p JOIN audit_event e ON e.seq = p.seq`,
+  );
+  return { events: row?.events ?? 0, oldestSeconds: row?.oldest ?? null };
 }
 
 export type AuditVerification =
-  | { ok: true; events: number }
+  | { ok: true; events: number; batches: number; unsealed: UnsealedWindow }
   | { ok: false; events: number; seq: string; problem: string };
 
 interface AuditRow {
@@ -121,53 +229,152 @@ interface AuditRow {
   record_ids: string[];
   reason: string | null;
   details: Record<string, unknown>;
-  prev_hash: string;
+  prev_hash: string | null;
   hash: string;
 }
 
-/** Walks the whole chain in order, a page at a time, and reports the first broken link. */
-export async function verifyAuditChain(sql: Sql, pageSize = 5000): Promise<AuditVerification> {
+const eventColumns = `seq::text AS seq, at, user_id, role, action, procedure, record_type, record_ids, reason, details,
+  prev_hash, hash`;
+
+function contentOf(row: AuditRow): AuditContent {
+  return {
+    at: new Date(row.at).toISOString(),
+    userId: row.user_id,
+    role: row.role,
+    action: row.action,
+    procedure: row.procedure,
+    recordType: row.record_type,
+    recordIds: row.record_ids,
+    reason: row.reason,
+    details: typeof row.details === 'string' ? (JSON.parse(row.details) as Record<string, unknown>) : row.details,
+  };
+}
+
+const problems = {
+  edited: 'its content does not match its hash (the event was edited)',
+  unlinked: 'its prev_hash is not the hash of the event before it (an event was removed or reordered)',
+  missing: 'it is listed in a sealed batch but is not in the trail (the event was deleted)',
+  reordered: 'its batch’s root does not match its events in order (events were reordered or replaced)',
+  rewritten: 'its batch’s head or signature does not match (the batch was rewritten)',
+  unchained: 'its batch does not chain onto the batch before it (a batch was removed or reordered)',
+  twice: 'it is listed in two sealed batches',
+  vanished: 'it was waiting to be sealed but is not in the trail (the event was deleted)',
+  unsealed: 'it is in no sealed batch and not waiting to be sealed (it was inserted afterwards)',
+} as const;
+
+/**
+ * Verifies the whole trail: the original chain, then every batch in order (each member's leaf
+ * recomputed from its content, the root, the head's link to the batch before and its signature),
+ * then that every later event is sealed exactly once or pending. Reports the first problem.
+ */
+export async function verifyAuditChain(
+  sql: Sql,
+  options: { key?: string; pageSize?: number } = {},
+): Promise<AuditVerification> {
+  const key = options.key ?? auditSigningKey();
+  const pageSize = options.pageSize ?? 5000;
   let expectedPrev = genesisHash;
   let after = '0';
   let events = 0;
+  // 1. The original chain.
   for (;;) {
     const rows = await sql.query<AuditRow>(
-      `SELECT seq::text AS seq, at, user_id, role, action, procedure, record_type, record_ids, reason, details, prev_hash, hash
-       FROM audit_event WHERE audit_event.seq > $1::bigint ORDER BY audit_event.seq LIMIT $2`,
+      `SELECT ${eventColumns} FROM audit_event
+       WHERE audit_event.prev_hash IS NOT NULL AND audit_event.seq > $1::bigint ORDER BY audit_event.seq LIMIT $2`,
       [after, pageSize],
     );
     for (const row of rows) {
       events += 1;
-      if (row.prev_hash !== expectedPrev) {
-        return {
-          ok: false,
-          events,
-          seq: row.seq,
-          problem: 'its prev_hash is not the hash of the event before it (an event was removed or reordered)',
-        };
-      }
-      const recomputed = auditHash(row.prev_hash, {
-        at: new Date(row.at).toISOString(),
-        userId: row.user_id,
-        role: row.role,
-        action: row.action,
-        procedure: row.procedure,
-        recordType: row.record_type,
-        recordIds: row.record_ids,
-        reason: row.reason,
-        details: typeof row.details === 'string' ? (JSON.parse(row.details) as Record<string, unknown>) : row.details,
-      });
-      if (recomputed !== row.hash) {
-        return {
-          ok: false,
-          events,
-          seq: row.seq,
-          problem: 'its content does not match its hash (the event was edited)',
-        };
+      if (row.prev_hash !== expectedPrev) return { ok: false, events, seq: row.seq, problem: problems.unlinked };
+      if (auditHash(row.prev_hash, contentOf(row)) !== row.hash) {
+        return { ok: false, events, seq: row.seq, problem: problems.edited };
       }
       expectedPrev = row.hash;
       after = row.seq;
     }
-    if (rows.length < pageSize) return { ok: true, events };
+    if (rows.length < pageSize) break;
   }
+  // 2. The batches, in order.
+  const sealed = new Set<string>();
+  let prevHead = expectedPrev;
+  let batches = 0;
+  let afterBatch = '0';
+  for (;;) {
+    const page = await sql.query<{
+      batch: string;
+      sealed_at: Date;
+      event_seqs: string[];
+      root: string;
+      prev_head: string;
+      head: string;
+      signature: string;
+    }>(
+      `SELECT batch::text AS batch, sealed_at, event_seqs::text[] AS event_seqs, root, prev_head, head, signature
+       FROM audit_batch WHERE batch > $1::bigint ORDER BY audit_batch.batch LIMIT 100`,
+      [afterBatch],
+    );
+    for (const batch of page) {
+      batches += 1;
+      const first = batch.event_seqs[0] ?? '0';
+      const members = await sql.query<AuditRow>(
+        `SELECT ${eventColumns} FROM audit_event WHERE seq = ANY($1::bigint[])`,
+        [batch.event_seqs],
+      );
+      const bySeq = new Map(members.map((row) => [row.seq, row]));
+      const leaves: string[] = [];
+      for (const seq of batch.event_seqs) {
+        events += 1;
+        const row = bySeq.get(seq);
+        if (!row) return { ok: false, events, seq, problem: problems.missing };
+        if (sealed.has(seq)) return { ok: false, events, seq, problem: problems.twice };
+        sealed.add(seq);
+        const leaf = auditLeafHash(seq, contentOf(row));
+        if (leaf !== row.hash) return { ok: false, events, seq, problem: problems.edited };
+        leaves.push(leaf);
+      }
+      if (batch.prev_head !== prevHead) return { ok: false, events, seq: first, problem: problems.unchained };
+      if (batchRoot(leaves) !== batch.root) return { ok: false, events, seq: first, problem: problems.reordered };
+      const head = batchHead(
+        batch.batch,
+        batch.prev_head,
+        new Date(batch.sealed_at).toISOString(),
+        batch.event_seqs.length,
+        batch.root,
+      );
+      if (head !== batch.head || signHead(key, head) !== batch.signature) {
+        return { ok: false, events, seq: first, problem: problems.rewritten };
+      }
+      prevHead = batch.head;
+      afterBatch = batch.batch;
+    }
+    if (page.length < 100) break;
+  }
+  // 3. Every later event sealed or pending; a pending event's leaf checked like a sealed one's.
+  const pendingRows = await sql.query<AuditRow & { pending_seq: string }>(
+    `SELECT p.seq::text AS pending_seq, ${eventColumns.replace('seq::text AS seq', 'e.seq::text AS seq')}
+     FROM audit_pending p LEFT JOIN audit_event e ON e.seq = p.seq ORDER BY p.seq`,
+  );
+  const pending = new Set<string>();
+  for (const row of pendingRows) {
+    if (row.seq === null) return { ok: false, events, seq: row.pending_seq, problem: problems.vanished };
+    if (auditLeafHash(row.seq, contentOf(row)) !== row.hash) {
+      return { ok: false, events, seq: row.seq, problem: problems.edited };
+    }
+    pending.add(row.seq);
+  }
+  after = '0';
+  for (;;) {
+    const rows = await sql.query<{ seq: string }>(
+      `SELECT seq::text AS seq FROM audit_event WHERE prev_hash IS NULL AND seq > $1::bigint
+       ORDER BY audit_event.seq LIMIT $2`,
+      [after, pageSize * 10],
+    );
+    for (const { seq } of rows) {
+      if (!sealed.has(seq) && !pending.has(seq)) return { ok: false, events, seq, problem: problems.unsealed };
+      if (pending.has(seq)) events += 1;
+      after = seq;
+    }
+    if (rows.length < pageSize * 10) break;
+  }
+  return { ok: true, events, batches, unsealed: await unsealedAuditWindow(sql) };
 }

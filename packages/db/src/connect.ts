@@ -1,13 +1,17 @@
 import { mkdirSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { copyDataBlob, copyStatement } from './copy-text.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
-import type { Sql, TransactionalSql } from './sql.ts';
+import type { CopyData, Sql, TransactionalSql } from './sql.ts';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -66,6 +70,9 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     async exec(script: string) {
       await client.exec(script);
     },
+    async copyFrom(table: string, columns: readonly string[], data: CopyData) {
+      await client.query(copyStatement(table, columns, `'/dev/blob'`), [], { blob: await copyDataBlob(data) });
+    },
   });
   const sql: TransactionalSql = {
     ...wrap(pglite),
@@ -86,7 +93,15 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
 }
 
 async function openPostgres(databaseUrl: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // Connections per process: LANTERN_DB_POOL_MAX (default 10); audited requests no longer queue
+  // on one lock, so a busy server can use more.
+  const max = Number(process.env.LANTERN_DB_POOL_MAX ?? 10);
+  if (!Number.isInteger(max) || max < 1) {
+    throw new Error(
+      `LANTERN_DB_POOL_MAX must be a whole number of connections, 1 or more (value "${process.env.LANTERN_DB_POOL_MAX}")`,
+    );
+  }
+  const pool = new pg.Pool({ connectionString: databaseUrl, max });
   // An idle connection the server closes (restart, failover, a dropped database) must not crash
   // the process: the pool replaces it on the next query.
   pool.on('error', (error) => process.emitWarning(`idle PostgreSQL connection closed: ${error.message}`));
@@ -97,6 +112,16 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
     },
     async exec(script: string) {
       await client.query(script);
+    },
+    async copyFrom(table: string, columns: readonly string[], data: CopyData) {
+      // COPY runs on one connection: a pooled handle takes one for the statement's length.
+      const connection = client instanceof pg.Pool ? await client.connect() : client;
+      try {
+        const input = connection.query(copyFromStdin(copyStatement(table, columns, 'STDIN')));
+        await pipeline(typeof data === 'string' ? Readable.from([data]) : Readable.from(data), input);
+      } finally {
+        if (connection !== client) (connection as pg.PoolClient).release();
+      }
     },
   });
   const sql: TransactionalSql = {

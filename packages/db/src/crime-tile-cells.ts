@@ -1,3 +1,4 @@
+import { bumpDataVersion } from './data-version.ts';
 import type { Sql } from './sql.ts';
 
 /**
@@ -24,6 +25,8 @@ export async function refreshCrimeTileCells(sql: Sql): Promise<string[]> {
   );
   const months = stale.map((row) => row.month).sort();
   if (months.length === 0) return months;
+  // Low-zoom crime tiles read these cells: cached ones of the old counts must not be served.
+  await bumpDataVersion(sql, 'crime');
   await sql.query('DELETE FROM crime_tile_cell WHERE month = ANY($1::date[])', [months]);
   // The finest level from the points, projected once each ...
   await sql.query(

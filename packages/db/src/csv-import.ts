@@ -42,8 +42,19 @@ export interface CsvImportSpec<Row> {
   expectedHeader: string;
   /** Writes one batch of valid rows; says how many were new and how many changed. */
   write(tx: Sql, batch: Row[]): Promise<{ inserted: number; updated: number }>;
+  /**
+   * For an import whose `write` only stages its batches: writes what was staged, in one go after
+   * the last batch, and says how many rows were new and how many changed.
+   */
+  writeStaged?(tx: Sql): Promise<WriteCounts>;
   /** Runs after the last batch, in the same transaction (e.g. to bring derived tables up to date). */
   finish?(tx: Sql): Promise<void>;
+}
+
+/** How many rows a write added and how many it changed. */
+export interface WriteCounts {
+  inserted: number;
+  updated: number;
 }
 
 export interface CsvImportCounts {
@@ -121,6 +132,7 @@ export async function importCsvStream<Row>(
       parse: (record, line) =>
         unstorableField(file, header, record, line) ?? (parseRow as NonNullable<typeof parseRow>)(record, line),
       write: (tx, batch) => spec.write(tx, batch),
+      writeStaged: async (tx) => (spec.writeStaged ? spec.writeStaged(tx) : { inserted: 0, updated: 0 }),
       finish: async (tx) => spec.finish?.(tx),
     },
     {
@@ -140,6 +152,7 @@ export interface RecordImportSpec<Source, Row> {
   /** May ask the database (in the import's transaction), e.g. which district a point is in. */
   parse(record: Source, line: number, tx: Sql): CsvRowResult<Row> | Promise<CsvRowResult<Row>>;
   write(tx: Sql, batch: Row[]): Promise<{ inserted: number; updated: number }>;
+  writeStaged?(tx: Sql): Promise<WriteCounts>;
   finish?(tx: Sql): Promise<void>;
   /** What a record is called in messages: "row" (CSV, the default) or "feature" (GeoJSON). */
   noun?: string;
@@ -205,6 +218,9 @@ export async function importRecords<Source, Row>(
       );
     }
     await flush();
+    const staged = await spec.writeStaged?.(tx);
+    report.inserted += staged?.inserted ?? 0;
+    report.updated += staged?.updated ?? 0;
     await spec.finish?.(tx);
   });
   report.unchanged = report.rows - report.rejected - report.inserted - report.updated;

@@ -28,6 +28,8 @@ export {
   updateLocationAssessment,
   updatePeerGroupAssessment,
 } from './contextual-safeguarding.ts';
+export { type CopyValue, copyTextRow } from './copy-text.ts';
+export { crimeEventPartitionMonths, ensureCrimeEventPartitions } from './crime-event-partitions.ts';
 export {
   type CsvImportCounts,
   type CsvImportOptions,
@@ -132,8 +134,14 @@ export {
   appendAudit,
   appendAuditSql,
   auditHash,
+  auditLeafHash,
+  auditSigningKey,
   canonicalJson,
+  developmentAuditKey,
   genesisHash,
+  sealAuditBatch,
+  type UnsealedWindow,
+  unsealedAuditWindow,
   verifyAuditChain,
 } from './audit.ts';
 export {
@@ -144,7 +152,9 @@ export {
   type RecordAccessRow,
   searchAuditEvents,
 } from './audit-queries.ts';
+export { type AuditSealer, startAuditSealer } from './audit-sealer.ts';
 export { crimeTileCellsCurrent, refreshCrimeTileCells } from './crime-tile-cells.ts';
+export { bumpDataVersion, tileDataVersion } from './data-version.ts';
 export {
   applyDisruptionPlan,
   type DisruptionQuery,
@@ -410,6 +420,14 @@ export {
   updateTactic,
 } from './tactics.ts';
 export {
+  etagMatches,
+  type TileAddress,
+  TileCache,
+  type TileCacheOptions,
+  tileCacheKey,
+  tileEtag,
+} from './tile-cache.ts';
+export {
   clusterCellUnits,
   encodeTile,
   renderTile,
@@ -418,6 +436,7 @@ export {
   type TileRequest,
   tileExtent,
   tileFeatures,
+  tileUsesScope,
 } from './tiles.ts';
 export {
   emailTaken,

@@ -10,17 +10,22 @@ import {
   parsePoliceUkRow,
   policeUkLayout,
 } from '@lantern/domain';
+import { bulkInsert, type ColumnSpec } from './bulk-insert.ts';
+import { copyTextRow } from './copy-text.ts';
+import { ensureCrimeEventPartitions } from './crime-event-partitions.ts';
 import { refreshCrimeTileCells } from './crime-tile-cells.ts';
-import { type CsvImportOptions, importCsvStream } from './csv-import.ts';
+import { type CsvImportOptions, importCsvStream, type WriteCounts } from './csv-import.ts';
+import { bumpDataVersion } from './data-version.ts';
 import type { Sql, TransactionalSql } from './sql.ts';
 
 export { type RejectedRow, rejectsCsv } from './csv-import.ts';
 
 /**
- * Streams a data.police.uk street CSV into crime_event in batches, inside one transaction:
- * a file imports whole or not at all (unless `skipInvalid`), and never sits in memory whole.
- * Upserts on the natural key and only touches rows whose content changed, so importing the
- * same file twice changes nothing.
+ * Streams a data.police.uk street CSV into crime_event inside one transaction: a file imports
+ * whole or not at all (unless `skipInvalid`), and never sits in memory whole. Rows are checked
+ * in Node as they are read and staged with COPY; the upsert on the natural key (id, month) then
+ * only touches rows whose content changed, so importing the same file twice changes nothing and
+ * a republished month's changed rows are updated in that month's partition alone.
  */
 export interface PoliceUkImportOptions extends CsvImportOptions {
   /** For reduced extracts whose file name does not name the crime type. */
@@ -53,6 +58,7 @@ export async function importPoliceUkStream(
   options: PoliceUkImportOptions = {},
 ): Promise<PoliceUkImportReport> {
   const keyer = new PoliceUkKeyer();
+  const staging = new CrimeEventStaging();
   let withoutLocation = 0;
   const counts = await importCsvStream(
     sql,
@@ -71,58 +77,158 @@ export async function importPoliceUkStream(
           return { ok: true, row: { id: keyer.next(parsed.crime), crime: parsed.crime } };
         };
       },
-      write: upsertCrimeEvents,
-      // The low-zoom map tiles' cells of the months this file touched, before it commits.
-      finish: async (tx) => void (await refreshCrimeTileCells(tx)),
+      // Valid rows go to a staging table as they are read; the file reaches crime_event in one
+      // statement per month once every row has been read (and checked).
+      write: async (tx, batch) => {
+        await staging.append(tx, batch);
+        return { inserted: 0, updated: 0 };
+      },
+      writeStaged: (tx) => staging.upsertIntoCrimeEvent(tx),
+      async finish(tx) {
+        // The low-zoom map tiles' cells of the months this file touched, before it commits.
+        await refreshCrimeTileCells(tx);
+        // Cached crime tiles of the old data are never served again (tile-cache.ts).
+        await bumpDataVersion(tx, 'crime');
+      },
     },
-    options,
+    // Staging batches are cheap to send whole: one COPY each.
+    { ...options, batchSize: options.batchSize ?? 10_000 },
   );
   return { ...counts, withoutLocation };
 }
 
-async function upsertCrimeEvents(sql: Sql, batch: Array<{ id: string; crime: CrimeEventInput }>) {
-  const column = <T>(pick: (crime: CrimeEventInput) => T) => batch.map(({ crime }) => pick(crime));
-  const rows = await sql.query<{ inserted: boolean }>(
-    `INSERT INTO crime_event AS c (id, crime_id, month, reported_by, falls_within, geom, location, lsoa_code, lsoa_name,
-                                   crime_type, outcome, context, district_code)
-     SELECT t.id, t.crime_id, t.month, t.reported_by, t.falls_within, p.geom, t.location, t.lsoa_code, t.lsoa_name,
-            t.crime_type, t.outcome, t.context, lantern_district_for_point(p.geom)
-     FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::float8[], $7::float8[], $8::text[],
-                 $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
-          AS t(id, crime_id, month, reported_by, falls_within, lon, lat, location, lsoa_code, lsoa_name, crime_type,
-               outcome, context)
-     CROSS JOIN LATERAL (SELECT CASE WHEN t.lon IS NULL THEN NULL
-                                     ELSE ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326) END AS geom) AS p
-     ON CONFLICT (id) DO UPDATE SET
-       crime_id = EXCLUDED.crime_id, month = EXCLUDED.month, reported_by = EXCLUDED.reported_by,
-       falls_within = EXCLUDED.falls_within, geom = EXCLUDED.geom, location = EXCLUDED.location,
-       lsoa_code = EXCLUDED.lsoa_code, lsoa_name = EXCLUDED.lsoa_name, crime_type = EXCLUDED.crime_type,
-       outcome = EXCLUDED.outcome, context = EXCLUDED.context, district_code = EXCLUDED.district_code
-     WHERE (c.month, c.reported_by, c.falls_within, c.location, c.lsoa_code, c.lsoa_name, c.crime_type, c.outcome,
-            c.context) IS DISTINCT FROM
-           (EXCLUDED.month, EXCLUDED.reported_by, EXCLUDED.falls_within, EXCLUDED.location, EXCLUDED.lsoa_code,
-            EXCLUDED.lsoa_name, EXCLUDED.crime_type, EXCLUDED.outcome, EXCLUDED.context)
-        OR NOT (c.geom IS NOT DISTINCT FROM EXCLUDED.geom)
-     RETURNING (xmax = 0) AS inserted`,
-    [
-      batch.map(({ id }) => id),
-      column((c) => c.crimeId),
-      column((c) => c.month),
-      column((c) => c.reportedBy),
-      column((c) => c.fallsWithin),
-      column((c) => c.lon),
-      column((c) => c.lat),
-      column((c) => c.location),
-      column((c) => c.lsoaCode),
-      column((c) => c.lsoaName),
-      column((c) => c.crimeType),
-      column((c) => c.outcome),
-      column((c) => c.context),
-    ],
-  );
-  const inserted = rows.filter((row) => row.inserted).length;
-  return { inserted, updated: rows.length - inserted };
+const stagingTable = 'crime_event_staging';
+const stagingColumns = [
+  'id',
+  'crime_id',
+  'month',
+  'reported_by',
+  'falls_within',
+  'lon',
+  'lat',
+  'location',
+  'lsoa_code',
+  'lsoa_name',
+  'crime_type',
+  'outcome',
+  'context',
+] as const;
+
+/**
+ * One file's valid rows, staged in a temporary table that lives as long as the import's
+ * transaction (so a failed import leaves nothing behind), loaded with COPY where the handle has
+ * it, and written into crime_event by one set-based upsert per month: each month's statement is
+ * pruned to that month's partition, and only new or changed rows are written.
+ */
+class CrimeEventStaging {
+  private created = false;
+
+  async append(tx: Sql, batch: ReadonlyArray<{ id: string; crime: CrimeEventInput }>): Promise<void> {
+    if (!this.created) {
+      await tx.query(
+        `CREATE TEMPORARY TABLE ${stagingTable} (
+           id text NOT NULL, crime_id text, month date NOT NULL, reported_by text NOT NULL, falls_within text NOT NULL,
+           lon float8, lat float8, location text, lsoa_code text, lsoa_name text, crime_type text NOT NULL,
+           outcome text, context text
+         ) ON COMMIT DROP`,
+      );
+      this.created = true;
+    }
+    if (tx.copyFrom) {
+      let text = '';
+      for (const { id, crime } of batch) {
+        text += copyTextRow([
+          id,
+          crime.crimeId,
+          crime.month,
+          crime.reportedBy,
+          crime.fallsWithin,
+          crime.lon,
+          crime.lat,
+          crime.location,
+          crime.lsoaCode,
+          crime.lsoaName,
+          crime.crimeType,
+          crime.outcome,
+          crime.context,
+        ]);
+      }
+      await tx.copyFrom(stagingTable, stagingColumns, text);
+      return;
+    }
+    await bulkInsert(tx, stagingTable, batch, stagingColumnSpecs);
+  }
+
+  async upsertIntoCrimeEvent(tx: Sql): Promise<WriteCounts> {
+    const written = { inserted: 0, updated: 0 };
+    if (!this.created) return written;
+    const months = (
+      await tx.query<{ month: string }>(
+        `SELECT DISTINCT to_char(month, 'YYYY-MM-DD') AS month FROM ${stagingTable} ORDER BY 1`,
+      )
+    ).map((row) => row.month);
+    await ensureCrimeEventPartitions(tx, months);
+    for (const month of months) {
+      const [counts] = await tx.query<WriteCounts>(
+        `WITH changed AS (
+           SELECT s.*, p.geom, c.id IS NULL AS is_new
+           FROM ${stagingTable} s
+           CROSS JOIN LATERAL (SELECT CASE WHEN s.lon IS NULL THEN NULL
+                                           ELSE ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326) END AS geom) AS p
+           LEFT JOIN crime_event c ON c.id = s.id AND c.month = $1::date
+           WHERE s.month = $1::date
+             AND (c.id IS NULL
+                  OR (c.reported_by, c.falls_within, c.location, c.lsoa_code, c.lsoa_name, c.crime_type, c.outcome,
+                      c.context, c.crime_id) IS DISTINCT FROM
+                     (s.reported_by, s.falls_within, s.location, s.lsoa_code, s.lsoa_name, s.crime_type, s.outcome,
+                      s.context, s.crime_id)
+                  OR NOT (c.geom IS NOT DISTINCT FROM p.geom))
+         ), located AS (
+           -- lantern_district_for_point's choice, as one join: each district's polygon meets the
+           -- points in a run (PostGIS reuses its prepared polygon) instead of a lookup per point.
+           SELECT DISTINCT ON (changed.id) changed.id, d.code
+           FROM changed JOIN district d ON ST_Intersects(d.geom, changed.geom)
+           ORDER BY changed.id, d.kind DESC, d.code
+         ), written AS (
+           INSERT INTO crime_event AS c (id, crime_id, month, reported_by, falls_within, geom, location, lsoa_code,
+                                         lsoa_name, crime_type, outcome, context, district_code)
+           SELECT changed.id, crime_id, month, reported_by, falls_within, geom, location, lsoa_code, lsoa_name,
+                  crime_type, outcome, context, located.code
+           FROM changed LEFT JOIN located ON located.id = changed.id
+           ON CONFLICT (id, month) DO UPDATE SET
+             crime_id = EXCLUDED.crime_id, reported_by = EXCLUDED.reported_by, falls_within = EXCLUDED.falls_within,
+             geom = EXCLUDED.geom, location = EXCLUDED.location, lsoa_code = EXCLUDED.lsoa_code,
+             lsoa_name = EXCLUDED.lsoa_name, crime_type = EXCLUDED.crime_type, outcome = EXCLUDED.outcome,
+             context = EXCLUDED.context, district_code = EXCLUDED.district_code
+         )
+         -- A partitioned table cannot return xmax to tell inserts from updates; the join above can.
+         SELECT count(*) FILTER (WHERE is_new)::int AS inserted, count(*) FILTER (WHERE NOT is_new)::int AS updated
+         FROM changed`,
+        [month],
+      );
+      written.inserted += counts?.inserted ?? 0;
+      written.updated += counts?.updated ?? 0;
+    }
+    return written;
+  }
 }
+
+/** The staging rows as unnest arrays, for a handle without COPY. */
+const stagingColumnSpecs: ColumnSpec<{ id: string; crime: CrimeEventInput }>[] = [
+  { column: 'id', type: 'text', value: (row) => row.id },
+  { column: 'crime_id', type: 'text', value: (row) => row.crime.crimeId },
+  { column: 'month', type: 'date', value: (row) => row.crime.month },
+  { column: 'reported_by', type: 'text', value: (row) => row.crime.reportedBy },
+  { column: 'falls_within', type: 'text', value: (row) => row.crime.fallsWithin },
+  { column: 'lon', type: 'float8', value: (row) => row.crime.lon },
+  { column: 'lat', type: 'float8', value: (row) => row.crime.lat },
+  { column: 'location', type: 'text', value: (row) => row.crime.location },
+  { column: 'lsoa_code', type: 'text', value: (row) => row.crime.lsoaCode },
+  { column: 'lsoa_name', type: 'text', value: (row) => row.crime.lsoaName },
+  { column: 'crime_type', type: 'text', value: (row) => row.crime.crimeType },
+  { column: 'outcome', type: 'text', value: (row) => row.crime.outcome },
+  { column: 'context', type: 'text', value: (row) => row.crime.context },
+];
 
 /**
  * Gives each row of one file its natural key. A row with a Crime ID is keyed by it; police.uk

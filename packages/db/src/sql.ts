@@ -7,7 +7,16 @@ export interface Sql {
   query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
   /** Runs a script of several statements without parameters (migrations only). */
   exec(script: string): Promise<void>;
+  /**
+   * Bulk load with COPY: `data` is rows in COPY's text format (see copy-text.ts), streamed to
+   * `COPY table (columns) FROM STDIN` on PostgreSQL and handed to PGlite as its /dev/blob device.
+   * Table and column names come from code, never from input. Both backends' handles have it.
+   */
+  copyFrom?(table: string, columns: readonly string[], data: CopyData): Promise<void>;
 }
+
+/** Rows already in COPY's text format, whole or in chunks. */
+export type CopyData = string | Iterable<string> | AsyncIterable<string>;
 
 export interface TransactionalSql extends Sql {
   /** Runs `work` in one transaction: all of it commits, or none of it does. */

@@ -52,6 +52,11 @@ export function clusterCellUnits(z: number): number {
 
 const scopeCondition = (scope: DistrictScope) => districtScopeSql(Prisma.sql`s.district_code`, scope);
 
+/** Whether the caller's districts limit the layer's tiles: crime is open data, the same for everyone. */
+export function tileUsesScope(layer: TileLayer): boolean {
+  return layer !== 'crime';
+}
+
 /** Inclusive Europe/London dates on a timestamp column, as index-friendly bounds. */
 function dateRange(column: Prisma.Sql, request: TileRequest): Prisma.Sql {
   const from = request.from
@@ -93,11 +98,17 @@ function layerSource(request: TileRequest): Prisma.Sql {
   }
 }
 
-/** The clustered features of one tile, in tile coordinates (y down), the same on both backends. */
+/**
+ * The clustered features of one tile, in tile coordinates (y down), the same on both backends.
+ * The `OFFSET 0` and `MATERIALIZED` fences keep the planner from folding the projection into
+ * every expression that reads it (the bounds test, the group key, the averages): once crime_event
+ * had statistics it did, ran ST_Transform eight times a point, and took seconds a tile at
+ * national scale (bench/tiles.bench.ts; README "Benchmarks").
+ */
 function tileFeaturesQuery(request: TileRequest): Prisma.Sql {
   const { z, x, y } = request;
   const cell = clusterCellUnits(z);
-  const scope = request.layer === 'crime' ? Prisma.sql`TRUE` : scopeCondition(request.scope);
+  const scope = tileUsesScope(request.layer) ? scopeCondition(request.scope) : Prisma.sql`TRUE`;
   return Prisma.sql`
     WITH tile AS (SELECT ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int) AS e),
     bounds AS (
@@ -105,12 +116,13 @@ function tileFeaturesQuery(request: TileRequest): Prisma.Sql {
         ST_Transform(ST_Expand(e, (ST_XMax(e) - ST_XMin(e)) * ${tileBuffer}::float8 / ${tileExtent}::float8), 4326) AS search
       FROM tile
     ),
-    points AS (
+    points AS MATERIALIZED (
       SELECT (ST_X(p.g) - b.xmin) / b.size * ${tileExtent}::float8 AS fx,
         (b.ymax - ST_Y(p.g)) / b.size * ${tileExtent}::float8 AS fy, p.kind, p.day
       FROM bounds b, LATERAL (
         SELECT ST_Transform(s.geom, 3857) AS g, s.kind, s.day FROM (${layerSource(request)}) s
         WHERE s.geom && b.search AND ${scope}
+        OFFSET 0
       ) p
     )
     SELECT round(avg(fx))::int AS tx, round(avg(fy))::int AS ty, count(*)::int AS count,

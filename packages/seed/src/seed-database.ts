@@ -1,6 +1,8 @@
 import {
   bulkInsert,
+  bumpDataVersion,
   type ColumnSpec,
+  ensureCrimeEventPartitions,
   hashPassword,
   refreshCrimeTileCells,
   type Sql,
@@ -124,6 +126,7 @@ export async function seedDatabase(
     );
     await step('map tiles', async () => {
       await refreshCrimeTileCells(tx);
+      await bumpDataVersion(tx, 'crime');
       return 0;
     });
     report('disruption demo');
@@ -333,7 +336,12 @@ async function insertCrimeEvents(sql: Sql, dataset: SyntheticDataset, onRows: (d
   const chunkSize = 20_000;
   let chunk: SynthCrimeEvent[] = [];
   let total = 0;
+  // crime_event is partitioned by month: each month's partition is made before its first row.
+  const partitioned = new Set<string>();
   const flush = async () => {
+    const months = [...new Set(chunk.map((event) => event.month))].filter((month) => !partitioned.has(month));
+    await ensureCrimeEventPartitions(sql, months);
+    for (const month of months) partitioned.add(month);
     total += await bulkInsert(sql, 'crime_event', chunk, crimeEventColumns, chunkSize);
     chunk = [];
     onRows(total);

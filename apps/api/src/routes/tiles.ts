@@ -1,5 +1,5 @@
 import { type Access, authorize } from '@lantern/app';
-import { type Database, renderTile, resolveSession } from '@lantern/db';
+import { type Database, etagMatches, resolveSession, TileCache, type TileRequest } from '@lantern/db';
 import {
   AppError,
   hidesSmallCounts,
@@ -18,9 +18,16 @@ import { describeZodError, httpStatusOf } from '../errors.ts';
  * `GET /tiles/<layer>/<z>/<x>/<y>.pbf?from=&to=&types=`: Mapbox Vector Tiles of clustered points
  * for the map. The same access decision as every procedure (`authorize`, with the layer's entry of
  * `tileLayerPolicies`, denials audited), limited to the caller's districts; the cache is private
- * because what a tile holds depends on who asks.
+ * because what a tile holds depends on who asks. Rendered tiles are kept in process (TileCache,
+ * keyed by what shapes the tile and the layer's data version) and every answer carries an ETag,
+ * so a browser's revalidation is a 304 without rendering; both only after the access decision.
  */
 export function registerTileRoutes(app: FastifyInstance, db: Database, config: ApiConfig): void {
+  const cache = new TileCache(db, {
+    maxBytes: config.env.LANTERN_TILE_CACHE_MB * 1024 * 1024,
+    warmMaxZoom: config.env.LANTERN_TILE_WARM_MAX_ZOOM,
+  });
+  app.addHook('onClose', () => cache.close());
   app.get<{ Params: { layer: string; z: string; x: string; y: string } }>(
     '/tiles/:layer/:z/:x/:y.pbf',
     async (request, reply) => {
@@ -44,7 +51,7 @@ export function registerTileRoutes(app: FastifyInstance, db: Database, config: A
           error.code === 'FORBIDDEN' ? `Your role does not give access to the ${layer} layer` : error.message;
         return fail(reply, httpStatusOf(error.code), message);
       }
-      const body = await renderTile(db.prisma, db.backend, {
+      const tileRequest: TileRequest = {
         layer,
         ...tile.data,
         from: query.data.from,
@@ -53,11 +60,13 @@ export function registerTileRoutes(app: FastifyInstance, db: Database, config: A
         scope: access.scope,
         minCount: hidesSmallCounts(access.policy, access.personLevel) ? smallCountLimit : undefined,
         intelligenceAudience: access.intelligenceAudience,
-      });
+      };
+      const cached = await cache.address(tileRequest);
+      reply.header('cache-control', 'private, max-age=300').header('vary', 'cookie').header('etag', cached.etag);
+      if (etagMatches(request.headers['if-none-match'], cached.etag)) return reply.code(304).send();
+      const body = await cache.tile(tileRequest, cached);
       return reply
         .type('application/vnd.mapbox-vector-tile')
-        .header('cache-control', 'private, max-age=300')
-        .header('vary', 'cookie')
         .send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
     },
   );

@@ -1,0 +1,38 @@
+import { auditSigningKey, sealAuditBatch } from './audit.ts';
+import type { TransactionalSql } from './sql.ts';
+
+export interface AuditSealer {
+  /** Stops the timer and seals what is still pending. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Seals pending audit events now (what a crash left behind) and then every `intervalMs`, one
+ * round at a time: a round that overruns the interval delays the next rather than overlapping it.
+ */
+export async function startAuditSealer(
+  sql: TransactionalSql,
+  options: { intervalMs: number; key?: string; onError: (error: unknown) => void },
+): Promise<AuditSealer> {
+  const key = options.key ?? auditSigningKey();
+  await sealAuditBatch(sql, key);
+  let round: Promise<unknown> = Promise.resolve();
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    round = sealAuditBatch(sql, key)
+      .catch(options.onError)
+      .finally(() => {
+        busy = false;
+      });
+  }, options.intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await round;
+      await sealAuditBatch(sql, key).catch(options.onError);
+    },
+  };
+}

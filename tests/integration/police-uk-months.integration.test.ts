@@ -1,0 +1,241 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  crimeEventPartitionMonths,
+  type Database,
+  importPoliceUkFile,
+  migrate,
+  openDatabase,
+  readMigrations,
+} from '@lantern/db';
+import { AppError } from '@lantern/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clonePostgresDatabase, createTestDatabase, testBackend } from '../support/test-database.ts';
+
+/**
+ * crime_event is partitioned by month (migration 20261209120000_crime_event_partitions): the
+ * import stages a file with COPY and upserts it month by month into the months' partitions.
+ */
+const sample = new URL(
+  '../../../shared/data/police-uk/samples/2022-02-nottinghamshire-street.first100.csv',
+  import.meta.url,
+).pathname;
+const sampleLines = readFileSync(sample, 'utf8').split('\r\n');
+
+function tempFile(name: string, lines: readonly string[]) {
+  const path = join(mkdtempSync(join(tmpdir(), 'lantern-months-')), name);
+  writeFileSync(path, lines.join('\r\n'));
+  return path;
+}
+
+/** The sample as another month's file: its month, and Crime IDs of its own so its crimes are new. */
+function monthFile(month: string, times = 1) {
+  const rows = sampleLines.slice(1).filter((line) => line !== '');
+  const lines = [sampleLines[0] ?? ''];
+  for (let copy = 0; copy < times; copy++) {
+    for (const row of rows) {
+      const cells = row.split(',');
+      cells[0] = `${month}-${copy}-${cells[0]?.slice(0, 16)}`;
+      cells[1] = month;
+      lines.push(cells.join(','));
+    }
+  }
+  return lines;
+}
+
+/** Every row of a month as text (with the row version, so a rewrite of an equal row shows too). */
+async function monthDigest(db: Database, month: string) {
+  const [row] = await db.sql.query<{ n: number; digest: string }>(
+    `SELECT count(*)::int AS n,
+            md5(coalesce(string_agg(concat_ws('|', xmin, id, outcome, ST_AsText(geom), district_code), ',' ORDER BY id), '')) AS digest
+     FROM crime_event WHERE month = $1::date`,
+    [month],
+  );
+  return row;
+}
+
+async function databaseDigest(db: Database) {
+  const [row] = await db.sql.query<Record<string, string | number>>(
+    `SELECT (SELECT count(*)::int FROM crime_event) AS crimes,
+            (SELECT md5(coalesce(string_agg(concat_ws('|', xmin, id, month, outcome), ',' ORDER BY id, month), ''))
+             FROM crime_event) AS crime_digest,
+            (SELECT count(*)::int FROM crime_tile_cell) AS cells,
+            (SELECT count(*)::int FROM crime_tile_stale_month) AS stale,
+            (SELECT count(*)::int FROM pg_inherits WHERE inhparent = 'crime_event'::regclass) AS partitions`,
+  );
+  return row;
+}
+
+describe('republishing a month', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.close());
+
+  it('updates only that month: other months keep every row as it was', async () => {
+    await importPoliceUkFile(db.sql, tempFile('2023-05.csv', monthFile('2023-05')));
+    await importPoliceUkFile(db.sql, tempFile('2023-06.csv', monthFile('2023-06')));
+    const mayBefore = await monthDigest(db, '2023-05-01');
+    const juneBefore = await monthDigest(db, '2023-06-01');
+
+    const republished = monthFile('2023-06');
+    for (const index of [1, 2, 3, 50, 100]) {
+      const cells = (republished[index] ?? '').split(',');
+      cells[10] = 'Republished outcome';
+      republished[index] = cells.join(',');
+    }
+    const report = await importPoliceUkFile(db.sql, tempFile('2023-06-republished.csv', republished));
+
+    expect(report).toMatchObject({ rows: 100, inserted: 0, updated: 5, unchanged: 95, rejected: 0 });
+    expect(await monthDigest(db, '2023-05-01')).toEqual(mayBefore);
+    const juneAfter = await monthDigest(db, '2023-06-01');
+    expect(juneAfter?.n).toBe(100);
+    expect(juneAfter?.digest).not.toBe(juneBefore?.digest);
+    const [changed] = await db.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM crime_event WHERE month = '2023-06-01' AND outcome = 'Republished outcome'`,
+    );
+    expect(changed?.n).toBe(5);
+  });
+});
+
+describe('month partitions', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.close());
+
+  it('makes the partition of a month it has not seen and puts the rows there', async () => {
+    expect(await crimeEventPartitionMonths(db.sql)).not.toContain('2031-01-01');
+    await importPoliceUkFile(db.sql, tempFile('2031-01.csv', monthFile('2031-01')));
+    expect(await crimeEventPartitionMonths(db.sql)).toContain('2031-01-01');
+    const rows = await db.sql.query<{ partition: string; n: number }>(
+      `SELECT tableoid::regclass::text AS partition, count(*)::int AS n FROM crime_event
+       WHERE month = '2031-01-01' GROUP BY 1`,
+    );
+    expect(rows).toEqual([{ partition: 'crime_event_2031_01', n: 100 }]);
+  });
+
+  it('moves rows written to the default partition into their month when it is made', async () => {
+    await db.sql.query(
+      `INSERT INTO crime_event (id, month, reported_by, falls_within, crime_type)
+       VALUES ('written-before', '2031-02-01', 'Test', 'Test', 'Burglary')`,
+    );
+    const [before] = await db.sql.query<{ partition: string }>(
+      `SELECT tableoid::regclass::text AS partition FROM crime_event WHERE id = 'written-before'`,
+    );
+    expect(before?.partition).toBe('crime_event_default');
+    await importPoliceUkFile(db.sql, tempFile('2031-02.csv', monthFile('2031-02')));
+    const rows = await db.sql.query<{ partition: string; n: number }>(
+      `SELECT tableoid::regclass::text AS partition, count(*)::int AS n FROM crime_event
+       WHERE month = '2031-02-01' GROUP BY 1`,
+    );
+    expect(rows).toEqual([{ partition: 'crime_event_2031_02', n: 101 }]);
+  });
+
+  it('stores text with backslashes, tabs and line breaks exactly as the file has it', async () => {
+    const lines = monthFile('2031-03');
+    const cells = (lines[1] ?? '').split(',');
+    cells[6] = '"On or near Back\\slash\tRoad\nEnd \\N"';
+    lines[1] = cells.join(',');
+    await importPoliceUkFile(db.sql, tempFile('2031-03.csv', lines));
+    const [row] = await db.sql.query<{ location: string }>(
+      `SELECT location FROM crime_event WHERE month = '2031-03-01' AND location LIKE 'On or near Back%'`,
+    );
+    expect(row?.location).toBe('On or near Back\\slash\tRoad\nEnd \\N');
+  });
+
+  it('prunes a one-month query to that month', async () => {
+    const plan = await db.sql.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN SELECT count(*) FROM crime_event WHERE month = '2031-01-01'`,
+    );
+    const text = plan.map((row) => row['QUERY PLAN']).join('\n');
+    expect(text).toContain('crime_event_2031_01');
+    expect(text).not.toContain('crime_event_2031_02');
+    expect(text).not.toContain('crime_event_default');
+  });
+});
+
+describe('a bad row late in a large file', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await importPoliceUkFile(db.sql, tempFile('2023-01.csv', monthFile('2023-01')));
+  });
+  afterAll(() => db.close());
+
+  it('leaves the database exactly as it was, after rows were already staged with COPY', async () => {
+    const before = await databaseDigest(db);
+    const lines = monthFile('2032-07', 30); // 3,000 rows in batches of 500: six COPYs before the bad row
+    const last = lines.length - 1;
+    const cells = (lines[last] ?? '').split(',');
+    cells[5] = '91.5';
+    lines[last] = cells.join(',');
+
+    const error = await importPoliceUkFile(db.sql, tempFile('late.csv', lines), { batchSize: 500 }).catch(
+      (caught: unknown) => caught,
+    );
+
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).message).toBe(
+      `late.csv: 1 invalid row; nothing was imported (use --skip-invalid to import the rest)\nlate.csv, line ${last + 1}, field "Latitude": is out of range (-90 to 90) (value "91.5")`,
+    );
+    expect(await databaseDigest(db)).toEqual(before);
+    expect(await crimeEventPartitionMonths(db.sql)).not.toContain('2032-07-01');
+    const [staging] = await db.sql.query<{ present: boolean }>(
+      `SELECT to_regclass('crime_event_staging') IS NOT NULL AS present`,
+    );
+    expect(staging?.present).toBe(false);
+  });
+});
+
+/** An empty database of the test backend, migrated by the caller (the template is migrated already). */
+async function emptyDatabase(): Promise<Database> {
+  if (testBackend === 'pglite') return openDatabase({ inMemory: true });
+  return clonePostgresDatabase('template1', `lantern_months_${process.pid}_${Date.now()}`, true);
+}
+
+describe('migration 20261209120000_crime_event_partitions', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await emptyDatabase();
+  });
+  afterAll(() => db.close());
+
+  it('moves the rows of a populated database into month partitions, unchanged', async () => {
+    const migrations = readMigrations();
+    const partitioning = migrations.findIndex(
+      (migration) => migration.name === '20261209120000_crime_event_partitions',
+    );
+    await migrate(db.sql, migrations.slice(0, partitioning));
+    await db.sql.query(
+      `INSERT INTO crime_event (id, crime_id, month, reported_by, falls_within, geom, location, crime_type, outcome)
+       SELECT 'old-' || n, 'crime-' || n, DATE '2019-01-01' + (n % 3) * INTERVAL '1 month', 'Test', 'Test',
+              ST_SetSRID(ST_MakePoint(-1.15 + n / 1000.0, 52.95), 4326), 'On or near Street ' || n, 'Burglary',
+              CASE WHEN n % 2 = 0 THEN 'Under investigation' END
+       FROM generate_series(1, 30) AS n`,
+    );
+    const rowsText = `SELECT string_agg(concat_ws('|', id, crime_id, month, ST_AsText(geom), location, crime_type, outcome),
+                                         ',' ORDER BY id) AS rows FROM crime_event`;
+    const [before] = await db.sql.query<{ rows: string }>(rowsText);
+
+    await migrate(db.sql, migrations);
+
+    const [after] = await db.sql.query<{ rows: string }>(rowsText);
+    expect(after?.rows).toBe(before?.rows);
+    const placed = await db.sql.query<{ partition: string; n: number }>(
+      `SELECT tableoid::regclass::text AS partition, count(*)::int AS n FROM crime_event GROUP BY 1 ORDER BY 1`,
+    );
+    expect(placed).toEqual([
+      { partition: 'crime_event_2019_01', n: 10 },
+      { partition: 'crime_event_2019_02', n: 10 },
+      { partition: 'crime_event_2019_03', n: 10 },
+    ]);
+    const [kind] = await db.sql.query<{ partitioned: boolean }>(
+      `SELECT relkind = 'p' AS partitioned FROM pg_class WHERE oid = 'crime_event'::regclass`,
+    );
+    expect(kind?.partitioned).toBe(true);
+  });
+});
