@@ -22,7 +22,10 @@ const months = shippedPath('data/police-uk');
 for (const file of readdirSync(months).filter((name) => name.endsWith('.csv'))) {
   await importPoliceUkFile(db.sql, join(months, file));
 }
-const app = await createServer({ db, env: readApiEnv({ NODE_ENV: 'test', LANTERN_LOG_LEVEL: 'warn' }) });
+const app = await createServer({
+  db,
+  env: readApiEnv({ ...process.env, NODE_ENV: 'test', LANTERN_LOG_LEVEL: 'warn' }),
+});
 const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
 process.stdout.write(`${JSON.stringify({ baseUrl })}\n`);
 

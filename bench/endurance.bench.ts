@@ -1,5 +1,5 @@
 /**
- * `pnpm bench:endurance [--minutes 10]`: a mixed load held for a while on each backend, to show
+ * `pnpm bench:endurance [--minutes 10] [--postgres-only]`: a mixed load held for a while on each backend, to show
  * that the server's memory stays flat, nothing answers 5xx and no audit event goes missing.
  * The server runs alone in a child process (bench/endurance-server.ts) on the county seed with the
  * bundled police.uk months; this process drives it over real HTTP, signed in as the police analyst
@@ -24,7 +24,9 @@ import { csrfHeader } from '@lantern/api';
 import pg from 'pg';
 import { tileOf } from '../tests/support/slippy-tile.ts';
 
-const { values } = parseArgs({ options: { minutes: { type: 'string', default: '10' } } });
+const { values } = parseArgs({
+  options: { minutes: { type: 'string', default: '10' }, 'postgres-only': { type: 'boolean', default: false } },
+});
 const minutes = Number(values.minutes);
 if (!(minutes > 0)) throw new Error(`--minutes must be a positive number (value "${values.minutes}")`);
 const durationMs = minutes * 60_000;
@@ -220,11 +222,13 @@ async function measure(label: string, args: string[]): Promise<void> {
   }
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'lantern-endurance-'));
-try {
-  await measure('pglite', ['--data-dir', join(dataDir, 'db')]);
-} finally {
-  rmSync(dataDir, { recursive: true, force: true });
+if (!values['postgres-only']) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lantern-endurance-'));
+  try {
+    await measure('pglite', ['--data-dir', join(dataDir, 'db')]);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 const adminUrl = process.env.BENCH_DATABASE_URL;
 if (!adminUrl) {
