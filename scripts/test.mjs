@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 if (process.env.CI === 'true' && !process.env.TEST_DATABASE_URL) {
   console.error('CI=true but TEST_DATABASE_URL is not set: the PostgreSQL backend would go untested.');
@@ -30,7 +30,14 @@ const result = spawnSync(
   { stdio: 'inherit' },
 );
 try {
-  const { numPassedTests, numFailedTests, numPendingTests } = JSON.parse(readFileSync(report, 'utf8'));
+  const { numPassedTests, numFailedTests, numPendingTests, testResults } = JSON.parse(readFileSync(report, 'utf8'));
+  // The slowest files, where a faster suite starts (a file appears once per project it runs in).
+  const slowest = testResults
+    .map((file) => ({ name: relative(process.cwd(), file.name), seconds: (file.endTime - file.startTime) / 1000 }))
+    .sort((a, b) => b.seconds - a.seconds)
+    .slice(0, 12);
+  console.log('\nSlowest test files:');
+  for (const { name, seconds } of slowest) console.log(`  ${seconds.toFixed(1).padStart(6)} s  ${name}`);
   const skipped = numPendingTests > 0 ? `, ${numPendingTests} skipped` : '';
   console.log(`\nTests: ${numPassedTests} passed, ${numFailedTests} failed${skipped}`);
 } catch {

@@ -7,17 +7,15 @@ import {
   type TileRequest,
   tileCacheKey,
   tileDataVersion,
-  tileExtent,
 } from '@lantern/db';
-import { VectorTile } from '@mapbox/vector-tile';
 import type { FastifyInstance } from 'fastify';
-import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient, signedInClient, testServer } from '../support/api.ts';
 import { createIntelligenceRecord, pointIn } from '../support/domain-factories.ts';
 import { createUser, type UserOptions } from '../support/factories.ts';
 import { tileOf } from '../support/slippy-tile.ts';
 import { createTestDatabase } from '../support/test-database.ts';
+import { countInside } from '../support/vector-tile.ts';
 
 /**
  * The tile cache (packages/db/src/tile-cache.ts): ETags answer revalidation with 304, a write to
@@ -49,21 +47,6 @@ async function signedIn(options: UserOptions): Promise<string> {
 
 const get = (url: string, cookie: string, etag?: string) =>
   app.inject({ method: 'GET', url, headers: { cookie, ...(etag ? { 'if-none-match': etag } : {}) } });
-
-/** The sum of the counts of the layer's features inside the tile proper. */
-function countInside(payload: Uint8Array, layerName: string): number {
-  const layer = new VectorTile(new PbfReader(payload)).layers[layerName];
-  if (!layer) return 0;
-  let sum = 0;
-  for (let index = 0; index < layer.length; index++) {
-    const feature = layer.feature(index);
-    const point = feature.loadGeometry()[0]?.[0];
-    if (point && point.x >= 0 && point.x < tileExtent && point.y >= 0 && point.y < tileExtent) {
-      sum += Number(feature.properties.count);
-    }
-  }
-  return sum;
-}
 
 function tileUrl(layer: string, z: number, point: { lon: number; lat: number }) {
   const { x, y } = tileOf(point.lon, point.lat, z);

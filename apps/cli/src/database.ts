@@ -1,5 +1,6 @@
 import { type Database, migrateAndLoad, openDatabase } from '@lantern/db';
 import type { CliEnv } from './env.ts';
+import type { Io } from './io.ts';
 
 /**
  * How a command gets its database: the configured backend (PostgreSQL when DATABASE_URL is set,
@@ -7,9 +8,21 @@ import type { CliEnv } from './env.ts';
  */
 export type DatabaseProvider = <T>(work: (db: Database) => Promise<T>) => Promise<T>;
 
-export function configuredDatabase(env: CliEnv): DatabaseProvider {
+export function configuredDatabase(env: CliEnv, io: Io): DatabaseProvider {
+  const readReplica = env.LANTERN_READ_REPLICA_URL
+    ? {
+        url: env.LANTERN_READ_REPLICA_URL,
+        maxLagSeconds: env.LANTERN_READ_REPLICA_MAX_LAG_SECONDS,
+        checkIntervalMs: env.LANTERN_READ_REPLICA_CHECK_MS,
+      }
+    : undefined;
   return async (work) => {
-    const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.LANTERN_DATA_DIR });
+    const db = await openDatabase({
+      databaseUrl: env.DATABASE_URL,
+      dataDir: env.LANTERN_DATA_DIR,
+      readReplica,
+      onReadTargetChange: (state) => io.err(`lantern: heavy reads now go to the ${state.target}: ${state.reason}`),
+    });
     try {
       return await work(db);
     } finally {

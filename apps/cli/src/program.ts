@@ -49,7 +49,7 @@ function requireSkipInvalidForRejects(options: { skipInvalid: boolean; rejects?:
 /** The `lantern` command tree (docs/ARCHITECTURE.md, "CLI"). Tests may hand in their own database. */
 export function buildProgram(io: Io, database?: DatabaseProvider): Command {
   const env = readEnv();
-  const withDatabase = database ?? configuredDatabase(env);
+  const withDatabase = database ?? configuredDatabase(env, io);
   const program = new Command('lantern')
     .description(
       'Lantern: contextual safeguarding intelligence and mapping.\n' +

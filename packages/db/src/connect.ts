@@ -11,6 +11,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { copyDataBlob, copyStatement } from './copy-text.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
+import { type Reader, type ReadReplicaOptions, ReplicaRouter, type ReplicaState } from './read-replica.ts';
 import type { CopyData, Sql, TransactionalSql } from './sql.ts';
 
 export type Backend = 'pglite' | 'postgres';
@@ -24,12 +25,24 @@ export interface DatabaseOptions {
   loadDataDir?: Blob | undefined;
   /** PGlite only: keep the database in memory. */
   inMemory?: boolean | undefined;
+  /** PostgreSQL only: a streaming replica for heavy read-only work (`Database.read`). */
+  readReplica?: ReadReplicaOptions | undefined;
+  /** Told when reads move between the primary and the replica. */
+  onReadTargetChange?: ((state: ReplicaState) => void) | undefined;
 }
 
 export interface Database {
   readonly backend: Backend;
   readonly sql: TransactionalSql;
   readonly prisma: PrismaClient;
+  /**
+   * Runs heavy read-only work (tiles, hot spots, networks, profiles, reports) on the read replica
+   * when one is configured, caught up and answering, else on the primary. Never for writes, and
+   * never for a read whose audit event must share its transaction.
+   */
+  read<T>(work: (reader: Reader) => Promise<T>): Promise<T>;
+  /** Where `read` sends work now and why; null without a replica. */
+  readState(): ReplicaState | null;
   /** PGlite only: the whole data directory as a gzipped tarball (a template for tests). */
   dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
@@ -39,7 +52,13 @@ export const defaultDataDir = './.lantern/db';
 
 /** Opens the embedded database unless a `databaseUrl` is given. */
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options);
+  if (options.readReplica) {
+    throw new Error(
+      'LANTERN_READ_REPLICA_URL needs DATABASE_URL: a read replica is a PostgreSQL standby, and the embedded database has none',
+    );
+  }
+  return openPglite(options);
 }
 
 async function openPglite(options: DatabaseOptions): Promise<Database> {
@@ -79,10 +98,13 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     transaction: (work) => pglite.transaction((tx) => work(wrap(tx))),
   };
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const reader: Reader = { target: 'primary', prisma, sql };
   return {
     backend: 'pglite',
     sql,
     prisma,
+    read: (work) => work(reader),
+    readState: () => null,
     dumpDataDir: () => pglite.dumpDataDir('gzip'),
     async close() {
       await prisma.$disconnect();
@@ -92,7 +114,43 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   };
 }
 
-async function openPostgres(databaseUrl: string): Promise<Database> {
+async function openPostgres(databaseUrl: string, options: DatabaseOptions): Promise<Database> {
+  const primary = postgresConnection(databaseUrl);
+  const reader: Reader = { target: 'primary', prisma: primary.prisma, sql: primary.sql };
+  let router: ReplicaRouter | undefined;
+  let replica: PostgresConnection | undefined;
+  if (options.readReplica) {
+    // A replica that does not answer within seconds is treated as gone, not waited for.
+    replica = postgresConnection(options.readReplica.url, { connectionTimeoutMillis: 3000 });
+    router = new ReplicaRouter({
+      primary: reader,
+      replica: { target: 'replica', prisma: replica.prisma, sql: replica.sql },
+      options: options.readReplica,
+      onChange: options.onReadTargetChange,
+    });
+    await router.start();
+  }
+  return {
+    backend: 'postgres',
+    sql: primary.sql,
+    prisma: primary.prisma,
+    read: (work) => (router ? router.read(work) : work(reader)),
+    readState: () => router?.current() ?? null,
+    async close() {
+      router?.stop();
+      await replica?.close();
+      await primary.close();
+    },
+  };
+}
+
+interface PostgresConnection {
+  sql: TransactionalSql;
+  prisma: PrismaClient;
+  close(): Promise<void>;
+}
+
+function postgresConnection(databaseUrl: string, settings: pg.PoolConfig = {}): PostgresConnection {
   // Connections per process: LANTERN_DB_POOL_MAX (default 10); audited requests no longer queue
   // on one lock, so a busy server can use more.
   const max = Number(process.env.LANTERN_DB_POOL_MAX ?? 10);
@@ -101,9 +159,9 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
       `LANTERN_DB_POOL_MAX must be a whole number of connections, 1 or more (value "${process.env.LANTERN_DB_POOL_MAX}")`,
     );
   }
-  const pool = new pg.Pool({ connectionString: databaseUrl, max });
-  // An idle connection the server closes (restart, failover, a dropped database) must not crash
-  // the process: the pool replaces it on the next query.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max, ...settings });
+  // An idle connection the server closes (restart, failover, a dropped database, a stopped
+  // replica) must not crash the process: the pool replaces it on the next query.
   pool.on('error', (error) => process.emitWarning(`idle PostgreSQL connection closed: ${error.message}`));
   const wrap = (client: pg.Pool | pg.PoolClient): Sql => ({
     async query<Row>(text: string, params: readonly unknown[] = []) {
@@ -143,7 +201,6 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
   };
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
-    backend: 'postgres',
     sql,
     prisma,
     async close() {

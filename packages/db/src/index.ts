@@ -110,6 +110,17 @@ export {
   type ProfileVersionRow,
   profileVersionFigures,
 } from './problem-profiles.ts';
+export {
+  isReplicaUnavailable,
+  parseLsn,
+  type Reader,
+  type ReadReplicaOptions,
+  type ReadTarget,
+  ReplicaRouter,
+  type ReplicaState,
+  replicaLagSeconds,
+  type WalSample,
+} from './read-replica.ts';
 export { dropEverything } from './reset.ts';
 export type { Sql, TransactionalSql } from './sql.ts';
 export { type DatabaseStatus, databaseStatus } from './status.ts';

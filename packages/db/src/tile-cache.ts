@@ -28,6 +28,8 @@ export interface TileCacheOptions {
 export interface TileAddress {
   key: string;
   etag: string;
+  /** The layer's data version the key was made at. */
+  version: string;
 }
 
 /** The key of a tile request at a data version: filters normalised, so equal requests share it. */
@@ -72,8 +74,27 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
     .some((tag) => tag === '*' || tag === etag);
 }
 
+interface VersionedRequest {
+  request: TileRequest;
+  version: string;
+}
+
+/**
+ * Renders on the read replica when it is usable and has replayed the layer's `version`, else on
+ * the primary: a tile kept under a version never shows data older than it, however far the
+ * replica has fallen behind since the last lag check.
+ */
+function renderAtVersion(db: Database, request: TileRequest, version: string): Promise<Uint8Array> {
+  return db.read(async (reader) => {
+    if (reader.target === 'replica' && BigInt(await tileDataVersion(reader.sql, request.layer)) < BigInt(version)) {
+      return renderTile(db.prisma, db.backend, request);
+    }
+    return renderTile(reader.prisma, db.backend, request);
+  });
+}
+
 export class TileCache {
-  private readonly store: LRUCache<string, Uint8Array, TileRequest> | null;
+  private readonly store: LRUCache<string, Uint8Array, VersionedRequest> | null;
   private warmedVersion: string | null = null;
   private warming: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -84,11 +105,11 @@ export class TileCache {
   ) {
     this.store =
       options.maxBytes > 0
-        ? new LRUCache<string, Uint8Array, TileRequest>({
+        ? new LRUCache<string, Uint8Array, VersionedRequest>({
             maxSize: options.maxBytes,
             sizeCalculation: (body, key) => body.byteLength + key.length,
             // Concurrent requests for one missing tile share a single render.
-            fetchMethod: (_key, _stale, { context }) => renderTile(db.prisma, db.backend, context),
+            fetchMethod: (_key, _stale, { context }) => renderAtVersion(db, context.request, context.version),
           })
         : null;
   }
@@ -98,13 +119,13 @@ export class TileCache {
     const version = await tileDataVersion(this.db.sql, request.layer);
     if (request.layer === 'crime') this.warmAfter(version);
     const key = tileCacheKey(request, version);
-    return { key, etag: tileEtag(key) };
+    return { key, etag: tileEtag(key), version };
   }
 
   /** The tile at `address`: from the store, or rendered now and kept. */
   async tile(request: TileRequest, address: TileAddress): Promise<Uint8Array> {
-    if (!this.store) return renderTile(this.db.prisma, this.db.backend, request);
-    const body = await this.store.fetch(address.key, { context: request });
+    if (!this.store) return renderAtVersion(this.db, request, address.version);
+    const body = await this.store.fetch(address.key, { context: { request, version: address.version } });
     if (!body) throw new Error(`tile ${address.key} was not rendered`);
     return body;
   }
@@ -151,7 +172,7 @@ export class TileCache {
       for (const { x, y } of tiles) {
         if (this.stopped || this.warmedVersion !== version || !this.store) return;
         const request: TileRequest = { layer: 'crime', z, x, y, scope: 'all' };
-        await this.store.fetch(tileCacheKey(request, version), { context: request });
+        await this.store.fetch(tileCacheKey(request, version), { context: { request, version } });
         budget -= 1;
       }
     }

@@ -1,5 +1,6 @@
 import { type HotspotEventQuery, hotspotEventPoints } from '@lantern/db';
 import { runHotspotWork } from '../analytics/analytics-pool.ts';
+import { heavyRead } from '../analytics/heavy-read.ts';
 import type { GiStarOutcome } from '../analytics/hotspot-work.ts';
 import { assertWithinBudget } from '../analytics/work-budget.ts';
 import type { AppContext } from '../context.ts';
@@ -22,10 +23,11 @@ export interface HotspotAnalysisQuery extends Omit<HotspotEventQuery, 'within'> 
  * the statistics run in the analytics pool, after the work budget has been checked.
  */
 export async function analyseHotspots(app: AppContext, query: HotspotAnalysisQuery): Promise<GiStarOutcome> {
-  const { prisma } = app.db;
-  const area = await studyArea(prisma, query.districtCodes);
-  assertWithinBudget(area, { cellSize: query.cellSize, band: query.band, permutations: query.permutations });
-  const points = pointsOf(await hotspotEventPoints(prisma, query));
+  const { area, points } = await heavyRead(app, async (tx) => {
+    const area = await studyArea(tx, query.districtCodes);
+    assertWithinBudget(area, { cellSize: query.cellSize, band: query.band, permutations: query.permutations });
+    return { area, points: pointsOf(await hotspotEventPoints(tx, query)) };
+  });
   return runHotspotWork<GiStarOutcome>(
     {
       kind: 'gi-star',

@@ -3,6 +3,7 @@ import { AppError, type DensityInput } from '@lantern/domain';
 import type { Access } from '../access/access.ts';
 import { withAnalysisSlot } from '../analytics/analysis-slots.ts';
 import { runHotspotWork } from '../analytics/analytics-pool.ts';
+import { heavyRead } from '../analytics/heavy-read.ts';
 import type { densityWork } from '../analytics/hotspot-work.ts';
 import { assertWithinBudget } from '../analytics/work-budget.ts';
 import type { AppContext } from '../context.ts';
@@ -15,9 +16,11 @@ const maxKernelEvaluations = 200_000_000;
 export async function estimateDensity(app: AppContext, access: Access, input: DensityInput) {
   return withAnalysisSlot(access, async () => {
     const query = eventQuery(access, input);
-    const area = await studyArea(app.db.prisma, query.districtCodes);
-    assertWithinBudget(area, { cellSize: input.cellSize });
-    const points = pointsOf(await hotspotEventPoints(app.db.prisma, query));
+    const { area, points } = await heavyRead(app, async (tx) => {
+      const area = await studyArea(tx, query.districtCodes);
+      assertWithinBudget(area, { cellSize: input.cellSize });
+      return { area, points: pointsOf(await hotspotEventPoints(tx, query)) };
+    });
     if (input.bandwidth !== undefined) {
       const evaluations = points.x.length * Math.PI * (input.bandwidth / input.cellSize) ** 2;
       if (evaluations > maxKernelEvaluations) {

@@ -3,6 +3,7 @@ import { AppError, type EmergingInput, monthsBetween } from '@lantern/domain';
 import type { Access } from '../access/access.ts';
 import { withAnalysisSlot } from '../analytics/analysis-slots.ts';
 import { runHotspotWork } from '../analytics/analytics-pool.ts';
+import { heavyRead } from '../analytics/heavy-read.ts';
 import type { emergingWork } from '../analytics/hotspot-work.ts';
 import { assertWithinBudget } from '../analytics/work-budget.ts';
 import type { AppContext } from '../context.ts';
@@ -19,9 +20,11 @@ export async function findEmergingHotspots(app: AppContext, access: Access, inpu
   }
   return withAnalysisSlot(access, async () => {
     const query = eventQuery(access, input);
-    const area = await studyArea(app.db.prisma, query.districtCodes);
-    assertWithinBudget(area, { cellSize: input.cellSize, band: input.band, slices: months.length });
-    const rows = await hotspotEventPoints(app.db.prisma, query, true);
+    const { area, rows } = await heavyRead(app, async (tx) => {
+      const area = await studyArea(tx, query.districtCodes);
+      assertWithinBudget(area, { cellSize: input.cellSize, band: input.band, slices: months.length });
+      return { area, rows: await hotspotEventPoints(tx, query, true) };
+    });
     const inMonths = rows.filter((row) => row.month !== null && months.includes(row.month));
     const slices = months.map((month) => pointsOf(inMonths.filter((row) => row.month === month)));
     const { cell, cells } = await runHotspotWork<ReturnType<typeof emergingWork>>(

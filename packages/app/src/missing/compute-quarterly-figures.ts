@@ -9,6 +9,7 @@ import {
   type QuarterlyFiguresInput,
 } from '@lantern/domain';
 import type { Access } from '../access/access.ts';
+import { heavyRead } from '../analytics/heavy-read.ts';
 import type { AppContext } from '../context.ts';
 import { loadReportInput } from './report-input.ts';
 
@@ -25,7 +26,7 @@ export async function computeQuarterlyFigures(
   input: QuarterlyFiguresInput,
   now: Date = new Date(),
 ) {
-  return app.db.prisma.$transaction(async (tx) => {
+  return heavyRead(app, async (tx) => {
     const quarters = lastReportingQuarters(input.asOf ?? londonDate(now), QUARTERS).map((quarter) => ({
       ...quarter,
       period: londonPeriod(quarter.from, quarter.to),

@@ -1,5 +1,6 @@
 import type { DistrictScope } from '@lantern/db';
 import { computeMissingReport, londonPeriod, type MissingReport } from '@lantern/domain';
+import { heavyRead } from '../analytics/heavy-read.ts';
 import type { AppContext } from '../context.ts';
 import { loadReportInput } from './report-input.ts';
 
@@ -20,7 +21,7 @@ export interface MissingReportQuery {
  */
 export async function reportMissing(app: AppContext, query: MissingReportQuery): Promise<MissingReport> {
   const period = londonPeriod(query.from, query.to);
-  return app.db.prisma.$transaction(async (tx) => {
+  return heavyRead(app, async (tx) => {
     const { thresholds, episodes, children } = await loadReportInput(tx, period, query.scope ?? 'all');
     return computeMissingReport({ from: period.from, to: period.to, asOf: query.asOf, thresholds, episodes, children });
   });

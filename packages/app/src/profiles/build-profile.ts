@@ -29,41 +29,44 @@ export async function buildProfile(
   }
   const districtCodes = districtsFor(access, terms.districtCodes.length > 0 ? terms.districtCodes : undefined);
   const params = { terms, districtCodes, asAt: input.asAt ?? new Date() };
-  const figures = await computeProfileFigures(app.db.sql, params);
-  const query = {
-    scope: terms.scope,
-    from: terms.from,
-    to: terms.to,
-    districtCodes: [...districtCodes],
-    subjectId: terms.subjectId,
-  };
-  const communities = communityFigures(await profilePersonLinks(app.db.sql, params), {
-    name: 'offenders.communities',
-    params: query,
+  // Read on the replica when it is usable: figures, links and targets from one server.
+  return app.db.read(async ({ sql, prisma }) => {
+    const figures = await computeProfileFigures(sql, params);
+    const query = {
+      scope: terms.scope,
+      from: terms.from,
+      to: terms.to,
+      districtCodes: [...districtCodes],
+      subjectId: terms.subjectId,
+    };
+    const communities = communityFigures(await profilePersonLinks(sql, params), {
+      name: 'offenders.communities',
+      params: query,
+    });
+    const effect = await effectTables(prisma, await profileEffectTargets(sql, params), {
+      asAt: params.asAt,
+      audience: access.intelligenceAudience,
+      query: { name: 'methods.effect', params: query },
+    });
+    return {
+      ...figures,
+      sections: figures.sections.map((section) => {
+        if (section.key === 'offenders') {
+          return {
+            ...section,
+            figures: [...section.figures, communities.figure],
+            tables: [...section.tables, communities.table],
+          };
+        }
+        if (section.key === 'methods') {
+          return {
+            ...section,
+            tables: [...section.tables, ...effect.tables],
+            notes: [...section.notes, ...effect.notes],
+          };
+        }
+        return section;
+      }),
+    };
   });
-  const effect = await effectTables(app.db.prisma, await profileEffectTargets(app.db.sql, params), {
-    asAt: params.asAt,
-    audience: access.intelligenceAudience,
-    query: { name: 'methods.effect', params: query },
-  });
-  return {
-    ...figures,
-    sections: figures.sections.map((section) => {
-      if (section.key === 'offenders') {
-        return {
-          ...section,
-          figures: [...section.figures, communities.figure],
-          tables: [...section.tables, communities.table],
-        };
-      }
-      if (section.key === 'methods') {
-        return {
-          ...section,
-          tables: [...section.tables, ...effect.tables],
-          notes: [...section.notes, ...effect.notes],
-        };
-      }
-      return section;
-    }),
-  };
 }
