@@ -28,7 +28,7 @@ describe.each(['analyst@lantern.test', 'coordinator@lantern.test', 'officer.mans
   'dates for %s',
   (email) => {
     it('shows no date as YYYY-MM-DD on any page of the header', async () => {
-      const { page, context, problems } = await signedIn(email);
+      const { page, context, problems, settled } = await signedIn(email);
       const links = await page
         .getByRole('navigation', { name: 'Main' })
         .getByRole('link', { includeHidden: true })
@@ -37,8 +37,8 @@ describe.each(['analyst@lantern.test', 'coordinator@lantern.test', 'officer.mans
       for (const path of links.filter((link) => link !== '/')) {
         await page.goto(path);
         await page.locator('main').waitFor();
-        // Let the page's first answers arrive; a page that polls never goes quiet, so wait at most 5 s.
-        await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => undefined);
+        // Every date the page shows comes with its answers: wait for them, not for a quiet network.
+        await settled();
         await screenshot(page, `pages-${email.split('@')[0]}${path.replaceAll('/', '-')}`);
         const text = await visibleText(page);
         for (const match of text.matchAll(isoDate)) {

@@ -1,4 +1,4 @@
-import type { Database, Principal } from '@lantern/db';
+import { type Database, districtCountsVersion, type Principal } from '@lantern/db';
 import { districts } from '@lantern/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerFor } from '../support/api.ts';
@@ -96,6 +96,33 @@ describe('districts.list', () => {
     const coordinator = await createUser(db, { roles: ['missing_coordinator'], districtCodes: ['E07000174'] });
     await flaggedChildren(newark, 1);
     expect(await countsIn(coordinator, newark)).toMatchObject({ intelligenceReports: 1, childrenFlagged: 1 });
+  });
+
+  it('keeps its counts between calls only until a write can change them', async () => {
+    const ashfield = 'E07000170';
+    const counted = () => countsIn(analyst, ashfield);
+    const version = async () => districtCountsVersion(db.sql);
+    const start = await counted();
+    expect(start).toEqual({ places: 0, intelligenceReports: 0, missingEpisodes: 0, childrenFlagged: 0 });
+
+    await createPlaceRecord(db, { districtCode: ashfield });
+    expect(await counted()).toMatchObject({ places: 1 });
+    await createIntelligenceRecord(db, { districtCode: ashfield });
+    expect(await counted()).toMatchObject({ intelligenceReports: 1 });
+    const child = await createPersonRecord(db, { homeDistrictCode: ashfield });
+    await createMissingEpisodeRecord(db, { personId: child.id, districtCode: ashfield });
+    expect(await counted()).toMatchObject({ missingEpisodes: 1 });
+    await flagChild(db, child.id, 'cce');
+    expect(await counted()).toMatchObject({ childrenFlagged: 1 });
+    await db.prisma.person.update({ where: { id: child.id }, data: { homeDistrictCode: 'E07000171' } });
+    expect(await counted()).toMatchObject({ childrenFlagged: 0 });
+
+    // Writes the counts do not read leave the version, and so the kept counts, where they were.
+    const before = await version();
+    await db.prisma.person.update({ where: { id: child.id }, data: { givenName: 'Renamed' } });
+    await createUser(db, { roles: ['police_analyst'] });
+    expect(await version()).toBe(before);
+    expect(await counted()).toEqual({ places: 1, intelligenceReports: 1, missingEpisodes: 1, childrenFlagged: 0 });
   });
 
   it('is refused to a caller who is not signed in', async () => {

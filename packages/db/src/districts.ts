@@ -1,6 +1,7 @@
 import type { IntelligenceAudience } from '@lantern/domain';
 import { sharedIntelligenceSql } from './intelligence-share.ts';
 import type { PrismaTx } from './prisma-tx.ts';
+import type { Sql } from './sql.ts';
 
 /** Per-district counts for the district overview. Exact here; the API suppresses small ones. */
 export interface DistrictCountsRow {
@@ -37,4 +38,18 @@ export async function districtCounts(
           AND (p.cse_risk <> 'none' OR p.cce_risk <> 'none')) AS "childrenFlagged"
     FROM district d
     ORDER BY d.name`;
+}
+
+/**
+ * The version of what `districtCounts` reads (table read_model_version, migration
+ * 20261209130000_read_model_version): statement triggers on districts, places, intelligence,
+ * missing episodes and the counted columns of people bump it in the writing transaction. One
+ * primary-key read, so a caller may keep the counts until it moves.
+ */
+export async function districtCountsVersion(sql: Sql): Promise<string> {
+  const [row] = await sql.query<{ version: string }>(
+    `SELECT version::text AS version FROM read_model_version WHERE name = 'district-counts'`,
+  );
+  if (!row) throw new Error('read_model_version has no row for "district-counts"');
+  return row.version;
 }

@@ -183,7 +183,7 @@ export {
   type MapActionRow,
   type StatusChangeRow,
 } from './disruption.ts';
-export { type DistrictCountsRow, districtCounts } from './districts.ts';
+export { type DistrictCountsRow, districtCounts, districtCountsVersion } from './districts.ts';
 export { type DuplicatePairQuery, type DuplicatePairRow, findDuplicatePairs } from './duplicate-people.ts';
 export {
   type HotspotEventQuery,

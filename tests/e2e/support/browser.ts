@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page, type Request } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { chromiumBinary } from './chromium-binary.ts';
 import { repositoryRoot } from './e2e-server.ts';
@@ -70,6 +70,12 @@ export interface WatchedPage {
   context: BrowserContext;
   /** Console errors and uncaught exceptions, CSP violations among them ("Refused to …"). */
   problems: string[];
+  /**
+   * Resolves once the page has had no API call in flight and shows no loading status for 200 ms:
+   * its answers have arrived and are drawn. Unlike Playwright's `networkidle`, map tiles and
+   * other static fetches do not hold it up. Throws if the page is still busy after 15 s.
+   */
+  settled(): Promise<void>;
 }
 
 /**
@@ -88,7 +94,28 @@ export async function openWatchedPage(browser: Browser, baseUrl: string): Promis
     problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  return { page, context, problems };
+  const inFlight = new Set<Request>();
+  const isApi = (request: Request) => new URL(request.url()).pathname.startsWith('/trpc/');
+  page.on('request', (request) => {
+    if (isApi(request)) inFlight.add(request);
+  });
+  page.on('requestfinished', (request) => inFlight.delete(request));
+  page.on('requestfailed', (request) => inFlight.delete(request));
+  const settled = async () => {
+    const deadline = Date.now() + 15_000;
+    let quietSince = Date.now();
+    for (;;) {
+      const loading = await page.locator('.status--loading').count();
+      if (inFlight.size > 0 || loading > 0) quietSince = Date.now();
+      else if (Date.now() - quietSince >= 200) return;
+      if (Date.now() > deadline) {
+        const calls = [...inFlight].map((request) => new URL(request.url()).pathname).join(', ');
+        throw new Error(`${page.url()} is still busy after 15 s (API calls in flight: ${calls || 'none'})`);
+      }
+      await page.waitForTimeout(50);
+    }
+  };
+  return { page, context, problems, settled };
 }
 
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
