@@ -46,6 +46,16 @@ describe('people.search', () => {
     expect(audit.details).toEqual({ criteria: { name: 'Kaylee Branigan' } });
   });
 
+  // Issue 17: the alias comparison now runs only for people who have aliases; they are still found by them.
+  it('finds a person by a misspelt alias, scored by the alias, and not people without aliases', async () => {
+    const known = await createPersonRecord(db, { givenName: 'Ruth', familyName: 'Okonkwo' });
+    await db.prisma.person.update({ where: { id: known.id }, data: { aliases: ['Zebedee Quillfeather'] } });
+    await createPersonRecord(db, { givenName: 'Ruth', familyName: 'Adeyemi' });
+    const result = await callerFor(db, analyst).people.search({ name: 'Zebedy Quilfeather' });
+    expect(result.people.map((found) => found.person.id)).toEqual([known.id]);
+    expect(result.people[0]?.score).toBeGreaterThan(0.3);
+  });
+
   it('says when results stop at the limit, and pages through the rest without repeating anyone', async () => {
     const family = `Pagington${randomUUID().slice(0, 4)}`;
     for (const given of ['Ada', 'Bea', 'Cal', 'Dee', 'Eve'])

@@ -133,7 +133,7 @@ export async function createServer({
         maxBatchSize: maxCallsPerBatch,
         async createContext({ req, res }): Promise<Context> {
           const token = req.cookies[config.cookieName];
-          const session = token ? await resolveSession(db.prisma, token, config.session) : null;
+          const session = token ? await resolveSession(db.sql, token, config.session) : null;
           return createContextInner({
             db,
             config,

@@ -41,10 +41,12 @@ export async function searchPeople(prisma: PrismaTx, query: PeopleQuery, scope: 
   // A person merged into another is reached through the survivor, never found on their own.
   const conditions = [scopeFilter(scope), Prisma.sql`p.merged_into_id IS NULL`];
   if (name !== null) {
+    // Most people have no alias: the cardinality test spares each of them a subquery, about a sixth
+    // of the search's time in the district of the API benchmark.
     conditions.push(Prisma.sql`(
       (p.given_name || ' ' || p.family_name) % ${name}
       OR word_similarity(${name}, p.given_name || ' ' || p.family_name) > 0.5
-      OR EXISTS (SELECT 1 FROM unnest(p.aliases) a WHERE a % ${name}))`);
+      OR (cardinality(p.aliases) > 0 AND EXISTS (SELECT 1 FROM unnest(p.aliases) a WHERE a % ${name})))`);
   }
   if (query.reference) conditions.push(Prisma.sql`p.pseudonym_ref = ${query.reference}`);
   if (query.dateOfBirth) conditions.push(Prisma.sql`p.date_of_birth = ${query.dateOfBirth}::date`);

@@ -41,7 +41,7 @@ export function registerTileRoutes(app: FastifyInstance, db: Database, config: A
       if (!query.success) return fail(reply, 400, describeZodError(query.error));
 
       const token = request.cookies[config.cookieName];
-      const session = token ? await resolveSession(db.prisma, token, config.session) : null;
+      const session = token ? await resolveSession(db.sql, token, config.session) : null;
       let access: Access;
       try {
         access = await authorize({ db }, session?.principal ?? null, `tiles.${layer}`, tileLayerPolicies[layer]);
