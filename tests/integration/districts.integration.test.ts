@@ -1,7 +1,7 @@
 import { type Database, districtCountsVersion, type Principal } from '@lantern/db';
 import { districts } from '@lantern/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerFor } from '../support/api.ts';
+import { callerFor, signedInClient, testServer } from '../support/api.ts';
 import {
   createIntelligenceRecord,
   createMissingEpisodeRecord,
@@ -123,6 +123,38 @@ describe('districts.list', () => {
     await createUser(db, { roles: ['police_analyst'] });
     expect(await version()).toBe(before);
     expect(await counted()).toEqual({ places: 1, intelligenceReports: 1, missingEpisodes: 1, childrenFlagged: 0 });
+  });
+
+  it('over HTTP, keys its kept counts on the versions read with the session, so a write shows at once', async () => {
+    const gedling = 'E07000173';
+    const app = await testServer(db);
+    try {
+      const client = await signedInClient(app, db, { roles: ['police_analyst'] });
+      const counted = async () => {
+        const { status, body } = await client.query('districts.list');
+        expect(status).toBe(200);
+        const data = body.result?.data as { districts: Array<{ code: string; counts: unknown }> } | undefined;
+        return data?.districts.find((district) => district.code === gedling)?.counts;
+      };
+      expect(await counted()).toMatchObject({ places: 0 });
+      await createPlaceRecord(db, { districtCode: gedling });
+      expect(await counted()).toMatchObject({ places: 1 });
+
+      // A write that skips the version's trigger leaves the counts kept under it as they were ...
+      const trigger = 'place_of_concern_bumps_read_models';
+      await db.sql.exec(`ALTER TABLE place_of_concern DISABLE TRIGGER ${trigger}`);
+      try {
+        await createPlaceRecord(db, { districtCode: gedling });
+      } finally {
+        await db.sql.exec(`ALTER TABLE place_of_concern ENABLE TRIGGER ${trigger}`);
+      }
+      expect(await counted()).toMatchObject({ places: 1 });
+      // ... until the version moves: the next request reads it with its session and counts afresh.
+      await db.sql.query(`UPDATE read_model_version SET version = version + 1 WHERE name = 'district-counts'`);
+      expect(await counted()).toMatchObject({ places: 2 });
+    } finally {
+      await app.close();
+    }
   });
 
   it('is refused to a caller who is not signed in', async () => {

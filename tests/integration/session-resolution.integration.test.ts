@@ -1,4 +1,13 @@
-import { createSession, type Database, findPrincipal, resolveSession } from '@lantern/db';
+import {
+  bumpDataVersion,
+  createSession,
+  type Database,
+  districtCountsVersion,
+  findPrincipal,
+  resolveSession,
+  tileDataVersion,
+} from '@lantern/db';
+import { tileLayers } from '@lantern/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../support/factories.ts';
 import { createTestDatabase } from '../support/test-database.ts';
@@ -59,6 +68,21 @@ describe('resolveSession', () => {
       districtCodes: ['E07000170', 'E07000174', 'E07000176'],
       agencyKind: 'police',
     });
+  });
+
+  it('reads, in the same statement, the data versions committed at that moment', async () => {
+    const { token } = await signedIn();
+    const before = (await resolveSession(db.sql, token, policy))?.versions;
+    expect(before).toEqual({
+      tiles: Object.fromEntries(
+        await Promise.all(tileLayers.map(async (layer) => [layer, await tileDataVersion(db.sql, layer)])),
+      ),
+      readModels: { 'district-counts': await districtCountsVersion(db.sql) },
+    });
+    await bumpDataVersion(db.sql, 'intelligence');
+    const after = (await resolveSession(db.sql, token, policy))?.versions;
+    expect(BigInt(after?.tiles.intelligence ?? 0)).toBe(BigInt(before?.tiles.intelligence ?? 0) + 1n);
+    expect(after?.tiles.crime).toBe(before?.tiles.crime);
   });
 
   it('gives a user without districts an empty list', async () => {

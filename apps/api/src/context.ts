@@ -1,5 +1,5 @@
 import type { AppContext } from '@lantern/app';
-import type { Database, Principal, SessionPolicy } from '@lantern/db';
+import type { Database, DataVersions, Principal, SessionPolicy } from '@lantern/db';
 import type { FastifyReply } from 'fastify';
 import { type OidcSettings, oidcSettings } from './auth/oidc-settings.ts';
 import type { ApiEnv } from './env.ts';
@@ -36,6 +36,7 @@ export interface ContextInnerOptions {
   config: ApiConfig;
   principal?: Principal | null;
   sessionId?: string | null;
+  versions?: DataVersions | undefined;
   client?: Context['client'];
   cookies?: SessionCookieWriter;
 }
@@ -48,6 +49,7 @@ export function createContextInner(options: ContextInnerOptions): Context {
     config: options.config,
     principal: options.principal ?? null,
     sessionId: options.sessionId ?? null,
+    versions: options.versions,
     client: options.client ?? { ip: null, userAgent: null },
     cookies: options.cookies ?? noCookies,
   };

@@ -139,6 +139,7 @@ export async function createServer({
             config,
             principal: session?.principal ?? null,
             sessionId: session?.sessionId ?? null,
+            versions: session?.versions,
             client: clientOf(req),
             cookies: sessionCookieWriter(res, config),
           });

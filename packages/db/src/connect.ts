@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -12,7 +13,7 @@ import { copyDataBlob, copyStatement } from './copy-text.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { type Reader, type ReadReplicaOptions, ReplicaRouter, type ReplicaState } from './read-replica.ts';
-import type { CopyData, Sql, TransactionalSql } from './sql.ts';
+import type { CopyData, QueryOptions, Sql, TransactionalSql } from './sql.ts';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -150,6 +151,18 @@ interface PostgresConnection {
   close(): Promise<void>;
 }
 
+const statementNames = new Map<string, string>();
+
+/** A prepared statement's name, the same for the same text on every connection (pg keeps one per name). */
+function preparedStatementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `lantern_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 function postgresConnection(databaseUrl: string, settings: pg.PoolConfig = {}): PostgresConnection {
   // Connections per process: LANTERN_DB_POOL_MAX (default 10); audited requests no longer queue
   // on one lock, so a busy server can use more.
@@ -164,8 +177,11 @@ function postgresConnection(databaseUrl: string, settings: pg.PoolConfig = {}): 
   // replica) must not crash the process: the pool replaces it on the next query.
   pool.on('error', (error) => process.emitWarning(`idle PostgreSQL connection closed: ${error.message}`));
   const wrap = (client: pg.Pool | pg.PoolClient): Sql => ({
-    async query<Row>(text: string, params: readonly unknown[] = []) {
-      const result = await client.query(text, params as unknown[]);
+    async query<Row>(text: string, params: readonly unknown[] = [], options?: QueryOptions) {
+      const values = params as unknown[];
+      const result = await (options?.prepare
+        ? client.query({ name: preparedStatementName(text), text, values })
+        : client.query(text, values));
       return result.rows as Row[];
     },
     async exec(script: string) {

@@ -14,8 +14,38 @@ export async function bumpDataVersion(sql: Sql, layer: TileLayer): Promise<void>
   await sql.query('UPDATE tile_data_version SET version = version + 1 WHERE layer = $1', [layer]);
 }
 
-/** The layer's committed data version: one primary-key read, cheap enough for every tile request. */
-export async function tileDataVersion(sql: Sql, layer: TileLayer): Promise<string> {
+/**
+ * Every tile layer's and read model's committed version (tile_data_version, read_model_version),
+ * read in one statement. The API reads them in the statement that checks a request's session
+ * (`resolveSession`), so a request whose answer is kept by version (a tile, the district counts)
+ * needs no read of its own. Taken before the request reads anything else, they are never newer
+ * than what it reads next, and a caller's committed write is in its next request's versions.
+ */
+export interface DataVersions {
+  readonly tiles: Readonly<Partial<Record<TileLayer, string>>>;
+  readonly readModels: Readonly<Record<string, string>>;
+}
+
+/** The select-list items that read `DataVersions` (as `tileVersions` and `readModelVersions`) beside other columns. */
+export const dataVersionColumns = `
+  (SELECT json_object_agg(layer, version::text) FROM tile_data_version) AS "tileVersions",
+  (SELECT json_object_agg(name, version::text) FROM read_model_version) AS "readModelVersions"`;
+
+/** The `DataVersions` of a row read with `dataVersionColumns`. */
+export function dataVersionsOf(row: {
+  tileVersions: Record<string, string> | null;
+  readModelVersions: Record<string, string> | null;
+}): DataVersions {
+  return { tiles: row.tileVersions ?? {}, readModels: row.readModelVersions ?? {} };
+}
+
+/**
+ * The layer's committed data version: as read with the request's session when `known` holds it,
+ * else one primary-key read, cheap enough for every tile request.
+ */
+export async function tileDataVersion(sql: Sql, layer: TileLayer, known?: DataVersions): Promise<string> {
+  const given = known?.tiles[layer];
+  if (given !== undefined) return given;
   const [row] = await sql.query<{ version: string }>(
     'SELECT version::text AS version FROM tile_data_version WHERE layer = $1',
     [layer],

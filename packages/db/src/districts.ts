@@ -1,4 +1,5 @@
 import type { IntelligenceAudience } from '@lantern/domain';
+import type { DataVersions } from './data-version.ts';
 import { sharedIntelligenceSql } from './intelligence-share.ts';
 import type { PrismaTx } from './prisma-tx.ts';
 import type { Sql } from './sql.ts';
@@ -44,9 +45,12 @@ export async function districtCounts(
  * The version of what `districtCounts` reads (table read_model_version, migration
  * 20261209130000_read_model_version): statement triggers on districts, places, intelligence,
  * missing episodes and the counted columns of people bump it in the writing transaction. One
- * primary-key read, so a caller may keep the counts until it moves.
+ * primary-key read (none when `known`, read with the request's session, holds it), so a caller
+ * may keep the counts until it moves.
  */
-export async function districtCountsVersion(sql: Sql): Promise<string> {
+export async function districtCountsVersion(sql: Sql, known?: DataVersions): Promise<string> {
+  const given = known?.readModels['district-counts'];
+  if (given !== undefined) return given;
   const [row] = await sql.query<{ version: string }>(
     `SELECT version::text AS version FROM read_model_version WHERE name = 'district-counts'`,
   );

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type AgencyKind, HOUR_MS, type Role, roles as roleOrder } from '@lantern/domain';
+import { type DataVersions, dataVersionColumns, dataVersionsOf } from './data-version.ts';
 import type { PrismaTx } from './prisma-tx.ts';
 import type { Sql } from './sql.ts';
 
@@ -108,7 +109,8 @@ const sessionPrincipalQuery = `
          u.id::text AS id, u.email, u.display_name AS "displayName", u.agency_id::text AS "agencyId",
          a.name AS "agencyName", a.kind::text AS "agencyKind",
          ARRAY(SELECT r.role::text FROM user_role r WHERE r.user_id = u.id) AS roles,
-         ARRAY(SELECT d.district_code FROM user_district_scope d WHERE d.user_id = u.id) AS "districtCodes"
+         ARRAY(SELECT d.district_code FROM user_district_scope d WHERE d.user_id = u.id) AS "districtCodes",
+         ${dataVersionColumns}
   FROM session s JOIN app_user u ON u.id = s.user_id JOIN agency a ON a.id = u.agency_id
   WHERE s.id = $1`;
 
@@ -125,17 +127,22 @@ interface SessionPrincipalRow {
   agencyKind: AgencyKind;
   roles: Role[];
   districtCodes: string[];
+  tileVersions: Record<string, string> | null;
+  readModelVersions: Record<string, string> | null;
+}
+
+export interface ResolvedSession {
+  sessionId: string;
+  principal: Principal;
+  /** The data versions committed when the session was checked (data-version.ts), read in the same statement. */
+  versions: DataVersions;
 }
 
 /** The signed-in principal for a session token, or null when it is unknown, ended or expired. */
-export async function resolveSession(
-  sql: Sql,
-  token: string,
-  policy: SessionPolicy,
-): Promise<{ sessionId: string; principal: Principal } | null> {
+export async function resolveSession(sql: Sql, token: string, policy: SessionPolicy): Promise<ResolvedSession | null> {
   const id = hashToken(token);
   const now = new Date();
-  const [session] = await sql.query<SessionPrincipalRow>(sessionPrincipalQuery, [id]);
+  const [session] = await sql.query<SessionPrincipalRow>(sessionPrincipalQuery, [id], { prepare: true });
   if (!session || session.ended || session.disabled) return null;
   const idleLimit = session.lastSeenAtMs + policy.idleMinutes * 60_000;
   if (session.expiresAtMs <= now.getTime() || idleLimit <= now.getTime()) return null;
@@ -150,7 +157,7 @@ export async function resolveSession(
     roles: session.roles.map((role) => ({ role })),
     scopes: session.districtCodes.map((districtCode) => ({ districtCode })),
   });
-  return { sessionId: id, principal };
+  return { sessionId: id, principal, versions: dataVersionsOf(session) };
 }
 
 export async function endSession(tx: PrismaTx, sessionId: string): Promise<void> {

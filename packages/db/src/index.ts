@@ -122,7 +122,7 @@ export {
   type WalSample,
 } from './read-replica.ts';
 export { dropEverything } from './reset.ts';
-export type { Sql, TransactionalSql } from './sql.ts';
+export type { QueryOptions, Sql, TransactionalSql } from './sql.ts';
 export { type DatabaseStatus, databaseStatus } from './status.ts';
 
 import { loadBoundaries } from './boundaries.ts';
@@ -165,7 +165,7 @@ export {
 } from './audit-queries.ts';
 export { type AuditSealer, startAuditSealer } from './audit-sealer.ts';
 export { crimeTileCellsCurrent, refreshCrimeTileCells } from './crime-tile-cells.ts';
-export { bumpDataVersion, tileDataVersion } from './data-version.ts';
+export { bumpDataVersion, type DataVersions, tileDataVersion } from './data-version.ts';
 export {
   applyDisruptionPlan,
   type DisruptionQuery,
@@ -204,6 +204,7 @@ export {
   hashToken,
   lockedUntil,
   type Principal,
+  type ResolvedSession,
   recordLoginFailure,
   replacePassword,
   resolveSession,

@@ -4,7 +4,11 @@
  * always bound ($1, $2 …); text is never spliced into SQL.
  */
 export interface Sql {
-  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  query<Row = Record<string, unknown>>(
+    text: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<Row[]>;
   /** Runs a script of several statements without parameters (migrations only). */
   exec(script: string): Promise<void>;
   /**
@@ -13,6 +17,15 @@ export interface Sql {
    * Table and column names come from code, never from input. Both backends' handles have it.
    */
   copyFrom?(table: string, columns: readonly string[], data: CopyData): Promise<void>;
+}
+
+export interface QueryOptions {
+  /**
+   * Keep the statement parsed and planned on each connection that runs it (a PostgreSQL named
+   * prepared statement): for fixed statements on every request's path, whose planning would
+   * otherwise cost more than their execution. PGlite plans each time.
+   */
+  prepare?: boolean;
 }
 
 /** Rows already in COPY's text format, whole or in chunks. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Database } from './connect.ts';
 import { cellsPerTile } from './crime-tile-cells.ts';
-import { tileDataVersion } from './data-version.ts';
+import { type DataVersions, tileDataVersion } from './data-version.ts';
 import { renderTile, type TileRequest, tileUsesScope } from './tiles.ts';
 
 /**
@@ -114,9 +114,12 @@ export class TileCache {
         : null;
   }
 
-  /** The tile's key and ETag at the layer's committed data version (one primary-key read). */
-  async address(request: TileRequest): Promise<TileAddress> {
-    const version = await tileDataVersion(this.db.sql, request.layer);
+  /**
+   * The tile's key and ETag at the layer's committed data version: from `known` (read with the
+   * request's session) when given, else one primary-key read.
+   */
+  async address(request: TileRequest, known?: DataVersions): Promise<TileAddress> {
+    const version = await tileDataVersion(this.db.sql, request.layer, known);
     if (request.layer === 'crime') this.warmAfter(version);
     const key = tileCacheKey(request, version);
     return { key, etag: tileEtag(key), version };

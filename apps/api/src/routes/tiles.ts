@@ -61,7 +61,7 @@ export function registerTileRoutes(app: FastifyInstance, db: Database, config: A
         minCount: hidesSmallCounts(access.policy, access.personLevel) ? smallCountLimit : undefined,
         intelligenceAudience: access.intelligenceAudience,
       };
-      const cached = await cache.address(tileRequest);
+      const cached = await cache.address(tileRequest, session?.versions);
       reply.header('cache-control', 'private, max-age=300').header('vary', 'cookie').header('etag', cached.etag);
       if (etagMatches(request.headers['if-none-match'], cached.etag)) return reply.code(304).send();
       const body = await cache.tile(tileRequest, cached);

@@ -19,7 +19,7 @@ const kept = new WeakMap<Database, Map<string, Promise<DistrictCountsRow[]>>>();
  */
 export async function listDistricts(app: AppContext, access: Access): Promise<{ districts: DistrictSummary[] }> {
   const today = londonDate(new Date());
-  const rows = await countsFor(app.db, today, access.intelligenceAudience);
+  const rows = await countsFor(app, today, access.intelligenceAudience);
   const aboutPeople = (count: number) => (access.personLevel ? count : suppressSmallCount(count));
   return {
     districts: rows.map((row) => ({
@@ -36,8 +36,8 @@ export async function listDistricts(app: AppContext, access: Access): Promise<{ 
   };
 }
 
-async function countsFor(db: Database, today: string, audience: Access['intelligenceAudience']) {
-  const key = JSON.stringify([today, audience, await districtCountsVersion(db.sql)]);
+async function countsFor({ db, versions }: AppContext, today: string, audience: Access['intelligenceAudience']) {
+  const key = JSON.stringify([today, audience, await districtCountsVersion(db.sql, versions)]);
   const byKey = kept.get(db) ?? new Map<string, Promise<DistrictCountsRow[]>>();
   kept.set(db, byKey);
   const found = byKey.get(key);

@@ -33,6 +33,25 @@ describe('London dates and times', () => {
     expect(londonDate(new Date('2024-10-28T00:00:00Z'))).toBe('2024-10-28');
   });
 
+  it('gives each instant its own day when calls walk across midnights, a clock change among them', () => {
+    // londonDate remembers the last day it answered: the next instant may fall just outside it.
+    const steps: Array<[string, string]> = [
+      ['2024-03-30T12:00:00.000Z', '2024-03-30'],
+      ['2024-03-30T23:59:59.999Z', '2024-03-30'],
+      ['2024-03-31T00:00:00.000Z', '2024-03-31'],
+      ['2024-03-31T22:59:59.999Z', '2024-03-31'],
+      ['2024-03-31T23:00:00.000Z', '2024-04-01'],
+      ['2024-03-31T22:59:59.999Z', '2024-03-31'],
+      ['2024-10-26T22:59:59.999Z', '2024-10-26'],
+      ['2024-10-26T23:00:00.000Z', '2024-10-27'],
+      ['2024-10-27T23:59:59.999Z', '2024-10-27'],
+      ['2024-10-28T00:00:00.000Z', '2024-10-28'],
+      ['2024-10-26T23:00:00.000Z', '2024-10-27'],
+    ];
+    expect(steps.map(([instant]) => londonDate(instant))).toEqual(steps.map(([, date]) => date));
+    expect(() => londonDate('not a time')).toThrow("Not an instant: 'not a time'");
+  });
+
   it('starts a London day at 23:00 UTC in summer and 00:00 UTC in winter', () => {
     expect(londonMidnight('2024-04-01').toISOString()).toBe('2024-03-31T23:00:00.000Z');
     expect(londonMidnight('2024-01-01').toISOString()).toBe('2024-01-01T00:00:00.000Z');

@@ -43,10 +43,19 @@ export function isCalendarDate(date: string): boolean {
  * londonDate(new Date('2024-06-30T23:30:00Z')); // → '2024-07-01' (00:30 BST)
  */
 export function londonDate(at: Date | string | number = new Date()): string {
-  const instant = DateTime.fromJSDate(at instanceof Date ? at : new Date(at), { zone: londonZone });
+  const ms = (at instanceof Date ? at : new Date(at)).getTime();
+  // Most calls ask about the same day as the last (every request asks about today): answered from
+  // that day's span without the zone lookup, which is most of the cost.
+  if (ms >= lastDay.start && ms < lastDay.end) return lastDay.date;
+  const instant = DateTime.fromMillis(ms, { zone: londonZone });
   if (!instant.isValid) throw new RangeError(`Not an instant: '${String(at)}'`);
-  return instant.toISODate();
+  const start = instant.startOf('day');
+  lastDay = { start: start.toMillis(), end: start.plus({ days: 1 }).toMillis(), date: instant.toISODate() };
+  return lastDay.date;
 }
+
+/** The London day `londonDate` last answered, as the instants [start, end) it spans. */
+let lastDay = { start: 0, end: 0, date: '' };
 
 /**
  * The instant a Europe/London calendar day begins (midnight always exists in London: the clocks
