@@ -142,12 +142,17 @@ export async function appendAudit(tx: PrismaTx, input: AuditInput): Promise<void
   await tx.$executeRawUnsafe(insertEvent, ...eventParams(seq, new Date().toISOString(), input));
 }
 
-/** `appendAudit` for the plain SQL handle of bulk imports, in the import's own transaction. */
+/**
+ * `appendAudit` for the plain SQL handle (bulk imports, hot reads such as people.search), in the
+ * caller's transaction; its statements are prepared.
+ */
 export async function appendAuditSql(tx: Sql, input: AuditInput): Promise<void> {
   const [next] = await tx.query<{ seq: string }>(
     `SELECT nextval(pg_get_serial_sequence('audit_event', 'seq'))::text AS seq`,
+    [],
+    { prepare: true },
   );
-  await tx.query(insertEvent, eventParams(next?.seq as string, new Date().toISOString(), input));
+  await tx.query(insertEvent, eventParams(next?.seq as string, new Date().toISOString(), input), { prepare: true });
 }
 
 /** Most events one batch seals; a longer backlog (after a crash) is sealed in several. */

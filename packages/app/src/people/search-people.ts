@@ -1,4 +1,4 @@
-import { appendAudit, searchPeople as searchPeopleInDb } from '@lantern/db';
+import { appendAuditSql, searchPeople as searchPeopleInDb } from '@lantern/db';
 import { type PersonKind, personKinds, type SearchPeopleInput } from '@lantern/domain';
 import type { Access } from '../access/access.ts';
 import { auditEvent } from '../audit/audit-event.ts';
@@ -23,7 +23,8 @@ export async function searchPeople(app: AppContext, access: Access, input: Searc
     return identifying ? view === 'full' : view !== 'hidden';
   });
   const wanted: readonly PersonKind[] = input.kind ? kinds.filter((kind) => kind === input.kind) : kinds;
-  return app.db.prisma.$transaction(async (tx) => {
+  // On the plain SQL handle, whose statements are prepared (Prisma's are planned on every call).
+  return app.db.sql.transaction(async (tx) => {
     // One more than asked for says whether the results stop at the limit.
     const found =
       wanted.length === 0
@@ -31,7 +32,7 @@ export async function searchPeople(app: AppContext, access: Access, input: Searc
         : await searchPeopleInDb(tx, { ...query, limit: input.limit + 1, kinds: wanted }, access.scope);
     const rows = found.slice(0, input.limit);
     const { limit: _limit, offset: _offset, ...criteria } = input;
-    await appendAudit(
+    await appendAuditSql(
       tx,
       auditEvent(access, 'search', { type: 'person', ids: rows.map((row) => row.id) }, { details: { criteria } }),
     );
