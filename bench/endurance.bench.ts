@@ -10,7 +10,9 @@
  * - one import of 40 missing episodes every 30 s (`missing.importEpisodes`, audited; after the first,
  *   re-imports that change nothing, so the data does not grow).
  * The server's RSS is read from /proc every 10 s. Growth compares the median of the last three
- * samples with the median of the three taken just after the warm-up (the first fifth of the run).
+ * samples with the median of the three taken just after the warm-up (the first fifth of the run);
+ * as the collector saw-tooths that moves with where its cycle happens to be, so the mean and the
+ * peak of the first and second halves after the warm-up are printed beside it.
  * Audit: audited requests answered 200 against the events recorded for those procedures.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -215,6 +217,14 @@ async function measure(label: string, args: string[]): Promise<void> {
     console.log(
       `  RSS MB every 10 s: ${rss.map((mb) => mb.toFixed(0)).join(' ')}\n` +
         `  after warm-up ${baseline.toFixed(0)} MB, at the end ${end.toFixed(0)} MB: growth ${(((end - baseline) / baseline) * 100).toFixed(1)}%`,
+    );
+    const settled = rss.slice(warm);
+    const [first, second] = [settled.slice(0, settled.length >> 1), settled.slice(settled.length >> 1)];
+    const mean = (samples: number[]) => samples.reduce((sum, mb) => sum + mb, 0) / Math.max(1, samples.length);
+    console.log(
+      `  halves after warm-up: mean ${mean(first).toFixed(0)} → ${mean(second).toFixed(0)} MB ` +
+        `(${(((mean(second) - mean(first)) / mean(first)) * 100).toFixed(1)}%), ` +
+        `peak ${Math.max(...first).toFixed(0)} → ${Math.max(...second).toFixed(0)} MB`,
     );
     console.log(`  audit: ${lost.join('; ')}`);
   } finally {
