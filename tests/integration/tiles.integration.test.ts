@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import {
+  crimeTileCellMaxZoom,
   crimeTileCellsCurrent,
   type Database,
   encodeTile,
@@ -10,6 +11,7 @@ import {
   type TileRequest,
   tileExtent,
   tileFeatures,
+  webMercatorSql,
 } from '@lantern/db';
 import { tileLayerPolicies, tileLayers } from '@lantern/domain';
 import { VectorTile } from '@mapbox/vector-tile';
@@ -157,17 +159,38 @@ describe('crime tiles', () => {
     }
   });
 
+  it('project points as PostGIS does to Web Mercator, to a millimetre', async () => {
+    const { x, y } = webMercatorSql('geom');
+    const [row] = await db.sql.query<{ points: number; off: number }>(
+      `SELECT count(*)::int AS points,
+         max(greatest(abs(${x} - ST_X(ST_Transform(geom, 3857))), abs(${y} - ST_Y(ST_Transform(geom, 3857))))) AS off
+       FROM crime_event WHERE geom IS NOT NULL`,
+    );
+    expect(row?.points).toBeGreaterThan(1000);
+    expect(row?.off).toBeLessThan(0.001);
+  });
+
   it('is an empty tile where there is nothing', async () => {
     const features = decode(await renderTile(db.prisma, db.backend, request({ z: 10, x: 0, y: 0 })), 'crime');
     expect(features).toEqual([]);
   });
 });
 
-describe('crime tiles below zoom 12, from the counted cells', () => {
-  /** Every tile of zoom z over the county and the city. */
+describe('crime tiles below zoom 15, from the counted cells', () => {
+  /**
+   * Every tile of zoom z over the county and the city up to zoom 11; from 12, the 4 × 4 tiles
+   * around the city centre, where the crimes are densest (every county tile at zoom 14 would be
+   * some 1,500 tiles a check).
+   */
   function countyTiles(z: number) {
-    const northWest = tileOf(-1.35, 53.51, z);
-    const southEast = tileOf(-0.66, 52.78, z);
+    const centre = tileOf(cityCentre.lon, cityCentre.lat, z);
+    const [northWest, southEast] =
+      z <= 11
+        ? [tileOf(-1.35, 53.51, z), tileOf(-0.66, 52.78, z)]
+        : [
+            { x: centre.x - 2, y: centre.y - 2 },
+            { x: centre.x + 1, y: centre.y + 1 },
+          ];
     const tiles: Array<{ x: number; y: number }> = [];
     for (let x = northWest.x; x <= southEast.x; x++) {
       for (let y = northWest.y; y <= southEast.y; y++) tiles.push({ x, y });
@@ -177,7 +200,7 @@ describe('crime tiles below zoom 12, from the counted cells', () => {
 
   async function expectCellsMatchPoints(extra: Partial<TileRequest>) {
     let features = 0;
-    for (let z = 5; z <= 11; z++) {
+    for (let z = 5; z <= crimeTileCellMaxZoom; z++) {
       for (const tile of countyTiles(z)) {
         const asked = request({ z, ...tile, ...extra });
         const fromPoints = await tileFeatures(db.prisma, asked, { fromPoints: true });
@@ -198,11 +221,16 @@ describe('crime tiles below zoom 12, from the counted cells', () => {
 
   it('are kept current by the import, which leaves no month to recount', async () => {
     expect(await crimeTileCellsCurrent(db.sql)).toBe(true);
-    const [cells] = await db.sql.query<{ n: number }>('SELECT sum(n)::int AS n FROM crime_tile_cell WHERE z = 11');
-    expect(cells?.n).toBe((await crimePoints()).length);
+    for (const z of [0, 11, crimeTileCellMaxZoom]) {
+      const [cells] = await db.sql.query<{ n: number }>('SELECT sum(n)::int AS n FROM crime_tile_cell WHERE z = $1', [
+        z,
+      ]);
+      expect(cells?.n).toBe((await crimePoints()).length);
+    }
   });
 
-  it('cluster exactly as the points do, at every zoom from 5 to 11', async () => {
+  it('cluster exactly as the points do, at every zoom from 5 to 14', async () => {
+    expect(crimeTileCellMaxZoom).toBe(14);
     expect(await expectCellsMatchPoints({})).toBeGreaterThan(100);
   });
 

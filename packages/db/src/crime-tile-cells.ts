@@ -5,16 +5,33 @@ import type { Sql } from './sql.ts';
  * Police.uk crime pre-clustered for the map's low zooms (table crime_tile_cell). A tile of zoom z
  * clusters its points into cells of 64 tile units; those cells are the same everywhere at that
  * zoom, so they are counted once per month and crime type, with the sums of the points' Web
- * Mercator coordinates (a cluster's position is their mean). Levels below 12 are kept: from zoom
- * 12 a tile holds few enough crimes to cluster its points directly.
+ * Mercator coordinates (a cluster's position is their mean). Levels 0–14 are kept. At zoom 15 a
+ * tile clusters only points at the same spot and holds few enough to read them directly; at 12–14
+ * the busiest national tile held up to 183,000 points, seconds of scanning, where its cells are at
+ * most 66 × 66 per month and crime type (bench/tiles.bench.ts).
  *
  * Every statement that writes crime_event marks the months it touched (triggers, migration
  * 20261201090000_crime_tile_cells); writers call `refreshCrimeTileCells` before they commit, and
  * a tile falls back to the points while any month is still marked, so a tile is never stale.
  */
-export const crimeTileCellMaxZoom = 11;
+export const crimeTileCellMaxZoom = 14;
 /** Half the side of the Web Mercator square, in EPSG:3857 metres. */
 export const webMercatorHalf = 20_037_508.342_789_244;
+
+/**
+ * SQL for the EPSG:3857 coordinates of a WGS 84 point expression: spherical Mercator on the
+ * 6,378,137 m sphere, which is what ST_Transform(geom, 3857) computes, without its PROJ call per
+ * point (and without the PROJ start-up each parallel worker paid: the busiest national z15 tile
+ * took 145 ms with ST_Transform, 26 ms with these). The tiles and their cells both project with it,
+ * so a point falls in the same cell either way.
+ */
+export function webMercatorSql(point: string): { x: string; y: string } {
+  return {
+    x: `(6378137 * radians(ST_X(${point})))`,
+    y: `(6378137 * ln(tan(pi() / 4 + radians(ST_Y(${point})) / 2)))`,
+  };
+}
+const mercator = webMercatorSql('geom');
 /** Cluster cells per tile side (a tile's 4096 units in cells of 64). */
 export const cellsPerTile = 64;
 
@@ -28,17 +45,18 @@ export async function refreshCrimeTileCells(sql: Sql): Promise<string[]> {
   // Low-zoom crime tiles read these cells: cached ones of the old counts must not be served.
   await bumpDataVersion(sql, 'crime');
   await sql.query('DELETE FROM crime_tile_cell WHERE month = ANY($1::date[])', [months]);
-  // The finest level from the points, projected once each ...
+  // Rows are written in key order, so a tile's cells sit on a few pages per month rather than
+  // one page a cell. The finest level from the points ...
   await sql.query(
     `INSERT INTO crime_tile_cell (z, cx, cy, month, crime_type, n, sx, sy)
      SELECT $2::smallint, floor((p.x + $3::float8) / $4::float8)::int, floor((p.y + $3::float8) / $4::float8)::int,
        p.month, p.crime_type, count(*)::int, sum(p.x), sum(p.y)
      FROM (
-       SELECT ST_X(g) AS x, ST_Y(g) AS y, month, crime_type
-       FROM (SELECT ST_Transform(geom, 3857) AS g, month, crime_type FROM crime_event
-             WHERE geom IS NOT NULL AND month = ANY($1::date[])) t
+       SELECT ${mercator.x} AS x, ${mercator.y} AS y, month, crime_type FROM crime_event
+       WHERE geom IS NOT NULL AND month = ANY($1::date[])
      ) p
-     GROUP BY 2, 3, 4, 5`,
+     GROUP BY 2, 3, 4, 5
+     ORDER BY 2, 3`,
     [months, crimeTileCellMaxZoom, webMercatorHalf, cellSize(crimeTileCellMaxZoom)],
   );
   // ... and each coarser level from the one below it: a cell is exactly four of its children.
@@ -47,7 +65,8 @@ export async function refreshCrimeTileCells(sql: Sql): Promise<string[]> {
       `INSERT INTO crime_tile_cell (z, cx, cy, month, crime_type, n, sx, sy)
        SELECT $2::smallint, cx / 2, cy / 2, month, crime_type, sum(n)::int, sum(sx), sum(sy)
        FROM crime_tile_cell WHERE z = $2::smallint + 1 AND month = ANY($1::date[])
-       GROUP BY cx / 2, cy / 2, month, crime_type`,
+       GROUP BY cx / 2, cy / 2, month, crime_type
+       ORDER BY cx / 2, cy / 2`,
       [months, z],
     );
   }

@@ -164,7 +164,12 @@ export {
   searchAuditEvents,
 } from './audit-queries.ts';
 export { type AuditSealer, startAuditSealer } from './audit-sealer.ts';
-export { crimeTileCellsCurrent, refreshCrimeTileCells } from './crime-tile-cells.ts';
+export {
+  crimeTileCellMaxZoom,
+  crimeTileCellsCurrent,
+  refreshCrimeTileCells,
+  webMercatorSql,
+} from './crime-tile-cells.ts';
 export { bumpDataVersion, type DataVersions, tileDataVersion } from './data-version.ts';
 export {
   applyDisruptionPlan,

@@ -1,6 +1,6 @@
 import type { IntelligenceAudience, TileLayer } from '@lantern/domain';
 import vtpbf from 'vt-pbf';
-import { cellsPerTile, crimeTileCellMaxZoom } from './crime-tile-cells.ts';
+import { cellsPerTile, crimeTileCellMaxZoom, webMercatorSql } from './crime-tile-cells.ts';
 import { type DistrictScope, districtScopeSql } from './district-scope.ts';
 import { Prisma } from './generated/prisma/client.ts';
 import { sharedIntelligenceSql } from './intelligence-share.ts';
@@ -13,10 +13,11 @@ import type { PrismaTx } from './prisma-tx.ts';
  * carries `count` and the commonest type in it, so a client draws clusters without downloading
  * the points. PostGIS encodes with ST_AsMVT; PGlite's PostGIS has no protobuf, so the same rows
  * are encoded in process with vt-pbf. Both paths share the SQL that picks and clusters points.
- * Crime below zoom 12 is clustered from cells counted in advance (crime-tile-cells.ts).
+ * Crime below zoom 15 is clustered from cells counted in advance (crime-tile-cells.ts).
  */
 
 export const tileExtent = 4096;
+const mercator = webMercatorSql('s.geom');
 const tileBuffer = 64;
 
 export interface TileRequest {
@@ -102,8 +103,8 @@ function layerSource(request: TileRequest): Prisma.Sql {
  * The clustered features of one tile, in tile coordinates (y down), the same on both backends.
  * The `OFFSET 0` and `MATERIALIZED` fences keep the planner from folding the projection into
  * every expression that reads it (the bounds test, the group key, the averages): once crime_event
- * had statistics it did, ran ST_Transform eight times a point, and took seconds a tile at
- * national scale (bench/tiles.bench.ts; README "Benchmarks").
+ * had statistics it did, projected each point eight times, and took seconds a tile at national
+ * scale (bench/tiles.bench.ts; README "Benchmarks").
  */
 function tileFeaturesQuery(request: TileRequest): Prisma.Sql {
   const { z, x, y } = request;
@@ -117,10 +118,11 @@ function tileFeaturesQuery(request: TileRequest): Prisma.Sql {
       FROM tile
     ),
     points AS MATERIALIZED (
-      SELECT (ST_X(p.g) - b.xmin) / b.size * ${tileExtent}::float8 AS fx,
-        (b.ymax - ST_Y(p.g)) / b.size * ${tileExtent}::float8 AS fy, p.kind, p.day
+      SELECT (p.gx - b.xmin) / b.size * ${tileExtent}::float8 AS fx,
+        (b.ymax - p.gy) / b.size * ${tileExtent}::float8 AS fy, p.kind, p.day
       FROM bounds b, LATERAL (
-        SELECT ST_Transform(s.geom, 3857) AS g, s.kind, s.day FROM (${layerSource(request)}) s
+        SELECT ${Prisma.raw(mercator.x)} AS gx, ${Prisma.raw(mercator.y)} AS gy, s.kind, s.day
+        FROM (${layerSource(request)}) s
         WHERE s.geom && b.search AND ${scope}
         OFFSET 0
       ) p
@@ -136,7 +138,7 @@ function tileFeaturesQuery(request: TileRequest): Prisma.Sql {
 }
 
 /**
- * The same clusters as tileFeaturesQuery for a crime tile below zoom 12, read from the cells
+ * The same clusters as tileFeaturesQuery for a crime tile below zoom 15, read from the cells
  * counted in advance (crime-tile-cells.ts): the tile's 64 × 64 cells and the ring of buffer cells
  * around them. Position, count, commonest type (ties to the first in order, as mode() does) and
  * latest month agree with clustering the points.
@@ -171,7 +173,7 @@ function crimeCellsQuery(request: TileRequest): Prisma.Sql {
     ORDER BY 1, 2`;
 }
 
-/** Crime below zoom 12 reads the counted cells, unless a write has left a month to recount. */
+/** Crime below zoom 15 reads the counted cells, unless a write has left a month to recount. */
 async function clusterQuery(prisma: PrismaTx, request: TileRequest, options: TileOptions): Promise<Prisma.Sql> {
   if (request.layer !== 'crime' || request.z > crimeTileCellMaxZoom || options.fromPoints) {
     return tileFeaturesQuery(request);
