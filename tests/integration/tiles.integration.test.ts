@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import {
   crimeTileCellMaxZoom,
   crimeTileCellsCurrent,
+  crimeTileTotalMaxZoom,
   type Database,
   encodeTile,
   importPoliceUkFile,
@@ -221,11 +222,18 @@ describe('crime tiles below zoom 15, from the counted cells', () => {
 
   it('are kept current by the import, which leaves no month to recount', async () => {
     expect(await crimeTileCellsCurrent(db.sql)).toBe(true);
+    const located = (await crimePoints()).length;
     for (const z of [0, 11, crimeTileCellMaxZoom]) {
       const [cells] = await db.sql.query<{ n: number }>('SELECT sum(n)::int AS n FROM crime_tile_cell WHERE z = $1', [
         z,
       ]);
-      expect(cells?.n).toBe((await crimePoints()).length);
+      expect(cells?.n).toBe(located);
+    }
+    for (const z of [0, crimeTileTotalMaxZoom]) {
+      const [totals] = await db.sql.query<{ n: number }>('SELECT sum(n)::int AS n FROM crime_tile_total WHERE z = $1', [
+        z,
+      ]);
+      expect(totals?.n).toBe(located);
     }
   });
 
@@ -260,6 +268,49 @@ describe('crime tiles below zoom 15, from the counted cells', () => {
       await db.sql.transaction((tx) => refreshCrimeTileCells(tx));
     }
     expect(await total()).toBe(before);
+  });
+
+  it('total a cell over every month, and drop the total with the cell’s last crime', async () => {
+    // Far from the county's crimes: this tile holds only the crimes the test writes.
+    const lonely = { lon: -4.5, lat: 50.5 };
+    const z = crimeTileTotalMaxZoom;
+    const tile = tileOf(lonely.lon, lonely.lat, z);
+    const asked = request({ z, ...tile });
+    const write = (statement: string, params: unknown[] = []) =>
+      db.sql.transaction(async (tx) => {
+        await tx.query(statement, params);
+        await refreshCrimeTileCells(tx);
+      });
+    const insert = (id: string, month: string) =>
+      write(
+        `INSERT INTO crime_event (id, month, reported_by, falls_within, geom, crime_type)
+         VALUES ($1, $2::date, 'Test', 'Test', ST_SetSRID(ST_MakePoint($3, $4), 4326), 'Robbery')`,
+        [id, month, lonely.lon, lonely.lat],
+      );
+    const remove = (id: string) => write(`DELETE FROM crime_event WHERE id LIKE $1`, [id]);
+    const clusters = async () => (await tileFeatures(db.prisma, asked)).map(({ count, month }) => ({ count, month }));
+    const totals = async () =>
+      (
+        await db.sql.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM crime_tile_total WHERE z = $1 AND cx / 64 = $2 AND (1 << $1) - 1 - cy / 64 = $3',
+          [z, tile.x, tile.y],
+        )
+      )[0]?.n;
+    try {
+      await insert('lonely-january', '2024-01-01');
+      await insert('lonely-february', '2024-02-01');
+      expect(await clusters()).toEqual([{ count: 2, month: '2024-02' }]);
+      expect(await totals()).toBe(1);
+      // The latest month goes: the total's month is the one before it, not the one that went.
+      await remove('lonely-february');
+      expect(await clusters()).toEqual([{ count: 1, month: '2024-01' }]);
+      expect(await totals()).toBe(1);
+      await remove('lonely-january');
+      expect(await clusters()).toEqual([]);
+      expect(await totals()).toBe(0);
+    } finally {
+      await remove('lonely-%');
+    }
   });
 
   it('are the same after the same file is imported again', async () => {

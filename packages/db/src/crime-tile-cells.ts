@@ -15,6 +15,12 @@ import type { Sql } from './sql.ts';
  * a tile falls back to the points while any month is still marked, so a tile is never stale.
  */
 export const crimeTileCellMaxZoom = 14;
+/**
+ * Levels 0–12 also keep each cell's totals over every month (crime_tile_total), for tiles without
+ * a date filter: at these zooms a cell holds crimes of most months, and the busiest national tiles
+ * summed 110,000–236,000 month-and-type rows. From zoom 13 the month rows are few already.
+ */
+export const crimeTileTotalMaxZoom = 12;
 /** Half the side of the Web Mercator square, in EPSG:3857 metres. */
 export const webMercatorHalf = 20_037_508.342_789_244;
 
@@ -35,7 +41,11 @@ const mercator = webMercatorSql('geom');
 /** Cluster cells per tile side (a tile's 4096 units in cells of 64). */
 export const cellsPerTile = 64;
 
-/** Rebuilds the cells of every month marked stale; returns the months rebuilt (YYYY-MM-DD). */
+/**
+ * Rebuilds the cells of every month marked stale, and the totals of every cell they touched
+ * before or after; returns the months rebuilt (YYYY-MM-DD). Run it inside a transaction (the
+ * writers' own): the cells and totals of a month change together or not at all.
+ */
 export async function refreshCrimeTileCells(sql: Sql): Promise<string[]> {
   const stale = await sql.query<{ month: string }>(
     `DELETE FROM crime_tile_stale_month RETURNING to_char(month, 'YYYY-MM-DD') AS month`,
@@ -44,6 +54,12 @@ export async function refreshCrimeTileCells(sql: Sql): Promise<string[]> {
   if (months.length === 0) return months;
   // Low-zoom crime tiles read these cells: cached ones of the old counts must not be served.
   await bumpDataVersion(sql, 'crime');
+  // The cells whose totals these months change: those they held before, and (below) after.
+  await sql.query(
+    `CREATE TEMPORARY TABLE IF NOT EXISTS crime_tile_touched (z smallint, cx int, cy int) ON COMMIT DROP`,
+  );
+  await sql.query('DELETE FROM crime_tile_touched');
+  await sql.query(touchedCells, [months, crimeTileTotalMaxZoom]);
   await sql.query('DELETE FROM crime_tile_cell WHERE month = ANY($1::date[])', [months]);
   // Rows are written in key order, so a tile's cells sit on a few pages per month rather than
   // one page a cell. The finest level from the points ...
@@ -70,8 +86,24 @@ export async function refreshCrimeTileCells(sql: Sql): Promise<string[]> {
       [months, z],
     );
   }
+  await sql.query(touchedCells, [months, crimeTileTotalMaxZoom]);
+  await sql.query(
+    `DELETE FROM crime_tile_total t USING (SELECT DISTINCT z, cx, cy FROM crime_tile_touched) k
+     WHERE t.z = k.z AND t.cx = k.cx AND t.cy = k.cy`,
+  );
+  await sql.query(
+    `INSERT INTO crime_tile_total (z, cx, cy, crime_type, n, sx, sy, month)
+     SELECT c.z, c.cx, c.cy, c.crime_type, sum(c.n)::int, sum(c.sx), sum(c.sy), max(c.month)
+     FROM (SELECT DISTINCT z, cx, cy FROM crime_tile_touched) k
+     JOIN crime_tile_cell c ON c.z = k.z AND c.cx = k.cx AND c.cy = k.cy
+     GROUP BY c.z, c.cx, c.cy, c.crime_type
+     ORDER BY c.z, c.cx, c.cy`,
+  );
   return months;
 }
+
+const touchedCells = `INSERT INTO crime_tile_touched (z, cx, cy)
+  SELECT DISTINCT z, cx, cy FROM crime_tile_cell WHERE month = ANY($1::date[]) AND z <= $2::smallint`;
 
 /** Whether every month's cells match crime_event (no month is marked stale). */
 export async function crimeTileCellsCurrent(sql: Sql): Promise<boolean> {

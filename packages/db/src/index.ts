@@ -167,6 +167,7 @@ export { type AuditSealer, startAuditSealer } from './audit-sealer.ts';
 export {
   crimeTileCellMaxZoom,
   crimeTileCellsCurrent,
+  crimeTileTotalMaxZoom,
   refreshCrimeTileCells,
   webMercatorSql,
 } from './crime-tile-cells.ts';

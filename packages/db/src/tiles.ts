@@ -1,6 +1,6 @@
 import type { IntelligenceAudience, TileLayer } from '@lantern/domain';
 import vtpbf from 'vt-pbf';
-import { cellsPerTile, crimeTileCellMaxZoom, webMercatorSql } from './crime-tile-cells.ts';
+import { cellsPerTile, crimeTileCellMaxZoom, crimeTileTotalMaxZoom, webMercatorSql } from './crime-tile-cells.ts';
 import { type DistrictScope, districtScopeSql } from './district-scope.ts';
 import { Prisma } from './generated/prisma/client.ts';
 import { sharedIntelligenceSql } from './intelligence-share.ts';
@@ -140,29 +140,39 @@ function tileFeaturesQuery(request: TileRequest): Prisma.Sql {
 /**
  * The same clusters as tileFeaturesQuery for a crime tile below zoom 15, read from the cells
  * counted in advance (crime-tile-cells.ts): the tile's 64 × 64 cells and the ring of buffer cells
- * around them. Position, count, commonest type (ties to the first in order, as mode() does) and
- * latest month agree with clustering the points.
+ * around them, from their totals over every month when no dates are asked for and zoom ≤ 12.
+ * Position, count, commonest type (ties to the first in order, as mode() does) and latest month
+ * agree with clustering the points.
  */
 function crimeCellsQuery(request: TileRequest): Prisma.Sql {
   const { z, x, y } = request;
   const types = request.types && request.types.length > 0 ? [...request.types] : null;
   const rowFromSouth = (2 ** z - y) * cellsPerTile;
+  const cellRange = Prisma.sql`c.z = ${z}::smallint
+        AND c.cx BETWEEN ${x * cellsPerTile - 1}::int AND ${x * cellsPerTile + cellsPerTile}::int
+        AND c.cy BETWEEN ${rowFromSouth - cellsPerTile - 1}::int AND ${rowFromSouth}::int`;
   return Prisma.sql`
     WITH bounds AS (
       SELECT ST_XMin(e) AS xmin, ST_YMax(e) AS ymax, ST_XMax(e) - ST_XMin(e) AS size
       FROM (SELECT ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int) AS e) t
     ),
-    typed AS (
+    typed AS (${
+      // Without dates, the totals over every month where they are kept; else the month rows summed.
+      !request.from && !request.to && z <= crimeTileTotalMaxZoom
+        ? Prisma.sql`
+      SELECT c.cx, c.cy, c.crime_type, c.n, c.sx, c.sy, c.month
+      FROM crime_tile_total c
+      WHERE ${cellRange}
+        ${types ? Prisma.sql`AND c.crime_type = ANY(${types}::text[])` : Prisma.empty}`
+        : Prisma.sql`
       SELECT c.cx, c.cy, c.crime_type, sum(c.n) AS n, sum(c.sx) AS sx, sum(c.sy) AS sy, max(c.month) AS month
       FROM crime_tile_cell c
-      WHERE c.z = ${z}::smallint
-        AND c.cx BETWEEN ${x * cellsPerTile - 1}::int AND ${x * cellsPerTile + cellsPerTile}::int
-        AND c.cy BETWEEN ${rowFromSouth - cellsPerTile - 1}::int AND ${rowFromSouth}::int
+      WHERE ${cellRange}
         ${request.from ? Prisma.sql`AND c.month >= date_trunc('month', ${request.from}::date)::date` : Prisma.empty}
         ${request.to ? Prisma.sql`AND c.month <= ${request.to}::date` : Prisma.empty}
         ${types ? Prisma.sql`AND c.crime_type = ANY(${types}::text[])` : Prisma.empty}
-      GROUP BY c.cx, c.cy, c.crime_type
-    )
+      GROUP BY c.cx, c.cy, c.crime_type`
+    })
     SELECT round((sum(t.sx) / sum(t.n) - b.xmin) / b.size * ${tileExtent}::float8)::int AS tx,
       round((b.ymax - sum(t.sy) / sum(t.n)) / b.size * ${tileExtent}::float8)::int AS ty,
       sum(t.n)::int AS count, (array_agg(t.crime_type ORDER BY t.n DESC, t.crime_type))[1] AS kind,
