@@ -16,9 +16,10 @@ import type { Sql } from './sql.ts';
  */
 export const crimeTileCellMaxZoom = 14;
 /**
- * Levels 0–12 also keep each cell's totals over every month (crime_tile_total), for tiles without
- * a date filter: at these zooms a cell holds crimes of most months, and the busiest national tiles
- * summed 110,000–236,000 month-and-type rows. From zoom 13 the month rows are few already.
+ * Levels 0–12 also keep each cell's totals over every month and type (crime_tile_total), for
+ * tiles without a date or type filter, the map's default: at these zooms a cell holds crimes of
+ * most months, and the busiest national tiles summed 110,000–236,000 month-and-type rows. From
+ * zoom 13 the month rows are few already.
  */
 export const crimeTileTotalMaxZoom = 12;
 /** Half the side of the Web Mercator square, in EPSG:3857 metres. */
@@ -54,6 +55,8 @@ export async function refreshCrimeTileCells(sql: Sql): Promise<string[]> {
   if (months.length === 0) return months;
   // Low-zoom crime tiles read these cells: cached ones of the old counts must not be served.
   await bumpDataVersion(sql, 'crime');
+  // The counts below sort and group up to a row per crime: in memory, for this transaction only.
+  await sql.query(`SELECT set_config('work_mem', '64MB', true)`);
   // The cells whose totals these months change: those they held before, and (below) after.
   await sql.query(
     `CREATE TEMPORARY TABLE IF NOT EXISTS crime_tile_touched (z smallint, cx int, cy int) ON COMMIT DROP`,
@@ -91,13 +94,18 @@ export async function refreshCrimeTileCells(sql: Sql): Promise<string[]> {
     `DELETE FROM crime_tile_total t USING (SELECT DISTINCT z, cx, cy FROM crime_tile_touched) k
      WHERE t.z = k.z AND t.cx = k.cx AND t.cy = k.cy`,
   );
+  // The commonest type as a tile's clustering finds it: most crimes, ties to the first by name.
   await sql.query(
-    `INSERT INTO crime_tile_total (z, cx, cy, crime_type, n, sx, sy, month)
-     SELECT c.z, c.cx, c.cy, c.crime_type, sum(c.n)::int, sum(c.sx), sum(c.sy), max(c.month)
-     FROM (SELECT DISTINCT z, cx, cy FROM crime_tile_touched) k
-     JOIN crime_tile_cell c ON c.z = k.z AND c.cx = k.cx AND c.cy = k.cy
-     GROUP BY c.z, c.cx, c.cy, c.crime_type
-     ORDER BY c.z, c.cx, c.cy`,
+    `INSERT INTO crime_tile_total (z, cx, cy, n, sx, sy, month, crime_type)
+     SELECT z, cx, cy, sum(n)::int, sum(sx), sum(sy), max(month), (array_agg(crime_type ORDER BY n DESC, crime_type))[1]
+     FROM (
+       SELECT c.z, c.cx, c.cy, c.crime_type, sum(c.n) AS n, sum(c.sx) AS sx, sum(c.sy) AS sy, max(c.month) AS month
+       FROM (SELECT DISTINCT z, cx, cy FROM crime_tile_touched) k
+       JOIN crime_tile_cell c ON c.z = k.z AND c.cx = k.cx AND c.cy = k.cy
+       GROUP BY c.z, c.cx, c.cy, c.crime_type
+     ) typed
+     GROUP BY z, cx, cy
+     ORDER BY z, cx, cy`,
   );
   return months;
 }

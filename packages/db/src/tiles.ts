@@ -140,7 +140,8 @@ function tileFeaturesQuery(request: TileRequest): Prisma.Sql {
 /**
  * The same clusters as tileFeaturesQuery for a crime tile below zoom 15, read from the cells
  * counted in advance (crime-tile-cells.ts): the tile's 64 × 64 cells and the ring of buffer cells
- * around them, from their totals over every month when no dates are asked for and zoom ≤ 12.
+ * around them, from their totals over every month and type when no filter is asked for and
+ * zoom ≤ 12.
  * Position, count, commonest type (ties to the first in order, as mode() does) and latest month
  * agree with clustering the points.
  */
@@ -157,13 +158,13 @@ function crimeCellsQuery(request: TileRequest): Prisma.Sql {
       FROM (SELECT ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int) AS e) t
     ),
     typed AS (${
-      // Without dates, the totals over every month where they are kept; else the month rows summed.
-      !request.from && !request.to && z <= crimeTileTotalMaxZoom
+      // Unfiltered, each cell's totals (one row: its count and commonest type) where they are
+      // kept; else the month rows summed per type.
+      !request.from && !request.to && !types && z <= crimeTileTotalMaxZoom
         ? Prisma.sql`
       SELECT c.cx, c.cy, c.crime_type, c.n, c.sx, c.sy, c.month
       FROM crime_tile_total c
-      WHERE ${cellRange}
-        ${types ? Prisma.sql`AND c.crime_type = ANY(${types}::text[])` : Prisma.empty}`
+      WHERE ${cellRange}`
         : Prisma.sql`
       SELECT c.cx, c.cy, c.crime_type, sum(c.n) AS n, sum(c.sx) AS sx, sum(c.sy) AS sy, max(c.month) AS month
       FROM crime_tile_cell c
