@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import {
+  cellTileSql,
   type Database,
   importPoliceUkFile,
   shippedPath,
@@ -114,7 +115,8 @@ describe('a cached tile', () => {
     const before = countInside((await get(url, cookie)).rawPayload, 'crime');
     // A write that bypasses every writer's bump: the cached tile stands (this is what the version guards) ...
     const { x, y } = tileOf(cityCentre.lon, cityCentre.lat, 7);
-    const doubled = `UPDATE crime_tile_total SET n = n * 2, sx = sx * 2, sy = sy * 2 WHERE z = 7 AND cx / 64 = $1 AND (1 << 7) - 1 - cy / 64 = $2`;
+    const cell = `z = 7 AND ${cellTileSql(7).x} = $1 AND ${cellTileSql(7).y} = $2`;
+    const doubled = `UPDATE crime_tile_total SET n = n * 2, sx = sx * 2, sy = sy * 2 WHERE ${cell}`;
     await db.sql.query(doubled, [x, y]);
     try {
       expect(countInside((await get(url, cookie)).rawPayload, 'crime')).toBe(before);
@@ -122,10 +124,7 @@ describe('a cached tile', () => {
       await db.sql.query(`UPDATE tile_data_version SET version = version + 1 WHERE layer = 'crime'`);
       expect(countInside((await get(url, cookie)).rawPayload, 'crime')).toBe(before * 2);
     } finally {
-      await db.sql.query(
-        `UPDATE crime_tile_total SET n = n / 2, sx = sx / 2, sy = sy / 2 WHERE z = 7 AND cx / 64 = $1 AND (1 << 7) - 1 - cy / 64 = $2`,
-        [x, y],
-      );
+      await db.sql.query(`UPDATE crime_tile_total SET n = n / 2, sx = sx / 2, sy = sy / 2 WHERE ${cell}`, [x, y]);
       await db.sql.query(`UPDATE tile_data_version SET version = version + 1 WHERE layer = 'crime'`);
     }
   });

@@ -1,20 +1,38 @@
 import { bumpDataVersion } from './data-version.ts';
 import type { Sql } from './sql.ts';
 
+/** Cluster cells per tile side (a tile's 4096 units in cells of 64). */
+export const cellsPerTile = 64;
+
 /**
- * Police.uk crime pre-clustered for the map's low zooms (table crime_tile_cell). A tile of zoom z
+ * Police.uk crime pre-clustered for the map (table crime_tile_cell). A tile of zoom z below 15
  * clusters its points into cells of 64 tile units; those cells are the same everywhere at that
  * zoom, so they are counted once per month and crime type, with the sums of the points' Web
- * Mercator coordinates (a cluster's position is their mean). Levels 0–14 are kept. At zoom 15 a
- * tile clusters only points at the same spot and holds few enough to read them directly; at 12–14
- * the busiest national tile held up to 183,000 points, seconds of scanning, where its cells are at
- * most 66 × 66 per month and crime type (bench/tiles.bench.ts).
+ * Mercator coordinates (a cluster's position is their mean). At zoom 15 a tile clusters only the
+ * points in the same tile unit (police.uk snaps crimes to shared anonymised points, so those
+ * stack): a unit of zoom 15 is a 64-unit cell of zoom 21, so those are kept as level 21. Levels
+ * 0–14 and 21 are kept, and no crime tile scans points: the busiest national tiles held up to
+ * 183,000 points at zoom 12–14 and 26,800 at 15, where their cells are at most 66 × 66 per month
+ * and crime type (bench/tiles.bench.ts).
  *
  * Every statement that writes crime_event marks the months it touched (triggers, migration
  * 20261201090000_crime_tile_cells); writers call `refreshCrimeTileCells` before they commit, and
  * a tile falls back to the points while any month is still marked, so a tile is never stale.
  */
-export const crimeTileCellMaxZoom = 14;
+export const crimeTileCellMaxZoom = 15;
+/** Tile units per cluster at zoom z: 64 below zoom 15, and from 15 only the points in one unit. */
+export function clusterCellUnits(z: number): number {
+  return z >= 15 ? 1 : 64;
+}
+/** The level of crime_tile_cell that holds zoom z's clusters: z itself below 15, 21 at 15. */
+export function crimeCellLevel(z: number): number {
+  return z + Math.log2(cellsPerTile / clusterCellUnits(z));
+}
+/** The levels kept, coarsest first: each is counted from the next finer one. */
+const crimeCellLevels = [
+  ...Array.from({ length: crimeTileCellMaxZoom }, (_, z) => z),
+  crimeCellLevel(crimeTileCellMaxZoom),
+];
 /**
  * Levels 0–12 also keep each cell's totals over every month and type (crime_tile_total), for
  * tiles without a date or type filter, the map's default: at these zooms a cell holds crimes of
@@ -39,8 +57,6 @@ export function webMercatorSql(point: string): { x: string; y: string } {
   };
 }
 const mercator = webMercatorSql('geom');
-/** Cluster cells per tile side (a tile's 4096 units in cells of 64). */
-export const cellsPerTile = 64;
 
 /**
  * Rebuilds the cells of every month marked stale, and the totals of every cell they touched
@@ -59,13 +75,15 @@ export async function refreshCrimeTileCells(sql: Sql): Promise<string[]> {
   await sql.query(`SELECT set_config('work_mem', '64MB', true)`);
   // The cells whose totals these months change: those they held before, and (below) after.
   await sql.query(
-    `CREATE TEMPORARY TABLE IF NOT EXISTS crime_tile_touched (z smallint, cx int, cy int) ON COMMIT DROP`,
+    `CREATE TEMPORARY TABLE IF NOT EXISTS crime_tile_touched (z smallint, cx int, cy int, PRIMARY KEY (z, cx, cy))
+     ON COMMIT DROP`,
   );
   await sql.query('DELETE FROM crime_tile_touched');
   await sql.query(touchedCells, [months, crimeTileTotalMaxZoom]);
   await sql.query('DELETE FROM crime_tile_cell WHERE month = ANY($1::date[])', [months]);
   // Rows are written in key order, so a tile's cells sit on a few pages per month rather than
   // one page a cell. The finest level from the points ...
+  const finest = crimeCellLevels.at(-1) as number;
   await sql.query(
     `INSERT INTO crime_tile_cell (z, cx, cy, month, crime_type, n, sx, sy)
      SELECT $2::smallint, floor((p.x + $3::float8) / $4::float8)::int, floor((p.y + $3::float8) / $4::float8)::int,
@@ -76,23 +94,25 @@ export async function refreshCrimeTileCells(sql: Sql): Promise<string[]> {
      ) p
      GROUP BY 2, 3, 4, 5
      ORDER BY 2, 3`,
-    [months, crimeTileCellMaxZoom, webMercatorHalf, cellSize(crimeTileCellMaxZoom)],
+    [months, finest, webMercatorHalf, cellSize(finest)],
   );
-  // ... and each coarser level from the one below it: a cell is exactly four of its children.
-  for (let z = crimeTileCellMaxZoom - 1; z >= 0; z--) {
+  // ... and each coarser level from the next finer one: a cell is exactly its 2 × 2 children, or
+  // (zoom 14 from level 21) its 128 × 128.
+  for (let index = crimeCellLevels.length - 2; index >= 0; index--) {
+    const [level, child] = [crimeCellLevels[index] as number, crimeCellLevels[index + 1] as number];
+    const ratio = 2 ** (child - level);
     await sql.query(
       `INSERT INTO crime_tile_cell (z, cx, cy, month, crime_type, n, sx, sy)
-       SELECT $2::smallint, cx / 2, cy / 2, month, crime_type, sum(n)::int, sum(sx), sum(sy)
-       FROM crime_tile_cell WHERE z = $2::smallint + 1 AND month = ANY($1::date[])
-       GROUP BY cx / 2, cy / 2, month, crime_type
-       ORDER BY cx / 2, cy / 2`,
-      [months, z],
+       SELECT $2::smallint, cx / $4::int, cy / $4::int, month, crime_type, sum(n)::int, sum(sx), sum(sy)
+       FROM crime_tile_cell WHERE z = $3::smallint AND month = ANY($1::date[])
+       GROUP BY cx / $4::int, cy / $4::int, month, crime_type
+       ORDER BY cx / $4::int, cy / $4::int`,
+      [months, level, child, ratio],
     );
   }
   await sql.query(touchedCells, [months, crimeTileTotalMaxZoom]);
   await sql.query(
-    `DELETE FROM crime_tile_total t USING (SELECT DISTINCT z, cx, cy FROM crime_tile_touched) k
-     WHERE t.z = k.z AND t.cx = k.cx AND t.cy = k.cy`,
+    `DELETE FROM crime_tile_total t USING crime_tile_touched k WHERE t.z = k.z AND t.cx = k.cx AND t.cy = k.cy`,
   );
   // The commonest type as a tile's clustering finds it: most crimes, ties to the first by name.
   await sql.query(
@@ -100,7 +120,7 @@ export async function refreshCrimeTileCells(sql: Sql): Promise<string[]> {
      SELECT z, cx, cy, sum(n)::int, sum(sx), sum(sy), max(month), (array_agg(crime_type ORDER BY n DESC, crime_type))[1]
      FROM (
        SELECT c.z, c.cx, c.cy, c.crime_type, sum(c.n) AS n, sum(c.sx) AS sx, sum(c.sy) AS sy, max(c.month) AS month
-       FROM (SELECT DISTINCT z, cx, cy FROM crime_tile_touched) k
+       FROM crime_tile_touched k
        JOIN crime_tile_cell c ON c.z = k.z AND c.cx = k.cx AND c.cy = k.cy
        GROUP BY c.z, c.cx, c.cy, c.crime_type
      ) typed
@@ -111,7 +131,8 @@ export async function refreshCrimeTileCells(sql: Sql): Promise<string[]> {
 }
 
 const touchedCells = `INSERT INTO crime_tile_touched (z, cx, cy)
-  SELECT DISTINCT z, cx, cy FROM crime_tile_cell WHERE month = ANY($1::date[]) AND z <= $2::smallint`;
+  SELECT DISTINCT z, cx, cy FROM crime_tile_cell WHERE month = ANY($1::date[]) AND z <= $2::smallint
+  ON CONFLICT DO NOTHING`;
 
 /** Whether every month's cells match crime_event (no month is marked stale). */
 export async function crimeTileCellsCurrent(sql: Sql): Promise<boolean> {
@@ -122,4 +143,9 @@ export async function crimeTileCellsCurrent(sql: Sql): Promise<boolean> {
 /** The side of a level-z cell in EPSG:3857 metres. */
 export function cellSize(z: number): number {
   return (2 * webMercatorHalf) / 2 ** z / cellsPerTile;
+}
+
+/** SQL for the zoom-z tile (x, and y from the north) that holds the level-z cell (`cx`, `cy`), z ≤ 14. */
+export function cellTileSql(z: number): { x: string; y: string } {
+  return { x: `(cx / ${cellsPerTile})`, y: `(${2 ** z - 1} - cy / ${cellsPerTile})` };
 }

@@ -165,6 +165,9 @@ export {
 } from './audit-queries.ts';
 export { type AuditSealer, startAuditSealer } from './audit-sealer.ts';
 export {
+  cellTileSql,
+  clusterCellUnits,
+  crimeCellLevel,
   crimeTileCellMaxZoom,
   crimeTileCellsCurrent,
   crimeTileTotalMaxZoom,
@@ -446,7 +449,6 @@ export {
   tileEtag,
 } from './tile-cache.ts';
 export {
-  clusterCellUnits,
   encodeTile,
   renderTile,
   type TileFeatureRow,

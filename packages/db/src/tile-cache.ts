@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Database } from './connect.ts';
-import { cellsPerTile } from './crime-tile-cells.ts';
+import { cellTileSql } from './crime-tile-cells.ts';
 import { type DataVersions, tileDataVersion } from './data-version.ts';
 import { renderTile, type TileRequest, tileUsesScope } from './tiles.ts';
 
@@ -167,10 +167,11 @@ export class TileCache {
   private async warm(version: string): Promise<void> {
     let budget = this.options.warmMaxTiles ?? 2048;
     for (let z = 0; z <= this.options.warmMaxZoom && budget > 0; z++) {
+      const tile = cellTileSql(z);
       const tiles = await this.db.sql.query<{ x: number; y: number }>(
-        `SELECT DISTINCT cx / $2 AS x, (1 << $1) - 1 - cy / $2 AS y FROM crime_tile_cell WHERE z = $1::smallint
-         ORDER BY 1, 2 LIMIT $3`,
-        [z, cellsPerTile, budget],
+        `SELECT DISTINCT ${tile.x} AS x, ${tile.y} AS y FROM crime_tile_cell WHERE z = $1::smallint
+         ORDER BY 1, 2 LIMIT $2`,
+        [z, budget],
       );
       for (const { x, y } of tiles) {
         if (this.stopped || this.warmedVersion !== version || !this.store) return;

@@ -1,6 +1,12 @@
 import type { IntelligenceAudience, TileLayer } from '@lantern/domain';
 import vtpbf from 'vt-pbf';
-import { cellsPerTile, crimeTileCellMaxZoom, crimeTileTotalMaxZoom, webMercatorSql } from './crime-tile-cells.ts';
+import {
+  clusterCellUnits,
+  crimeCellLevel,
+  crimeTileCellMaxZoom,
+  crimeTileTotalMaxZoom,
+  webMercatorSql,
+} from './crime-tile-cells.ts';
 import { type DistrictScope, districtScopeSql } from './district-scope.ts';
 import { Prisma } from './generated/prisma/client.ts';
 import { sharedIntelligenceSql } from './intelligence-share.ts';
@@ -13,7 +19,7 @@ import type { PrismaTx } from './prisma-tx.ts';
  * carries `count` and the commonest type in it, so a client draws clusters without downloading
  * the points. PostGIS encodes with ST_AsMVT; PGlite's PostGIS has no protobuf, so the same rows
  * are encoded in process with vt-pbf. Both paths share the SQL that picks and clusters points.
- * Crime below zoom 15 is clustered from cells counted in advance (crime-tile-cells.ts).
+ * Crime is clustered from cells counted in advance (crime-tile-cells.ts) up to zoom 15.
  */
 
 export const tileExtent = 4096;
@@ -45,10 +51,6 @@ export interface TileFeatureRow {
   count: number;
   kind: string | null;
   month: string | null;
-}
-
-export function clusterCellUnits(z: number): number {
-  return z >= 15 ? 1 : 64;
 }
 
 const scopeCondition = (scope: DistrictScope) => districtScopeSql(Prisma.sql`s.district_code`, scope);
@@ -138,20 +140,22 @@ function tileFeaturesQuery(request: TileRequest): Prisma.Sql {
 }
 
 /**
- * The same clusters as tileFeaturesQuery for a crime tile below zoom 15, read from the cells
- * counted in advance (crime-tile-cells.ts): the tile's 64 × 64 cells and the ring of buffer cells
- * around them, from their totals over every month and type when no filter is asked for and
- * zoom ≤ 12.
+ * The same clusters as tileFeaturesQuery for a crime tile up to zoom 15, read from the cells
+ * counted in advance (crime-tile-cells.ts): the tile's cells (64 × 64, or at zoom 15 one a tile
+ * unit) and the 64 units of buffer around them, from their totals over every month and type when
+ * no filter is asked for and zoom ≤ 12.
  * Position, count, commonest type (ties to the first in order, as mode() does) and latest month
  * agree with clustering the points.
  */
 function crimeCellsQuery(request: TileRequest): Prisma.Sql {
   const { z, x, y } = request;
   const types = request.types && request.types.length > 0 ? [...request.types] : null;
-  const rowFromSouth = (2 ** z - y) * cellsPerTile;
-  const cellRange = Prisma.sql`c.z = ${z}::smallint
-        AND c.cx BETWEEN ${x * cellsPerTile - 1}::int AND ${x * cellsPerTile + cellsPerTile}::int
-        AND c.cy BETWEEN ${rowFromSouth - cellsPerTile - 1}::int AND ${rowFromSouth}::int`;
+  const perTile = tileExtent / clusterCellUnits(z);
+  const buffer = tileBuffer / clusterCellUnits(z);
+  const rowFromSouth = (2 ** z - y) * perTile;
+  const cellRange = Prisma.sql`c.z = ${crimeCellLevel(z)}::smallint
+        AND c.cx BETWEEN ${x * perTile - buffer}::int AND ${(x + 1) * perTile + buffer - 1}::int
+        AND c.cy BETWEEN ${rowFromSouth - perTile - buffer}::int AND ${rowFromSouth + buffer - 1}::int`;
   return Prisma.sql`
     WITH bounds AS (
       SELECT ST_XMin(e) AS xmin, ST_YMax(e) AS ymax, ST_XMax(e) - ST_XMin(e) AS size
