@@ -143,7 +143,7 @@ function tileFeaturesQuery(request: TileRequest): Prisma.Sql {
  * The same clusters as tileFeaturesQuery for a crime tile up to zoom 15, read from the cells
  * counted in advance (crime-tile-cells.ts): the tile's cells (64 × 64, or at zoom 15 one a tile
  * unit) and the 64 units of buffer around them, from their totals over every month and type when
- * no filter is asked for and zoom ≤ 12.
+ * no filter is asked for and zoom ≤ 13 (`crimeTileTotalMaxZoom`).
  * Position, count, commonest type (ties to the first in order, as mode() does) and latest month
  * agree with clustering the points.
  */
