@@ -95,6 +95,9 @@ describe('the administrator', () => {
     await screenshot(admin.page, 'admin-thresholds');
     expect(await seriousAccessibilityViolations(admin.page)).toEqual([]);
 
+    // Their name in the header opens who they are and the way to change their password.
+    await admin.page.getByRole('button', { name: 'Demo Administrator', exact: true }).click();
+    await screenshot(admin.page, 'account-menu-open');
     await admin.page.getByRole('link', { name: 'Change password' }).click();
     await admin.page.getByRole('heading', { name: 'Change your password' }).waitFor();
     await screenshot(admin.page, 'account-password');

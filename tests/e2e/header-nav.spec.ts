@@ -5,7 +5,8 @@ import { browserSession, screenshot } from './support/browser.ts';
 /**
  * Issue 18: the header's navigation wrapped to two lines for the analyst and the coordinator at a
  * desktop width. Pages now sit in menus; for every demo role, at 1280 and 1024 px, the header is
- * one bar: the navigation's entries share one line, beside the brand and the user's block.
+ * one bar: the navigation's entries share one line, beside the brand and the user's block, and
+ * the user's name is on it.
  */
 const { signedIn } = browserSession();
 
@@ -62,6 +63,13 @@ describe.each(roles)('the header for %s', (email) => {
       expect(layout.nav.bottom - layout.nav.top, `navigation height at ${width}`).toBeLessThan(tallest + 2);
       expect(overlaps(layout.nav, layout.brand), `navigation beside the brand at ${width}`).toBe(true);
       expect(overlaps(layout.nav, layout.user), `navigation beside the user at ${width}`).toBe(true);
+      // The user's name stays in sight: at least its first characters, never clipped away.
+      const name = await page.locator('.account-menu__name').boundingBox();
+      expect(name?.width ?? 0, `the name's width at ${width}`).toBeGreaterThan(60);
+      expect(
+        overlaps(layout.nav, await boxOf(page.locator('.account-menu__name'))),
+        `name on the bar at ${width}`,
+      ).toBe(true);
       await screenshot(page.locator('.app-header'), `header-${who}-${width}`);
     }
 

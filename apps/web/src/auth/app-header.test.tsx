@@ -20,11 +20,25 @@ const nsdAttendee = {
 afterEach(cleanup);
 
 describe('AppHeader', () => {
-  it('shows who is signed in and their role as people say it', () => {
+  it('shows who is signed in and their role as people say it; their name opens their agency and email', async () => {
     renderWithApi(<AppHeader user={nsdAttendee} />, fakeApi({}));
-    expect(screen.getByText('Demo NSD Mansfield')).toBeTruthy();
     expect(screen.getByTestId('user-role').textContent).toBe('NSD attendee');
-    expect(screen.getByText('Mansfield District Council')).toBeTruthy();
+    const name = screen.getByRole('button', { name: 'Demo NSD Mansfield' });
+    expect(name.getAttribute('aria-expanded')).toBe('false');
+    const panel = document.getElementById(name.getAttribute('aria-controls') ?? '') as HTMLElement;
+    expect(panel.hidden).toBe(true);
+    const user = userEvent.setup();
+    await user.click(name);
+    expect(name.getAttribute('aria-expanded')).toBe('true');
+    expect(panel.hidden).toBe(false);
+    expect(panel.textContent).toContain('Mansfield District Council');
+    expect(panel.textContent).toContain('nsd.mansfield@lantern.test');
+    expect(panel.textContent).toContain('NSD attendee');
+    expect(screen.getByRole('link', { name: 'Change password' })).toBeTruthy();
+    // Escape closes it and gives the focus back to the name.
+    await user.keyboard('{Escape}');
+    expect(name.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(name);
   });
 
   // Regression (issue 18): the administrator's header offered only the map, and every other page was "Page not found".

@@ -1,7 +1,8 @@
 import type { CurrentUser } from '@lantern/domain';
-import { type KeyboardEvent, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { Suspense, useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { type AppRoute, appRoutes, mayOpen } from '../app-routes.tsx';
+import { escapeCloses, useDismissOutside } from '../ui/use-dismiss-outside.ts';
 
 /** A top-level entry of the header: one page, or a group of pages behind a disclosure button. */
 export type NavEntry = { kind: 'page'; route: AppRoute } | { kind: 'group'; label: string; routes: AppRoute[] };
@@ -41,18 +42,7 @@ export function AppNav({ user }: { user: CurrentUser }) {
 
   // A page chosen, a click elsewhere or focus leaving the navigation closes the open group.
   useEffect(() => setOpen(null), [location]);
-  useEffect(() => {
-    if (open === null) return;
-    const closeOutside = (event: Event) => {
-      if (event.target instanceof Node && !navRef.current?.contains(event.target)) setOpen(null);
-    };
-    document.addEventListener('pointerdown', closeOutside);
-    document.addEventListener('focusin', closeOutside);
-    return () => {
-      document.removeEventListener('pointerdown', closeOutside);
-      document.removeEventListener('focusin', closeOutside);
-    };
-  }, [open]);
+  useDismissOutside(open !== null, navRef, () => setOpen(null));
 
   return (
     <nav className="app-nav" aria-label="Main" ref={navRef}>
@@ -94,14 +84,8 @@ function NavGroup({
   const listId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const current = routes.some((route) => isCurrent(route.path, location));
-  const closeOnEscape = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !open) return;
-    event.preventDefault();
-    onToggle(false);
-    buttonRef.current?.focus();
-  };
   return (
-    <li className="app-nav__group" onKeyDown={closeOnEscape}>
+    <li className="app-nav__group" onKeyDown={escapeCloses(open, () => onToggle(false), buttonRef)}>
       <button
         ref={buttonRef}
         type="button"
