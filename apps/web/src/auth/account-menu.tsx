@@ -1,7 +1,7 @@
 import type { CurrentUser } from '@lantern/domain';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { escapeCloses, useDismissOutside } from '../ui/use-dismiss-outside.ts';
+import { useDismissOutside } from '../ui/use-dismiss-outside.ts';
 import { describeRoles } from './role-labels.ts';
 
 /**
@@ -15,9 +15,9 @@ export function AccountMenu({ user }: { user: CurrentUser }) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
   useEffect(() => setOpen(false), [location]);
-  useDismissOutside(open, containerRef, () => setOpen(false));
+  useDismissOutside(open, containerRef, () => setOpen(false), buttonRef);
   return (
-    <div className="account-menu" ref={containerRef} onKeyDown={escapeCloses(open, () => setOpen(false), buttonRef)}>
+    <div className="account-menu" ref={containerRef}>
       <button
         ref={buttonRef}
         type="button"
