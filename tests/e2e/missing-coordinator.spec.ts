@@ -126,7 +126,7 @@ describe('the missing children coordinator', () => {
   it('records a child in care’s important person and place on the Philomena profile, and part 2 on an episode', async () => {
     const { page, context, problems } = await open();
     await signIn(page, 'coordinator@lantern.test', demoPassword);
-    await page.getByRole('button', { name: 'Children' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Children' }).waitFor();
     const { episodes } = await apiQuery<{
       episodes: Array<{ id: string; episodeRef: string; careStatus: string; child: { id: string } }>;
     }>(page, 'missing.listEpisodes', { limit: 200 });
