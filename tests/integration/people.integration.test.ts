@@ -56,6 +56,53 @@ describe('people.search', () => {
     expect(result.people[0]?.score).toBeGreaterThan(0.3);
   });
 
+  // Issue 17: the search finds its candidates through trigram indexes. A surname inside a longer
+  // name is found by word similarity above 0.5, the search's own threshold, below pg_trgm's 0.6.
+  it('finds a surname inside a longer full name by word similarity between 0.5 and 0.6', async () => {
+    const target = await createPersonRecord(db, { givenName: 'Maximilian', familyName: 'Hargreaves' });
+    const [measured] = await db.sql.query<{ word: number; whole: number }>(
+      `SELECT word_similarity('Hargrave', 'Maximilian Hargreaves') AS word,
+              similarity('Maximilian Hargreaves', 'Hargrave') AS whole`,
+    );
+    expect(measured?.word).toBeGreaterThan(0.5);
+    expect(measured?.word).toBeLessThan(0.6);
+    expect(measured?.whole).toBeLessThan(0.3);
+    const found = await callerFor(db, analyst).people.search({ name: 'Hargrave' });
+    expect(found.people.map((entry) => entry.person.id)).toContain(target.id);
+    const tooFar = await callerFor(db, analyst).people.search({ name: 'Hartgrove' });
+    expect(tooFar.people.map((entry) => entry.person.id)).not.toContain(target.id);
+  });
+
+  it('follows a change of aliases: the new alias finds the person, the old one no longer does', async () => {
+    const person = await createPersonRecord(db, { givenName: 'Ines', familyName: 'Whitcombe' });
+    const find = async (name: string) =>
+      (await callerFor(db, analyst).people.search({ name })).people.map((entry) => entry.person.id);
+    // The same alias twice is kept once.
+    await db.prisma.person.update({
+      where: { id: person.id },
+      data: { aliases: ['Persephone Dankworth', 'Persephone Dankworth'] },
+    });
+    expect(await find('Persefone Dankworth')).toEqual([person.id]);
+    await db.prisma.person.update({ where: { id: person.id }, data: { aliases: ['Octavia Brisbourne'] } });
+    expect(await find('Persefone Dankworth')).toEqual([]);
+    expect(await find('Octavia Brisborne')).toEqual([person.id]);
+    await db.prisma.person.update({ where: { id: person.id }, data: { aliases: [] } });
+    expect(await find('Octavia Brisborne')).toEqual([]);
+    // A person created with aliases is found by them from the start.
+    const created = await db.prisma.person.create({
+      data: {
+        kind: 'child',
+        pseudonymRef: `C-${randomUUID().slice(0, 8).toUpperCase()}`,
+        givenName: 'Ola',
+        familyName: 'Stenhouse',
+        aliases: ['Wilhelmina Threlkeld'],
+        homeDistrictCode: mansfield,
+      },
+      select: { id: true },
+    });
+    expect(await find('Wilhelmina Threlkild')).toEqual([created.id]);
+  });
+
   it('says when results stop at the limit, and pages through the rest without repeating anyone', async () => {
     const family = `Pagington${randomUUID().slice(0, 4)}`;
     for (const given of ['Ada', 'Bea', 'Cal', 'Dee', 'Eve'])

@@ -13,6 +13,7 @@ import { copyDataBlob, copyStatement } from './copy-text.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { type Reader, type ReadReplicaOptions, ReplicaRouter, type ReplicaState } from './read-replica.ts';
+import { sessionSettingsSql } from './session-settings.ts';
 import type { CopyData, QueryOptions, Sql, TransactionalSql } from './sql.ts';
 
 export type Backend = 'pglite' | 'postgres';
@@ -78,6 +79,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       extensions,
     });
+    await pglite.exec(sessionSettingsSql);
   } catch (error) {
     await unlock();
     throw error;
@@ -172,7 +174,13 @@ function postgresConnection(databaseUrl: string, settings: pg.PoolConfig = {}): 
       `LANTERN_DB_POOL_MAX must be a whole number of connections, 1 or more (value "${process.env.LANTERN_DB_POOL_MAX}")`,
     );
   }
-  const pool = new pg.Pool({ connectionString: databaseUrl, max, ...settings });
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max,
+    // Awaited before the pool hands the new connection out; a failure ends it and fails the caller.
+    onConnect: (client) => client.query(sessionSettingsSql),
+    ...settings,
+  });
   // An idle connection the server closes (restart, failover, a dropped database, a stopped
   // replica) must not crash the process: the pool replaces it on the next query.
   pool.on('error', (error) => process.emitWarning(`idle PostgreSQL connection closed: ${error.message}`));
