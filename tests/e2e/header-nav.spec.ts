@@ -84,15 +84,27 @@ describe.each(roles)('the header for %s', (email) => {
       expect(await button.getAttribute('aria-expanded')).toBe('true');
       const menu = page.locator(`[id="${await button.getAttribute('aria-controls')}"]`);
       expect(await menu.getByRole('link').count()).toBeGreaterThan(1);
+      // Only the open group's list shows: every other stays hidden.
+      await menu.waitFor({ state: 'visible' });
+      expect(await page.locator('.header-popup:visible').count(), `popups open with menu ${index}`).toBe(1);
       if (index === 0) await screenshot(page, `header-${who}-menu-open`);
       await page.keyboard.press('Escape');
       expect(await button.getAttribute('aria-expanded')).toBe('false');
+      await menu.waitFor({ state: 'hidden' });
       expect(
         await button.evaluate((element) =>
           (element as unknown as { matches(query: string): boolean }).matches(':focus'),
         ),
       ).toBe(true);
     }
+    // The account menu opens alone too, and Escape closes it.
+    const account = page.locator('.account-menu__toggle');
+    await account.click();
+    await page.locator('.account-menu__panel').waitFor({ state: 'visible' });
+    expect(await page.locator('.header-popup:visible').count(), 'popups open with the account menu').toBe(1);
+    await page.keyboard.press('Escape');
+    await page.locator('.account-menu__panel').waitFor({ state: 'hidden' });
+    expect(await page.locator('.header-popup:visible').count(), 'popups open after Escape').toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });

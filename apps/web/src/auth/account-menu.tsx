@@ -1,7 +1,7 @@
 import type { CurrentUser } from '@lantern/domain';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { useDismissOutside } from '../ui/use-dismiss-outside.ts';
+import { useDismissOutside, useEscapeCloses } from '../ui/use-dismiss-outside.ts';
 import { describeRoles } from './role-labels.ts';
 
 /**
@@ -15,7 +15,8 @@ export function AccountMenu({ user }: { user: CurrentUser }) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
   useEffect(() => setOpen(false), [location]);
-  useDismissOutside(open, containerRef, () => setOpen(false), buttonRef);
+  useDismissOutside(open, containerRef, () => setOpen(false));
+  useEscapeCloses(open, containerRef, () => setOpen(false), buttonRef);
   return (
     <div className="account-menu" ref={containerRef}>
       <button
@@ -30,7 +31,7 @@ export function AccountMenu({ user }: { user: CurrentUser }) {
         <span className="account-menu__name">{user.displayName}</span>
         <span className="app-nav__caret" aria-hidden="true" />
       </button>
-      <div id={panelId} className="account-menu__panel" hidden={!open}>
+      <div id={panelId} className="account-menu__panel header-popup" hidden={!open}>
         <dl className="account-menu__who">
           <dt>Signed in as</dt>
           <dd className="account-menu__full-name">{user.displayName}</dd>

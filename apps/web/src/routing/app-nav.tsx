@@ -2,7 +2,7 @@ import type { CurrentUser } from '@lantern/domain';
 import { Suspense, useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { type AppRoute, appRoutes, mayOpen } from '../app-routes.tsx';
-import { escapeCloses, useDismissOutside } from '../ui/use-dismiss-outside.ts';
+import { useDismissOutside, useEscapeCloses } from '../ui/use-dismiss-outside.ts';
 
 /** A top-level entry of the header: one page, or a group of pages behind a disclosure button. */
 export type NavEntry = { kind: 'page'; route: AppRoute } | { kind: 'group'; label: string; routes: AppRoute[] };
@@ -82,10 +82,12 @@ function NavGroup({
   onToggle: (open: boolean) => void;
 }) {
   const listId = useId();
+  const groupRef = useRef<HTMLLIElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const current = routes.some((route) => isCurrent(route.path, location));
+  useEscapeCloses(open, groupRef, () => onToggle(false), buttonRef);
   return (
-    <li className="app-nav__group" onKeyDown={escapeCloses(open, () => onToggle(false), buttonRef)}>
+    <li className="app-nav__group" ref={groupRef}>
       <button
         ref={buttonRef}
         type="button"
@@ -106,7 +108,7 @@ function NavGroup({
         )}
         <span className="app-nav__caret" aria-hidden="true" />
       </button>
-      <ul id={listId} className="app-nav__menu" hidden={!open}>
+      <ul id={listId} className="app-nav__menu header-popup" hidden={!open}>
         {routes.map((route) => (
           <li key={route.path}>
             <NavLink route={route} location={location} badge={false} />

@@ -2,41 +2,49 @@ import { type RefObject, useEffect, useRef } from 'react';
 
 /**
  * While `open`, a pointer pressed or focus moved outside `container` calls `close`: how the
- * header's menus close when the user turns to something else. With `button`, Escape inside the
- * container closes it too, focus back on the button.
+ * header's menus close when the user turns to something else.
  */
-export function useDismissOutside(
-  open: boolean,
-  container: RefObject<HTMLElement | null>,
-  close: () => void,
-  button?: RefObject<HTMLElement | null>,
-): void {
-  const closeRef = useRef(close);
-  closeRef.current = close;
+export function useDismissOutside(open: boolean, container: RefObject<HTMLElement | null>, close: () => void): void {
+  const closeRef = useLatest(close);
   useEffect(() => {
     if (!open) return;
     const closeOutside = (event: Event) => {
       if (event.target instanceof Node && !container.current?.contains(event.target)) closeRef.current();
     };
-    const element = container.current;
-    const onEscape = button ? escapeCloses(true, () => closeRef.current(), button) : undefined;
     document.addEventListener('pointerdown', closeOutside);
     document.addEventListener('focusin', closeOutside);
-    if (onEscape) element?.addEventListener('keydown', onEscape);
     return () => {
       document.removeEventListener('pointerdown', closeOutside);
       document.removeEventListener('focusin', closeOutside);
-      if (onEscape) element?.removeEventListener('keydown', onEscape);
     };
-  }, [open, container, button]);
+  }, [open, container, closeRef]);
 }
 
-/** A keydown handler for a popup's container: Escape closes it, focus back on its button. */
-export function escapeCloses(open: boolean, close: () => void, button: RefObject<HTMLElement | null>) {
-  return (event: { key: string; preventDefault(): void }) => {
-    if (event.key !== 'Escape' || !open) return;
-    event.preventDefault();
-    close();
-    button.current?.focus();
-  };
+/** While `open`, Escape pressed inside `container` calls `close` and puts focus back on `button`. */
+export function useEscapeCloses(
+  open: boolean,
+  container: RefObject<HTMLElement | null>,
+  close: () => void,
+  button: RefObject<HTMLElement | null>,
+): void {
+  const closeRef = useLatest(close);
+  useEffect(() => {
+    const element = container.current;
+    if (!open || !element) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      closeRef.current();
+      button.current?.focus();
+    };
+    element.addEventListener('keydown', onKeyDown);
+    return () => element.removeEventListener('keydown', onKeyDown);
+  }, [open, container, button, closeRef]);
+}
+
+/** A ref that always holds the latest `value`, so an effect can call it without re-subscribing. */
+function useLatest<T>(value: T): RefObject<T> {
+  const ref = useRef(value);
+  ref.current = value;
+  return ref;
 }

@@ -6,7 +6,7 @@ import {
   tacticThemes,
 } from '../disruption/vocabulary.ts';
 import { agencyKinds, placeCategories } from '../enums.ts';
-import { districtCode, id, isoDate, limit, plannedDate, text, version } from './common.ts';
+import { districtCode, id, limit, plannedDate, text, version } from './common.ts';
 import { suppressedCount } from './districts.ts';
 import { person } from './people.ts';
 

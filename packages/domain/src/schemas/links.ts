@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { entityTypes, intelligenceCategories, linkReliabilities, linkSourceTypes, placeCategories } from '../enums.ts';
-import { id, isoDate, plannedDate, reason } from './common.ts';
+import { id, plannedDate, reason } from './common.ts';
 import { person } from './people.ts';
 
 export const entityRef = z

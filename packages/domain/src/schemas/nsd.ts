@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { nsdActionStatuses } from '../disruption/vocabulary.ts';
-import { districtCode, id, isoDate, limit, plannedDate, text, version } from './common.ts';
+import { districtCode, id, limit, plannedDate, text, version } from './common.ts';
 import { disruptionAction, disruptionMapFeature } from './disruption.ts';
 import { person } from './people.ts';
 import { atLeastOneChange } from './tactics.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { careStatuses, exploitationRisks, personKinds, sexes } from '../enums.ts';
 import { ageBands } from '../redaction.ts';
-import { birthDate, districtCode, id, isoDate, limit, plannedDate, reason, text, version } from './common.ts';
+import { birthDate, districtCode, id, limit, plannedDate, reason, text, version } from './common.ts';
 
 /** The editable fields, without defaults: an update must change only what it names. */
 const personFields = {
