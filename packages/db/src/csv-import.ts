@@ -110,14 +110,18 @@ export async function importCsvStream<Row>(
   let header: string[] = [];
   let parseRow: ((record: string[], line: number) => CsvRowResult<Row>) | undefined;
   // The header row is not a record: it chooses the row parser. A file without one is refused.
-  async function* rows(): AsyncIterable<{ record: string[]; line: number }> {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (parseRow === undefined) {
-        header = record;
-        parseRow = spec.header(record);
-        continue;
+  async function* rows(): AsyncIterable<Array<{ record: string[]; line: number }>> {
+    for await (const parsed of bufferedChunks<{ record: string[]; info: { lines: number } }>(parser)) {
+      const chunk: Array<{ record: string[]; line: number }> = [];
+      for (const { record, info } of parsed) {
+        if (parseRow === undefined) {
+          header = record;
+          parseRow = spec.header(record);
+          continue;
+        }
+        chunk.push({ record, line: info.lines });
       }
-      yield { record, line: info.lines };
+      yield chunk;
     }
     if (parseRow === undefined) {
       const problem = { file, line: 1, message: `the file is empty: ${spec.expectedHeader}` };
@@ -174,7 +178,9 @@ export interface RecordImportOptions<Source> {
  */
 export async function importRecords<Source, Row>(
   sql: TransactionalSql,
-  records: AsyncIterable<{ record: Source; line: number }>,
+  records:
+    | AsyncIterable<ReadonlyArray<{ record: Source; line: number }>>
+    | Iterable<ReadonlyArray<{ record: Source; line: number }>>,
   file: string,
   spec: RecordImportSpec<Source, Row>,
   options: RecordImportOptions<Source> = {},
@@ -191,23 +197,24 @@ export async function importRecords<Source, Row>(
       report.updated += counts.updated;
       batch = [];
     };
-    for await (const { record, line } of records) {
-      report.rows += 1;
-      const result = await spec.parse(record, line, tx);
-      if (!result.ok) {
-        report.rejected += 1;
-        report.problems.push(...result.problems);
-        options.onReject?.(record, line, result.problems);
-        continue;
+    for await (const chunk of records)
+      for (const { record, line } of chunk) {
+        report.rows += 1;
+        const result = await spec.parse(record, line, tx);
+        if (!result.ok) {
+          report.rejected += 1;
+          report.problems.push(...result.problems);
+          options.onReject?.(record, line, result.problems);
+          continue;
+        }
+        // All-or-nothing: once a record is bad nothing will be kept, but reading on lists every bad one.
+        if (report.rejected > 0 && !options.skipInvalid) continue;
+        batch.push(result.row);
+        if (batch.length >= batchSize) {
+          await flush();
+          options.onProgress?.(report.rows);
+        }
       }
-      // All-or-nothing: once a record is bad nothing will be kept, but reading on lists every bad one.
-      if (report.rejected > 0 && !options.skipInvalid) continue;
-      batch.push(result.row);
-      if (batch.length >= batchSize) {
-        await flush();
-        options.onProgress?.(report.rows);
-      }
-    }
     if (report.rejected > 0 && !options.skipInvalid) {
       const shown = report.problems.slice(0, 20).map(formatProblem);
       const more = report.problems.length > shown.length ? `\n… and ${report.problems.length - shown.length} more` : '';
@@ -225,4 +232,37 @@ export async function importRecords<Source, Row>(
   });
   report.unchanged = report.rows - report.rejected - report.inserted - report.updated;
   return report;
+}
+
+/**
+ * An object stream's records in the chunks it has buffered, each taken at once: iterating the
+ * stream itself costs a promise per record, about a fifth of reading a police.uk file.
+ */
+async function* bufferedChunks<T>(stream: Readable): AsyncIterable<T[]> {
+  for (;;) {
+    if (stream.errored) throw stream.errored;
+    const chunk: T[] = [];
+    for (let item = stream.read() as T | null; item !== null; item = stream.read() as T | null) chunk.push(item);
+    if (chunk.length > 0) {
+      yield chunk;
+      continue;
+    }
+    if (stream.readableEnded || stream.destroyed) {
+      if (stream.errored) throw stream.errored;
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      const settle = () => {
+        stream.off('readable', settle);
+        stream.off('end', settle);
+        stream.off('close', settle);
+        stream.off('error', settle);
+        resolve();
+      };
+      stream.on('readable', settle);
+      stream.on('end', settle);
+      stream.on('close', settle);
+      stream.on('error', settle);
+    });
+  }
 }

@@ -62,12 +62,10 @@ export async function importPlacesText(
   if (!Array.isArray(features)) refuse(file, 'must be an array of Point features', 'features');
 
   const firstIndexOfRef = new Map<string, number>();
-  async function* records() {
-    for (const [index, feature] of (features as unknown[]).entries()) yield { record: feature, line: index };
-  }
+  const records = [(features as unknown[]).map((feature, index) => ({ record: feature, line: index }))];
   return importRecords<unknown, ImportRow>(
     sql,
-    records(),
+    records,
     file,
     {
       noun: 'feature',
