@@ -1,6 +1,6 @@
 // People: scoped in SQL, redacted by the caller's view, every read and change audited.
 export { createPerson } from './create-person.ts';
-export { type ScoredPair, scoredDuplicatePairs } from './duplicate-support.ts';
+export { duplicateSearchTransaction, type ScoredPair, scoredDuplicatePairs } from './duplicate-support.ts';
 export { findPersonDuplicates } from './find-person-duplicates.ts';
 export { getPerson } from './get-person.ts';
 export { listDuplicatePeople } from './list-duplicate-people.ts';
