@@ -182,3 +182,25 @@ describe('the district map from the keyboard', () => {
     await context.close();
   });
 });
+
+describe('crime beyond zoom 15', () => {
+  // Zoom 15's crime clusters are one tile unit each: deeper, the map enlarges them rather than
+  // fetching tiles that would cluster the points again.
+  it('draws zoom 15’s crime tiles at zoom 17 without asking for deeper ones', async () => {
+    const { page, context, problems } = await signedIn('analyst@lantern.test');
+    const zooms: number[] = [];
+    page.on('request', (request) => {
+      const match = /\/tiles\/crime\/(\d+)\//.exec(new URL(request.url()).pathname);
+      if (match) zooms.push(Number(match[1]));
+    });
+    // Nottingham's centre, where the bundled police.uk months hold the most crime.
+    await page.goto('/#map=17/52.9536/-1.1505');
+    await expect.poll(async () => (await mapView(page)).zoom, { timeout: 10_000 }).toBe(17);
+    await waitForMapIdle(page);
+    expect(zooms.length, 'crime tiles requested at zoom 17').toBeGreaterThan(0);
+    expect(Math.max(...zooms), 'the deepest crime tile asked for').toBe(15);
+    await screenshot(page, 'analyst-crime-zoom-17');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

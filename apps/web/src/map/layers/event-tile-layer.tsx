@@ -5,7 +5,7 @@ import { useDimmed } from '../use-dimmed.ts';
 import { useLayerClick } from '../use-layer-click.ts';
 import { useMapLayer } from '../use-map-layer.ts';
 import { useVectorTileSource } from '../use-vector-tile-source.ts';
-import { clusterLayerId, clusterRadius, layerColours } from './layer-styles.ts';
+import { clusterLayerId, clusterRadius, layerColours, tileMaxZoom } from './layer-styles.ts';
 
 /** What a click on a clustered point says: how many events, the commonest type, the latest month. */
 export interface PickedCluster {
@@ -42,7 +42,7 @@ export function EventTileLayer({
 }: EventTileLayerProps) {
   const sourceId = `tiles-${layer.id}`;
   const layerId = clusterLayerId(layer.id);
-  useVectorTileSource(sourceId, tileUrl(layer.id, range, types));
+  useVectorTileSource(sourceId, tileUrl(layer.id, range, types), tileMaxZoom(layer.id));
   useMapLayer(
     {
       id: layerId,

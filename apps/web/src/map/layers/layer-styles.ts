@@ -56,6 +56,15 @@ export const clusterRadius = [
   26,
 ] as const;
 
+/**
+ * The deepest zoom whose tiles a layer fetches; deeper, the map draws that zoom's tiles enlarged.
+ * Crime at zoom 15 comes from counted cells, each cluster one tile unit (under 0.3 m), so deeper
+ * tiles would only cluster the points again, at a cost, without a visible difference.
+ */
+export function tileMaxZoom(layer: MapLayerId): number {
+  return layer === 'crime' ? 15 : 16;
+}
+
 /** The map layer that draws a tile layer's clusters, named after the layer it draws. */
 export function clusterLayerId(layer: MapLayerId): string {
   return `${layer}-clusters`;
