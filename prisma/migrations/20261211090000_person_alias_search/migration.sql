@@ -48,3 +48,15 @@ EXCEPTION WHEN insufficient_privilege THEN
   RAISE NOTICE 'pg_trgm''s functions keep their default cost: %', SQLERRM;
 END;
 $$;
+
+-- Every Lantern connection sets pg_trgm.word_similarity_threshold to 0.5 as it opens
+-- (session-settings.ts). The database's own default says the same, for server connections that a
+-- pooler in transaction mode hands out without replaying that SET. Where the migrating role does
+-- not own the database, the connections' SET alone holds.
+DO $$
+BEGIN
+  EXECUTE format('ALTER DATABASE %I SET pg_trgm.word_similarity_threshold = 0.5', current_database());
+EXCEPTION WHEN insufficient_privilege THEN
+  RAISE NOTICE 'the database keeps pg_trgm''s default word-similarity threshold: %', SQLERRM;
+END;
+$$;
