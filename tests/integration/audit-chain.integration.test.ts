@@ -1,5 +1,13 @@
 import { createServer, readApiEnv } from '@lantern/api';
-import { appendAudit, appendAuditSql, type Database, type Sql, sealAuditBatch, verifyAuditChain } from '@lantern/db';
+import {
+  appendAudit,
+  appendAuditSql,
+  auditLeafHash,
+  type Database,
+  type Sql,
+  sealAuditBatch,
+  verifyAuditChain,
+} from '@lantern/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerFor } from '../support/api.ts';
 import { createPersonRecord, createUser } from '../support/factories.ts';
@@ -133,6 +141,35 @@ describe('the trail the API writes', () => {
       expect(batch.signature).toMatch(/^[0-9a-f]{64}$/);
     });
     expect(all.flatMap((batch) => batch.event_seqs)).toEqual(rows.map((row) => row.seq));
+  });
+
+  // The insert computes the leaf in SQL from the content the server serialised; verification
+  // recomputes it in the server. Names and reasons are not ASCII only.
+  it('computes in SQL the leaf hash the server computes, for content beyond ASCII, on both append paths', async () => {
+    const user = await createUser(db, { roles: ['police_analyst'] });
+    const input = {
+      userId: user.id,
+      role: 'police_analyst' as const,
+      action: 'search' as const,
+      procedure: 'people.search',
+      recordType: 'person',
+      recordIds: [],
+      reason: 'Zoë O’Brien — “café” visit, 北京 🔦',
+      details: { criteria: { name: 'Zoë Ōkawa\n\t"quoted"\\', limit: 25 } },
+    };
+    await db.sql.transaction((tx) => appendAuditSql(tx, input));
+    await db.prisma.$transaction((tx) => appendAudit(tx, { ...input, action: 'read' }));
+    const rows = await db.sql.query<{ seq: string; at: Date; action: string; hash: string }>(
+      `SELECT seq::text AS seq, at, action, hash FROM audit_event WHERE user_id = $1::uuid ORDER BY seq`,
+      [user.id],
+    );
+    expect(rows.map((row) => row.action)).toEqual(['search', 'read']);
+    for (const row of rows) {
+      const content = { ...input, action: row.action as 'search' | 'read', at: new Date(row.at).toISOString() };
+      expect(row.hash).toBe(auditLeafHash(row.seq, content));
+    }
+    await sealAuditBatch(db.sql);
+    expect(await verifyAuditChain(db.sql)).toMatchObject({ ok: true });
   });
 
   it('records audited calls that run at once, each once, and seals them together', async () => {

@@ -111,16 +111,24 @@ function signHead(key: string, head: string): string {
   return createHmac('sha256', key).update(head).digest('hex');
 }
 
+/**
+ * One statement: the event takes the next sequence number and its leaf hash, SHA-256 of "leaf",
+ * that number and the canonical content (computed here as `auditLeafHash` does, from the content
+ * the caller serialised), and is marked pending. The hash needs the number, so without computing
+ * it in SQL an append took a round trip more.
+ */
 const insertEvent = `
-  WITH event AS (
+  WITH next AS (SELECT nextval(pg_get_serial_sequence('audit_event', 'seq')) AS seq),
+  event AS (
     INSERT INTO audit_event (seq, at, user_id, role, action, procedure, record_type, record_ids, reason, details, prev_hash, hash)
-    VALUES ($1::bigint, $2::timestamptz, $3::uuid, $4::role, $5, $6, $7, $8::text[], $9, $10::jsonb, NULL, $11)
+    SELECT next.seq, $1::timestamptz, $2::uuid, $3::role, $4::text, $5::text, $6::text, $7::text[], $8::text, $9::jsonb, NULL,
+      encode(sha256(convert_to('leaf' || chr(10) || next.seq::text || chr(10) || $10::text, 'UTF8')), 'hex')
+    FROM next
     RETURNING seq)
   INSERT INTO audit_pending (seq) SELECT seq FROM event`;
 
-function eventParams(seq: string, at: string, input: AuditInput): unknown[] {
+function eventParams(at: string, input: AuditInput): unknown[] {
   return [
-    seq,
     at,
     input.userId,
     input.role,
@@ -130,16 +138,12 @@ function eventParams(seq: string, at: string, input: AuditInput): unknown[] {
     [...input.recordIds],
     input.reason,
     canonicalJson(input.details),
-    auditLeafHash(seq, { ...input, at }),
+    contentBody({ ...input, at }),
   ];
 }
 
 export async function appendAudit(tx: PrismaTx, input: AuditInput): Promise<void> {
-  const [next] = await tx.$queryRawUnsafe<Array<{ seq: string }>>(
-    `SELECT nextval(pg_get_serial_sequence('audit_event', 'seq'))::text AS seq`,
-  );
-  const seq = next?.seq as string;
-  await tx.$executeRawUnsafe(insertEvent, ...eventParams(seq, new Date().toISOString(), input));
+  await tx.$executeRawUnsafe(insertEvent, ...eventParams(new Date().toISOString(), input));
 }
 
 /**
@@ -147,12 +151,7 @@ export async function appendAudit(tx: PrismaTx, input: AuditInput): Promise<void
  * caller's transaction; its statements are prepared.
  */
 export async function appendAuditSql(tx: Sql, input: AuditInput): Promise<void> {
-  const [next] = await tx.query<{ seq: string }>(
-    `SELECT nextval(pg_get_serial_sequence('audit_event', 'seq'))::text AS seq`,
-    [],
-    { prepare: true },
-  );
-  await tx.query(insertEvent, eventParams(next?.seq as string, new Date().toISOString(), input), { prepare: true });
+  await tx.query(insertEvent, eventParams(new Date().toISOString(), input), { prepare: true });
 }
 
 /** Most events one batch seals; a longer backlog (after a crash) is sealed in several. */
