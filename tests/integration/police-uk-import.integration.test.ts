@@ -1,7 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Database, importPoliceUkFile, rejectsCsv } from '@lantern/db';
+import { Readable } from 'node:stream';
+import { type Database, importPoliceUkFile, importPoliceUkStream, rejectsCsv } from '@lantern/db';
 import { AppError } from '@lantern/domain';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -156,6 +157,23 @@ describe('bad input', () => {
       code: 'BAD_INPUT',
       message: 'empty.csv, line 1: the file is empty: expected a data.police.uk header row',
     });
+  });
+
+  it('fails and keeps nothing when the file cannot be read to its end', async () => {
+    // Rows of a month nothing else imports, so that any row kept would show.
+    const lines = [...text];
+    for (let index = 1; index < 40; index += 1) breakLine(lines, index, 1, '2019-07');
+    const halfRead = new Readable({
+      read() {
+        this.push(`${lines.slice(0, 40).join('\r\n')}\r\n`);
+        this.destroy(new Error('EIO: i/o error, read'));
+      },
+    });
+    await expect(importPoliceUkStream(db.sql, halfRead, 'half-read.csv')).rejects.toThrow('EIO: i/o error, read');
+    const [kept] = await db.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM crime_event WHERE month = '2019-07-01'`,
+    );
+    expect(kept?.n).toBe(0);
   });
 
   it('reports a malformed CSV row by line', async () => {

@@ -103,6 +103,11 @@ export async function importCsvStream<Row>(
   const parser = input.pipe(
     parse({ bom: true, info: true, skip_empty_lines: true, relax_quotes: false, skip_records_with_error: true }),
   );
+  // `pipe` does not pass on a read error: without this the import would wait for the rest forever.
+  input.on('error', (error) => parser.destroy(error));
+  // An error can come before the rows are read or while a batch is written: bufferedChunks throws
+  // it from `errored`, so it must not also crash the process as an 'error' nobody listens to.
+  parser.on('error', () => undefined);
   parser.on('skip', (error: Error & { lines?: number }) => {
     report.problems.push({ file, line: error.lines, message: `malformed CSV row: ${error.message}` });
     report.rejected += 1;
@@ -236,33 +241,27 @@ export async function importRecords<Source, Row>(
 
 /**
  * An object stream's records in the chunks it has buffered, each taken at once: iterating the
- * stream itself costs a promise per record, about a fifth of reading a police.uk file.
+ * stream itself costs a promise per record, about a fifth of reading a police.uk file. The stream's
+ * error is thrown from `errored`; the caller keeps an 'error' listener on it from the start.
  */
 async function* bufferedChunks<T>(stream: Readable): AsyncIterable<T[]> {
   for (;;) {
-    if (stream.errored) throw stream.errored;
     const chunk: T[] = [];
     for (let item = stream.read() as T | null; item !== null; item = stream.read() as T | null) chunk.push(item);
     if (chunk.length > 0) {
       yield chunk;
       continue;
     }
-    if (stream.readableEnded || stream.destroyed) {
-      if (stream.errored) throw stream.errored;
-      return;
-    }
+    if (stream.errored) throw stream.errored;
+    if (stream.readableEnded) return;
+    // As iterating the stream would: a stream cut short must not pass for a whole file.
+    if (stream.destroyed) throw new Error('the CSV stream closed before its end');
     await new Promise<void>((resolve) => {
       const settle = () => {
-        stream.off('readable', settle);
-        stream.off('end', settle);
-        stream.off('close', settle);
-        stream.off('error', settle);
+        for (const event of ['readable', 'end', 'close', 'error']) stream.off(event, settle);
         resolve();
       };
-      stream.on('readable', settle);
-      stream.on('end', settle);
-      stream.on('close', settle);
-      stream.on('error', settle);
+      for (const event of ['readable', 'end', 'close', 'error']) stream.on(event, settle);
     });
   }
 }
