@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { AppError, type FieldProblem, formatProblem } from '@lantern/domain';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
@@ -100,14 +100,16 @@ export async function importCsvStream<Row>(
   options: CsvImportOptions = {},
 ): Promise<CsvImportCounts> {
   const report = emptyCounts(file);
-  const parser = input.pipe(
-    parse({ bom: true, info: true, skip_empty_lines: true, relax_quotes: false, skip_records_with_error: true }),
-  );
-  // `pipe` does not pass on a read error: without this the import would wait for the rest forever.
-  input.on('error', (error) => parser.destroy(error));
-  // An error can come before the rows are read or while a batch is written: bufferedChunks throws
-  // it from `errored`, so it must not also crash the process as an 'error' nobody listens to.
-  parser.on('error', () => undefined);
+  const parser = parse({
+    bom: true,
+    info: true,
+    skip_empty_lines: true,
+    relax_quotes: false,
+    skip_records_with_error: true,
+  });
+  // `pipeline`, unlike `pipe`, destroys the parser with a read error, which bufferedChunks then
+  // throws from `errored`; its callback hears the error, so no 'error' event goes unheard.
+  pipeline(input, parser, () => undefined);
   parser.on('skip', (error: Error & { lines?: number }) => {
     report.problems.push({ file, line: error.lines, message: `malformed CSV row: ${error.message}` });
     report.rejected += 1;
