@@ -4,8 +4,10 @@ import {
   appendAuditSql,
   auditLeafHash,
   type Database,
+  queryWithAudit,
   type Sql,
   sealAuditBatch,
+  searchPeopleStatement,
   verifyAuditChain,
 } from '@lantern/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -168,6 +170,49 @@ describe('the trail the API writes', () => {
       const content = { ...input, action: row.action as 'search' | 'read', at: new Date(row.at).toISOString() };
       expect(row.hash).toBe(auditLeafHash(row.seq, content));
     }
+    await sealAuditBatch(db.sql);
+    expect(await verifyAuditChain(db.sql)).toMatchObject({ ok: true });
+  });
+
+  // A read and its event in one statement: the database finds the ids, and the leaf hash over the
+  // content with those ids must still be the server's.
+  it('writes with a read, in one statement, the event appendAudit would write for the rows it shows', async () => {
+    const user = await createUser(db, { roles: ['police_analyst'] });
+    const familyName = `Quillfeather${Date.now()}`;
+    const ann = await createPersonRecord(db, { givenName: 'Ann', familyName });
+    const bea = await createPersonRecord(db, { givenName: 'Bea', familyName });
+    await createPersonRecord(db, { givenName: 'Cyd', familyName });
+    const event = {
+      userId: user.id,
+      role: 'police_analyst' as const,
+      action: 'search' as const,
+      procedure: 'people.search',
+      recordType: 'person',
+      reason: 'Zoë O’Brien — “café” visit, 北京 🔦',
+      details: { criteria: { name: `${familyName}\n\t"quoted"\\` } },
+    };
+    const search = searchPeopleStatement({ name: familyName, kinds: ['child'], limit: 3 }, 'all');
+
+    const rows = await queryWithAudit<{ id: string; ordinal: number }>(db.sql, search, event, 2);
+
+    expect(rows.map((row) => row.ordinal)).toEqual([1, 2, 3]);
+    const [stored] = await db.sql.query<{ seq: string; at: Date; record_ids: string[]; hash: string }>(
+      `SELECT seq::text AS seq, at, record_ids, hash FROM audit_event WHERE user_id = $1::uuid`,
+      [user.id],
+    );
+    expect(stored?.record_ids).toEqual([ann.id, bea.id]);
+    const content = { ...event, recordIds: [ann.id, bea.id], at: new Date(stored?.at ?? 0).toISOString() };
+    expect(stored?.hash).toBe(auditLeafHash(stored?.seq ?? '', content));
+    // Nothing found is a read too: its event lists no one.
+    await queryWithAudit(db.sql, searchPeopleStatement({ name: familyName, kinds: [], limit: 3 }, 'all'), event, 2);
+    const [empty] = await db.sql.query<{ seq: string; at: Date; record_ids: string[]; hash: string }>(
+      `SELECT seq::text AS seq, at, record_ids, hash FROM audit_event WHERE user_id = $1::uuid ORDER BY seq DESC LIMIT 1`,
+      [user.id],
+    );
+    expect(empty?.record_ids).toEqual([]);
+    expect(empty?.hash).toBe(
+      auditLeafHash(empty?.seq ?? '', { ...event, recordIds: [], at: new Date(empty?.at ?? 0).toISOString() }),
+    );
     await sealAuditBatch(db.sql);
     expect(await verifyAuditChain(db.sql)).toMatchObject({ ok: true });
   });

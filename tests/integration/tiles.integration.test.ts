@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import {
   cellTileSql,
   crimeCellLevel,
-  crimeTileCellMaxZoom,
   crimeTileCellsCurrent,
   crimeTileTotalMaxZoom,
   type Database,
@@ -16,7 +15,7 @@ import {
   tileFeatures,
   webMercatorSql,
 } from '@lantern/db';
-import { tileLayerPolicies, tileLayers } from '@lantern/domain';
+import { crimeTileCellMaxZoom, tileLayerPolicies, tileLayers } from '@lantern/domain';
 import { VectorTile } from '@mapbox/vector-tile';
 import type { FastifyInstance } from 'fastify';
 import { PbfReader } from 'pbf';

@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { Role } from '@lantern/domain';
+import { Prisma } from './generated/prisma/client.ts';
 import type { PrismaTx } from './prisma-tx.ts';
 import type { Sql, TransactionalSql } from './sql.ts';
 
@@ -60,14 +61,21 @@ interface AuditContent extends AuditInput {
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  return `{${canonicalMembers(value as Record<string, unknown>)
+    .map(([key, text]) => `${JSON.stringify(key)}:${text}`)
+    .join(',')}}`;
 }
 
-function contentBody(content: AuditContent): string {
-  return canonicalJson({
+/** An object's members in canonical order, each value as canonical JSON. */
+function canonicalMembers(value: Record<string, unknown>): [string, string][] {
+  return Object.entries(value)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, v]) => [key, canonicalJson(v)]);
+}
+
+function contentObject(content: AuditContent): Record<string, unknown> {
+  return {
     at: content.at,
     userId: content.userId,
     role: content.role,
@@ -77,7 +85,28 @@ function contentBody(content: AuditContent): string {
     recordIds: [...content.recordIds],
     reason: content.reason,
     details: content.details,
-  });
+  };
+}
+
+function contentBody(content: AuditContent): string {
+  return canonicalJson(contentObject(content));
+}
+
+/**
+ * The canonical content with a gap for the record ids: `before + JSON array of ids + after` is
+ * `contentBody` of the content with those ids. For an event whose ids the database finds.
+ */
+export function contentBodyAroundIds(content: Omit<AuditContent, 'recordIds'>): { before: string; after: string } {
+  const members = canonicalMembers(contentObject({ ...content, recordIds: [] }));
+  const gap = members.findIndex(([key]) => key === 'recordIds');
+  const texts = members.map(([key, text]) => `${JSON.stringify(key)}:${text}`);
+  return {
+    before: `{${[...texts.slice(0, gap), '"recordIds":'].join(',')}`,
+    after: `${texts
+      .slice(gap + 1)
+      .map((text) => `,${text}`)
+      .join('')}}`,
+  };
 }
 
 const sha256 = (...parts: string[]) => {
@@ -126,6 +155,41 @@ const insertEvent = `
     FROM next
     RETURNING seq)
   INSERT INTO audit_pending (seq) SELECT seq FROM event`;
+
+/**
+ * A read and its audit event as one statement, so the read needs no transaction of its own: a
+ * statement is atomic, and its event is written exactly when its rows are returned. BEGIN, the
+ * read, the append and COMMIT were four round trips; this is one.
+ *
+ * `select` must give each row an `id` and an `ordinal` (its place in the answer); the event lists
+ * the ids of the first `audited` rows by ordinal, and the rows come back in that order. The event
+ * is the one `appendAudit` would write with those ids: the same leaf hash, over the same content.
+ */
+export async function queryWithAudit<Row>(
+  sql: Sql,
+  select: Prisma.Sql,
+  input: Omit<AuditInput, 'recordIds'>,
+  audited: number,
+): Promise<Row[]> {
+  const at = new Date().toISOString();
+  const body = contentBodyAroundIds({ ...input, at });
+  const statement = Prisma.sql`
+    WITH found AS (${select}),
+    shown AS (SELECT ARRAY(SELECT f.id::text FROM found f ORDER BY f.ordinal LIMIT ${audited}) AS ids),
+    next AS (SELECT nextval(pg_get_serial_sequence('audit_event', 'seq')) AS seq),
+    event AS (
+      INSERT INTO audit_event (seq, at, user_id, role, action, procedure, record_type, record_ids, reason, details, prev_hash, hash)
+      SELECT next.seq, ${at}::timestamptz, ${input.userId}::uuid, ${input.role}::role, ${input.action}::text,
+        ${input.procedure}::text, ${input.recordType}::text, shown.ids, ${input.reason}::text,
+        ${canonicalJson(input.details)}::jsonb, NULL,
+        encode(sha256(convert_to('leaf' || chr(10) || next.seq::text || chr(10) || ${body.before}::text
+          || array_to_json(shown.ids)::text || ${body.after}::text, 'UTF8')), 'hex')
+      FROM next, shown
+      RETURNING seq),
+    pending AS (INSERT INTO audit_pending (seq) SELECT seq FROM event)
+    SELECT found.* FROM found ORDER BY found.ordinal`;
+  return sql.query<Row>(statement.text, statement.values, { prepare: true });
+}
 
 function eventParams(at: string, input: AuditInput): unknown[] {
   return [

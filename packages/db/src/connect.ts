@@ -72,7 +72,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     mkdirSync(dataDir, { recursive: true });
     unlock = await lockDataDir(dataDir);
   }
-  let pglite: PGlite;
+  let pglite: PGlite | undefined;
   try {
     pglite = await PGlite.create({
       ...(dataDir ? { dataDir } : {}),
@@ -81,6 +81,8 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     });
     await pglite.exec(sessionSettingsSql);
   } catch (error) {
+    // A database that opened but could not be set up is closed, so nothing holds its files.
+    await pglite?.close().catch(() => undefined);
     await unlock();
     throw error;
   }

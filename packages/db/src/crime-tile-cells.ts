@@ -1,10 +1,11 @@
+import { crimeTileCellMaxZoom } from '@lantern/domain';
 import { bumpDataVersion } from './data-version.ts';
 import type { Sql } from './sql.ts';
 
 /** Cluster cells per tile side (a tile's 4096 units in cells of 64). */
 export const cellsPerTile = 64;
 
-/**
+/*
  * Police.uk crime pre-clustered for the map (table crime_tile_cell). A tile of zoom z below 15
  * clusters its points into cells of 64 tile units; those cells are the same everywhere at that
  * zoom, so they are counted once per month and crime type, with the sums of the points' Web
@@ -18,8 +19,9 @@ export const cellsPerTile = 64;
  * Every statement that writes crime_event marks the months it touched (triggers, migration
  * 20261201090000_crime_tile_cells); writers call `refreshCrimeTileCells` before they commit, and
  * a tile falls back to the points while any month is still marked, so a tile is never stale.
+ * The deepest zoom counted is the domain's `crimeTileCellMaxZoom`.
  */
-export const crimeTileCellMaxZoom = 15;
+
 /** Tile units per cluster at zoom z: 64 below zoom 15, and from 15 only the points in one unit. */
 export function clusterCellUnits(z: number): number {
   return z >= 15 ? 1 : 64;

@@ -3,7 +3,6 @@ import { type DistrictScope, districtScopeSql } from './district-scope.ts';
 import { Prisma } from './generated/prisma/client.ts';
 import type { PrismaTx } from './prisma-tx.ts';
 import { wordSimilarityThreshold } from './session-settings.ts';
-import type { Sql } from './sql.ts';
 
 /** People: explicit selects, district scope applied in SQL, versions checked on update. */
 
@@ -38,7 +37,7 @@ export interface PeopleQuery {
  * Fuzzy search: trigram similarity (pg_trgm) of the query against the full name and every
  * alias, best first; the other criteria filter exactly. Scope is part of the WHERE clause.
  */
-export async function searchPeople(sql: Sql, query: PeopleQuery, scope: DistrictScope) {
+export function searchPeopleStatement(query: PeopleQuery, scope: DistrictScope): Prisma.Sql {
   const name = query.name ?? null;
   // A person merged into another is reached through the survivor, never found on their own.
   const conditions = [scopeFilter(scope), Prisma.sql`p.merged_into_id IS NULL`];
@@ -70,16 +69,19 @@ export async function searchPeople(sql: Sql, query: PeopleQuery, scope: District
       ? Prisma.sql`NULL::float8`
       : Prisma.sql`GREATEST(similarity(p.given_name || ' ' || p.family_name, ${name}),
           COALESCE((SELECT max(similarity(a, ${name})) FROM unnest(p.aliases) a), 0))::float8`;
-  const search = Prisma.sql`
-    SELECT ${personColumns}, ${score} AS "score"
+  // `ordinal` is each person's place among all the results (a later page's continue from its
+  // offset): the order of the rows and of the ids in the search's audit event (queryWithAudit,
+  // which runs this statement prepared: planning it cost about as much as running it).
+  return Prisma.sql`
+    SELECT ${personColumns}, ${score} AS "score",
+      (row_number() OVER (ORDER BY ${score} DESC NULLS LAST, p.family_name, p.given_name, p.id))::int AS "ordinal"
     FROM person p
     WHERE ${Prisma.join(conditions, ' AND ')}
-    ORDER BY "score" DESC NULLS LAST, p.family_name, p.given_name, p.id
+    ORDER BY "ordinal"
     LIMIT ${query.limit} OFFSET ${query.offset ?? 0}`;
-  // Prepared: planning this statement cost about as much as running it. Its text varies only with
-  // which criteria are given, so each connection keeps a handful of plans.
-  return sql.query<PersonRow & { score: number | null }>(search.text, search.values, { prepare: true });
 }
+
+export type PersonSearchRow = PersonRow & { score: number | null; ordinal: number };
 
 export async function getPerson(prisma: PrismaTx, id: string, scope: DistrictScope): Promise<PersonRow | null> {
   const [row] = await prisma.$queryRaw<PersonRow[]>`

@@ -1,12 +1,6 @@
-import type { IntelligenceAudience, TileLayer } from '@lantern/domain';
+import { crimeTileCellMaxZoom, type IntelligenceAudience, type TileLayer } from '@lantern/domain';
 import vtpbf from 'vt-pbf';
-import {
-  clusterCellUnits,
-  crimeCellLevel,
-  crimeTileCellMaxZoom,
-  crimeTileTotalMaxZoom,
-  webMercatorSql,
-} from './crime-tile-cells.ts';
+import { clusterCellUnits, crimeCellLevel, crimeTileTotalMaxZoom, webMercatorSql } from './crime-tile-cells.ts';
 import { type DistrictScope, districtScopeSql } from './district-scope.ts';
 import { Prisma } from './generated/prisma/client.ts';
 import { sharedIntelligenceSql } from './intelligence-share.ts';

@@ -1,14 +1,14 @@
-import { appendAuditSql, searchPeople as searchPeopleInDb } from '@lantern/db';
+import { type PersonSearchRow, queryWithAudit, searchPeopleStatement } from '@lantern/db';
 import { type PersonKind, personKinds, type SearchPeopleInput } from '@lantern/domain';
 import type { Access } from '../access/access.ts';
 import { auditEvent } from '../audit/audit-event.ts';
 import type { AppContext } from '../context.ts';
 import { present } from './present-person.ts';
 
-/** Fuzzy search of people by name, date of birth and flags, within the caller's districts; audited. */
 /** What packs, panels and agendas show of a person: a reference such as C-2SS3ET (or A-… for associates). */
 const pseudonymReference = /^[CA]-[A-Z0-9]{4,12}$/;
 
+/** Fuzzy search of people by name, date of birth and flags, within the caller's districts; audited. */
 export async function searchPeople(app: AppContext, access: Access, input: SearchPeopleInput) {
   // A reference typed into the search box finds its person exactly, for every role that may see
   // the person at all: it reveals nothing the role was not already shown.
@@ -23,23 +23,26 @@ export async function searchPeople(app: AppContext, access: Access, input: Searc
     return identifying ? view === 'full' : view !== 'hidden';
   });
   const wanted: readonly PersonKind[] = input.kind ? kinds.filter((kind) => kind === input.kind) : kinds;
-  // On the plain SQL handle, whose statements are prepared (Prisma's are planned on every call).
-  return app.db.sql.transaction(async (tx) => {
-    // One more than asked for says whether the results stop at the limit.
-    const found =
-      wanted.length === 0
-        ? []
-        : await searchPeopleInDb(tx, { ...query, limit: input.limit + 1, kinds: wanted }, access.scope);
-    const rows = found.slice(0, input.limit);
-    const { limit: _limit, offset: _offset, ...criteria } = input;
-    await appendAuditSql(
-      tx,
-      auditEvent(access, 'search', { type: 'person', ids: rows.map((row) => row.id) }, { details: { criteria } }),
-    );
-    return {
-      people: rows.map((row) => ({ person: present(access, row), score: row.score })),
-      offset: input.offset ?? 0,
-      more: found.length > input.limit,
-    };
-  });
+  const { limit: _limit, offset: _offset, ...criteria } = input;
+  const { recordIds: _none, ...event } = auditEvent(
+    access,
+    'search',
+    { type: 'person', ids: [] },
+    { details: { criteria } },
+  );
+  // The search and its audit event are one statement on the plain SQL handle, whose statements
+  // are prepared (Prisma's are planned on every call); the event lists the people shown. One
+  // more than asked for says whether the results stop at the limit. With no kind to find (a
+  // pseudonymising role searching by name), the statement finds nobody and is still audited.
+  const found = await queryWithAudit<PersonSearchRow>(
+    app.db.sql,
+    searchPeopleStatement({ ...query, limit: input.limit + 1, kinds: wanted }, access.scope),
+    event,
+    input.limit,
+  );
+  return {
+    people: found.slice(0, input.limit).map((row) => ({ person: present(access, row), score: row.score })),
+    offset: input.offset ?? 0,
+    more: found.length > input.limit,
+  };
 }

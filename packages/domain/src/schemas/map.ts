@@ -52,6 +52,13 @@ export const tileAddress = z
 export const mapLayerIds = ['places', ...tileLayers] as const;
 export type MapLayerId = (typeof mapLayerIds)[number];
 
+/**
+ * The deepest zoom whose crime tiles are counted from cells: at 15 each cluster is one tile unit
+ * (under 0.3 m), so deeper tiles would only cluster the points again. The server counts cells to
+ * this zoom, and the map fetches crime tiles no deeper and draws zoom 15's enlarged.
+ */
+export const crimeTileCellMaxZoom = 15;
+
 /** A layer the caller may switch on, with the dates and types its data spans. */
 export const mapLayer = z.object({
   id: z.enum(mapLayerIds),

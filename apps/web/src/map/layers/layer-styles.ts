@@ -1,4 +1,4 @@
-import type { MapLayerId, PlaceCategory } from '@lantern/domain';
+import { crimeTileCellMaxZoom, type MapLayerId, type PlaceCategory } from '@lantern/domain';
 
 /**
  * Colours of the map's point layers and the place categories, shared by the layers and the
@@ -58,11 +58,10 @@ export const clusterRadius = [
 
 /**
  * The deepest zoom whose tiles a layer fetches; deeper, the map draws that zoom's tiles enlarged.
- * Crime at zoom 15 comes from counted cells, each cluster one tile unit (under 0.3 m), so deeper
- * tiles would only cluster the points again, at a cost, without a visible difference.
+ * Crime stops where the server's counted cells stop, each cluster there one tile unit.
  */
 export function tileMaxZoom(layer: MapLayerId): number {
-  return layer === 'crime' ? 15 : 16;
+  return layer === 'crime' ? crimeTileCellMaxZoom : 16;
 }
 
 /** The map layer that draws a tile layer's clusters, named after the layer it draws. */
