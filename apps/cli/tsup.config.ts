@@ -20,6 +20,7 @@ export default defineConfig({
     '@electric-sql/pglite',
     '@electric-sql/pglite-postgis',
     '@node-rs/argon2',
+    '@resvg/resvg-js',
     '@prisma/client',
     '@prisma/adapter-pg',
     'pglite-prisma-adapter',

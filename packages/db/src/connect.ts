@@ -4,7 +4,6 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { postgis } from '@electric-sql/pglite-postgis';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
@@ -12,6 +11,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { copyDataBlob, copyStatement } from './copy-text.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
+import { slimPostgis } from './postgis-bundle.ts';
 import { type Reader, type ReadReplicaOptions, ReplicaRouter, type ReplicaState } from './read-replica.ts';
 import { sessionSettingsSql } from './session-settings.ts';
 import type { CopyData, QueryOptions, Sql, TransactionalSql } from './sql.ts';
@@ -64,7 +64,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
 }
 
 async function openPglite(options: DatabaseOptions): Promise<Database> {
-  const extensions = { postgis, pg_trgm };
+  const extensions = { postgis: slimPostgis, pg_trgm };
   let dataDir: string | undefined;
   let unlock: () => Promise<void> = async () => undefined;
   if (!options.inMemory && !options.loadDataDir) {
