@@ -1,4 +1,4 @@
-import { chmodSync, createReadStream, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, createReadStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -7,7 +7,7 @@ import { createGunzip } from 'node:zlib';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { extract } from 'tar-stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { slimBundleFor } from './postgis-bundle.ts';
+import { slimBundleFor, slimPostgis } from './postgis-bundle.ts';
 
 /**
  * The slim PostGIS bundle: written once into a directory only this user may write, with the
@@ -65,6 +65,19 @@ describe('the slim PostGIS bundle', () => {
     expect(await slimBundleFor(source)).toEqual(slim);
     expect(statSync(fileURLToPath(slim)).mtimeMs).toBe(written);
     expect(readdirSync(join(fileURLToPath(slim), '..')).filter((name) => name.endsWith('.partial'))).toEqual([]);
+  });
+
+  it('gives PGlite the slim bundle, and writes it again if it has gone since', async () => {
+    const setup = () => slimPostgis.setup({} as never, { PGLITE_ENV: {} });
+    const { bundlePath: first } = await setup();
+    if (!first) throw new Error('no bundle');
+    expect(fileURLToPath(first).startsWith(scratch)).toBe(true);
+    rmSync(fileURLToPath(first));
+
+    const { bundlePath: again } = await setup();
+
+    expect(again).toEqual(first);
+    expect(existsSync(fileURLToPath(first))).toBe(true);
   });
 
   it('uses the package’s own bundle when the cache directory is writable by others', async () => {

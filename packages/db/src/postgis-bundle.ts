@@ -43,13 +43,13 @@ const bundleFormat = 1;
 
 const slimBundles = new Map<string, Promise<URL>>();
 
-function slimBundle(source: URL): Promise<URL> {
+async function slimBundle(source: URL): Promise<URL> {
   const key = source.toString();
-  let slim = slimBundles.get(key);
-  if (!slim) {
-    slim = slimBundleFor(source);
-    slimBundles.set(key, slim);
-  }
+  const known = await slimBundles.get(key);
+  // A long-running process checks that the file is still there (a cleaner may empty $TMPDIR).
+  if (known && existsSync(fileURLToPath(known))) return known;
+  const slim = slimBundleFor(source);
+  slimBundles.set(key, slim);
   return slim;
 }
 
