@@ -96,7 +96,7 @@ function contentBody(content: AuditContent): string {
  * The canonical content with a gap for the record ids: `before + JSON array of ids + after` is
  * `contentBody` of the content with those ids. For an event whose ids the database finds.
  */
-export function contentBodyAroundIds(content: Omit<AuditContent, 'recordIds'>): { before: string; after: string } {
+function contentBodyAroundIds(content: Omit<AuditContent, 'recordIds'>): { before: string; after: string } {
   const members = canonicalMembers(contentObject({ ...content, recordIds: [] }));
   const gap = members.findIndex(([key]) => key === 'recordIds');
   const texts = members.map(([key, text]) => `${JSON.stringify(key)}:${text}`);
@@ -141,20 +141,34 @@ function signHead(key: string, head: string): string {
 }
 
 /**
- * One statement: the event takes the next sequence number and its leaf hash, SHA-256 of "leaf",
- * that number and the canonical content (computed here as `auditLeafHash` does, from the content
- * the caller serialised), and is marked pending. The hash needs the number, so without computing
- * it in SQL an append took a round trip more.
+ * The common table expressions that append one event, for a statement that has already named
+ * `shown` (one row, `ids`: the event's record ids as text[]): the event takes the next sequence
+ * number and its leaf hash, SHA-256 of "leaf", that number and `body` (an SQL text expression,
+ * the canonical content as `auditLeafHash` hashes it), and is marked pending. The hash needs the
+ * number, so without computing it in SQL an append took a round trip more.
  */
-const insertEvent = `
-  WITH next AS (SELECT nextval(pg_get_serial_sequence('audit_event', 'seq')) AS seq),
-  event AS (
-    INSERT INTO audit_event (seq, at, user_id, role, action, procedure, record_type, record_ids, reason, details, prev_hash, hash)
-    SELECT next.seq, $1::timestamptz, $2::uuid, $3::role, $4::text, $5::text, $6::text, $7::text[], $8::text, $9::jsonb, NULL,
-      encode(sha256(convert_to('leaf' || chr(10) || next.seq::text || chr(10) || $10::text, 'UTF8')), 'hex')
-    FROM next
-    RETURNING seq)
-  INSERT INTO audit_pending (seq) SELECT seq FROM event`;
+function appendEventCtes(at: string, input: Omit<AuditInput, 'recordIds'>, body: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    next AS (SELECT nextval(pg_get_serial_sequence('audit_event', 'seq')) AS seq),
+    event AS (
+      INSERT INTO audit_event (seq, at, user_id, role, action, procedure, record_type, record_ids, reason, details, prev_hash, hash)
+      SELECT next.seq, ${at}::timestamptz, ${input.userId}::uuid, ${input.role}::role, ${input.action}::text,
+        ${input.procedure}::text, ${input.recordType}::text, shown.ids, ${input.reason}::text,
+        ${canonicalJson(input.details)}::jsonb, NULL,
+        encode(sha256(convert_to('leaf' || chr(10) || next.seq::text || chr(10) || ${body}, 'UTF8')), 'hex')
+      FROM next, shown
+      RETURNING seq),
+    pending AS (INSERT INTO audit_pending (seq) SELECT seq FROM event)`;
+}
+
+/** One statement that appends the event (data-modifying CTEs run whether or not they are read). */
+function appendStatement(input: AuditInput): Prisma.Sql {
+  const at = new Date().toISOString();
+  return Prisma.sql`
+    WITH shown AS (SELECT ${[...input.recordIds]}::text[] AS ids),
+    ${appendEventCtes(at, input, Prisma.sql`${contentBody({ ...input, at })}::text`)}
+    SELECT 1`;
+}
 
 /**
  * A read and its audit event as one statement, so the read needs no transaction of its own: a
@@ -176,46 +190,22 @@ export async function queryWithAudit<Row>(
   const statement = Prisma.sql`
     WITH found AS (${select}),
     shown AS (SELECT ARRAY(SELECT f.id::text FROM found f ORDER BY f.ordinal LIMIT ${audited}) AS ids),
-    next AS (SELECT nextval(pg_get_serial_sequence('audit_event', 'seq')) AS seq),
-    event AS (
-      INSERT INTO audit_event (seq, at, user_id, role, action, procedure, record_type, record_ids, reason, details, prev_hash, hash)
-      SELECT next.seq, ${at}::timestamptz, ${input.userId}::uuid, ${input.role}::role, ${input.action}::text,
-        ${input.procedure}::text, ${input.recordType}::text, shown.ids, ${input.reason}::text,
-        ${canonicalJson(input.details)}::jsonb, NULL,
-        encode(sha256(convert_to('leaf' || chr(10) || next.seq::text || chr(10) || ${body.before}::text
-          || array_to_json(shown.ids)::text || ${body.after}::text, 'UTF8')), 'hex')
-      FROM next, shown
-      RETURNING seq),
-    pending AS (INSERT INTO audit_pending (seq) SELECT seq FROM event)
+    ${appendEventCtes(at, input, Prisma.sql`${body.before}::text || array_to_json(shown.ids)::text || ${body.after}::text`)}
     SELECT found.* FROM found ORDER BY found.ordinal`;
   return sql.query<Row>(statement.text, statement.values, { prepare: true });
 }
 
-function eventParams(at: string, input: AuditInput): unknown[] {
-  return [
-    at,
-    input.userId,
-    input.role,
-    input.action,
-    input.procedure,
-    input.recordType,
-    [...input.recordIds],
-    input.reason,
-    canonicalJson(input.details),
-    contentBody({ ...input, at }),
-  ];
-}
-
 export async function appendAudit(tx: PrismaTx, input: AuditInput): Promise<void> {
-  await tx.$executeRawUnsafe(insertEvent, ...eventParams(new Date().toISOString(), input));
+  await tx.$executeRaw(appendStatement(input));
 }
 
 /**
- * `appendAudit` for the plain SQL handle (bulk imports, hot reads such as people.search), in the
- * caller's transaction; its statements are prepared.
+ * `appendAudit` for the plain SQL handle (bulk imports, hot reads), in the caller's transaction;
+ * its statements are prepared.
  */
 export async function appendAuditSql(tx: Sql, input: AuditInput): Promise<void> {
-  await tx.query(insertEvent, eventParams(new Date().toISOString(), input), { prepare: true });
+  const statement = appendStatement(input);
+  await tx.query(statement.text, statement.values, { prepare: true });
 }
 
 /** Most events one batch seals; a longer backlog (after a crash) is sealed in several. */

@@ -73,9 +73,9 @@ export function searchPeopleStatement(query: PeopleQuery, scope: DistrictScope):
   // offset): the order of the rows and of the ids in the search's audit event (queryWithAudit,
   // which runs this statement prepared: planning it cost about as much as running it).
   return Prisma.sql`
-    SELECT ${personColumns}, ${score} AS "score",
-      (row_number() OVER (ORDER BY ${score} DESC NULLS LAST, p.family_name, p.given_name, p.id))::int AS "ordinal"
-    FROM person p
+    SELECT ${personColumns}, s.score AS "score",
+      (row_number() OVER (ORDER BY s.score DESC NULLS LAST, p.family_name, p.given_name, p.id))::int AS "ordinal"
+    FROM person p CROSS JOIN LATERAL (SELECT ${score} AS score) s
     WHERE ${Prisma.join(conditions, ' AND ')}
     ORDER BY "ordinal"
     LIMIT ${query.limit} OFFSET ${query.offset ?? 0}`;

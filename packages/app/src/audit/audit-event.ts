@@ -6,15 +6,26 @@ export function auditEvent(
   access: Access,
   action: AuditAction,
   record: { type: string | null; ids: readonly string[] },
-  extra: { reason?: string | null | undefined; details?: Record<string, unknown> } = {},
+  extra: EventExtra = {},
 ): AuditInput {
+  return { ...eventWithoutIds(access, action, record.type, extra), recordIds: record.ids };
+}
+
+type EventExtra = { reason?: string | null | undefined; details?: Record<string, unknown> };
+
+/** An audit event whose record ids the statement that reads the records fills in (`queryWithAudit`). */
+export function eventWithoutIds(
+  access: Access,
+  action: AuditAction,
+  recordType: string | null,
+  extra: EventExtra = {},
+): Omit<AuditInput, 'recordIds'> {
   return {
     userId: access.principal?.id ?? null,
     role: access.role,
     action,
     procedure: access.procedure,
-    recordType: record.type,
-    recordIds: record.ids,
+    recordType,
     reason: extra.reason ?? null,
     details: extra.details ?? {},
   };

@@ -1,7 +1,7 @@
 import { type PersonSearchRow, queryWithAudit, searchPeopleStatement } from '@lantern/db';
 import { type PersonKind, personKinds, type SearchPeopleInput } from '@lantern/domain';
 import type { Access } from '../access/access.ts';
-import { auditEvent } from '../audit/audit-event.ts';
+import { eventWithoutIds } from '../audit/audit-event.ts';
 import type { AppContext } from '../context.ts';
 import { present } from './present-person.ts';
 
@@ -24,12 +24,7 @@ export async function searchPeople(app: AppContext, access: Access, input: Searc
   });
   const wanted: readonly PersonKind[] = input.kind ? kinds.filter((kind) => kind === input.kind) : kinds;
   const { limit: _limit, offset: _offset, ...criteria } = input;
-  const { recordIds: _none, ...event } = auditEvent(
-    access,
-    'search',
-    { type: 'person', ids: [] },
-    { details: { criteria } },
-  );
+  const event = eventWithoutIds(access, 'search', 'person', { details: { criteria } });
   // The search and its audit event are one statement on the plain SQL handle, whose statements
   // are prepared (Prisma's are planned on every call); the event lists the people shown. One
   // more than asked for says whether the results stop at the limit. With no kind to find (a
