@@ -31,8 +31,9 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          // Files share each worker's loaded modules (about 2 s of imports per file otherwise);
-          // each file still opens its own database, so no state crosses files.
+          // Files share each worker's loaded modules (about 2 s of imports per file otherwise). Each
+          // file gets a database in the template's state: on PGlite one an earlier file of the
+          // worker closed, reset (tests/support/pglite-pool.ts), so no rows cross files.
           isolate: false,
         },
       })),

@@ -31,7 +31,7 @@ export default async function setup(project: TestProject) {
   );
   buildWebApp();
   const directory = mkdtempSync(join(tmpdir(), 'lantern-e2e-'));
-  const template = join(directory, 'template.tar.gz');
+  const template = join(directory, 'template.tar');
   const workers = Math.max(1, project.config.maxWorkers ?? project.vitest.config.maxWorkers ?? 1);
   const statusFiles = Array.from({ length: workers }, (_, index) => join(directory, `server-${index + 1}.json`));
   const servers: ChildProcess[] = statusFiles.map((status, index) =>

@@ -29,7 +29,7 @@ export default async function setup(project: TestProject) {
   const dump = await db.dumpDataDir?.();
   await db.close();
   if (!dump) throw new Error('the PGlite backend cannot dump its data directory');
-  const path = join(dir, 'template.tar.gz');
+  const path = join(dir, 'template.tar');
   writeFileSync(path, new Uint8Array(await dump.arrayBuffer()));
   project.provide('lanternTemplate', path);
   project.provide('lanternSeedDir', dir);

@@ -53,7 +53,7 @@ export async function createSeededTestDatabase(seed: number = DEFAULT_SEED): Pro
  */
 async function sharedTemplate(seed: number): Promise<string> {
   const dir = inject('lanternSeedDir');
-  const result = join(dir, `seed-${seed}.${testBackend === 'pglite' ? 'tar.gz' : 'name'}`);
+  const result = join(dir, `seed-${seed}.${testBackend === 'pglite' ? 'tar' : 'name'}`);
   const lock = join(dir, `seed-${seed}.lock`);
   for (;;) {
     if (existsSync(result)) return testBackend === 'pglite' ? result : readFileSync(result, 'utf8');

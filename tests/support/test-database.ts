@@ -4,10 +4,13 @@ import { type Database, openDatabase } from '@lantern/db';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { withDatabase } from './global-setup.ts';
+import { pooledPgliteDatabase } from './pglite-pool.ts';
 
 /**
- * A fresh, migrated database for one test file, on the backend this project runs against
- * (LANTERN_TEST_BACKEND). Nothing is shared between files; call `close()` in afterAll.
+ * A migrated database for one test file, on the backend this project runs against
+ * (LANTERN_TEST_BACKEND), in the template's state: PostgreSQL clones the template, PGlite reuses a
+ * database an earlier file of the worker closed, reset to the template (pglite-pool.ts), or loads
+ * the template afresh. No file sees another's rows; call `close()` in afterAll.
  */
 export const testBackend = process.env.LANTERN_TEST_BACKEND === 'postgres' ? 'postgres' : 'pglite';
 
@@ -18,7 +21,7 @@ export async function createTestDatabase(): Promise<Database> {
   const template = inject('lanternTemplate');
   if (testBackend === 'pglite') {
     pgliteTemplate ??= new Blob([readFileSync(template)]);
-    return openDatabase({ loadDataDir: pgliteTemplate });
+    return pooledPgliteDatabase(pgliteTemplate);
   }
   return clonePostgresDatabase(template, `lantern_test_${randomBytes(6).toString('hex')}`, true);
 }

@@ -7,7 +7,15 @@ export {
   isBoundaryLayer,
 } from './boundaries-geojson.ts';
 export { bulkInsert, type ColumnSpec } from './bulk-insert.ts';
-export { type Backend, type Database, type DatabaseOptions, defaultDataDir, openDatabase } from './connect.ts';
+export {
+  type Backend,
+  type Database,
+  type DatabaseOptions,
+  defaultDataDir,
+  openDatabase,
+  pgliteDatabase,
+  startPglite,
+} from './connect.ts';
 export {
   type AssessmentReviewRow,
   type AssessmentSummaryRow,
@@ -122,6 +130,7 @@ export {
   type WalSample,
 } from './read-replica.ts';
 export { dropEverything } from './reset.ts';
+export { sessionSettingsSql } from './session-settings.ts';
 export type { QueryOptions, Sql, TransactionalSql } from './sql.ts';
 export { type DatabaseStatus, databaseStatus } from './status.ts';
 
