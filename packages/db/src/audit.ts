@@ -326,9 +326,18 @@ const problems = {
  * then that every later event is sealed exactly once or pending. Reports the first problem.
  */
 export async function verifyAuditChain(
-  sql: Sql,
+  sql: TransactionalSql,
   options: { key?: string; pageSize?: number } = {},
 ): Promise<AuditVerification> {
+  // One snapshot for the whole walk. Read statement by statement, an event the sealer moved from
+  // pending into a batch after the batches were read was seen in neither, and reported as inserted.
+  return sql.transaction(async (tx) => {
+    await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    return verifyInOneSnapshot(tx, options);
+  });
+}
+
+async function verifyInOneSnapshot(sql: Sql, options: { key?: string; pageSize?: number }): Promise<AuditVerification> {
   const key = options.key ?? auditSigningKey();
   const pageSize = options.pageSize ?? 5000;
   let expectedPrev = genesisHash;
