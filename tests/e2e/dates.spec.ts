@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSession, screenshot } from './support/browser.ts';
+import { browserSession, navigateTo, screenshot } from './support/browser.ts';
 
 /**
  * Dates as people read them, on every page a role's header links to: "23 Nov 2026", never
@@ -28,14 +28,18 @@ describe.each(['analyst@lantern.test', 'coordinator@lantern.test', 'officer.mans
   'dates for %s',
   (email) => {
     it('shows no date as YYYY-MM-DD on any page of the header', async () => {
-      const { page, context, problems, settled } = await signedIn(email);
+      const { page, context, problems, settled } = await signedIn(email, '/search');
       const links = await page
         .getByRole('navigation', { name: 'Main' })
         .getByRole('link', { includeHidden: true })
-        .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? '/'));
+        .evaluateAll((anchors) =>
+          anchors.map((anchor) => ({ path: anchor.getAttribute('href') ?? '/', name: anchor.textContent ?? '' })),
+        );
       const found: string[] = [];
-      for (const path of links.filter((link) => link !== '/')) {
-        await page.goto(path);
+      // Page to page as a user goes: through the header's links (its menus opened), not reloads.
+      for (const { path, name } of links.filter((link) => link.path !== '/')) {
+        await navigateTo(page, name);
+        await page.waitForURL((url) => url.pathname === path);
         await page.locator('main').waitFor();
         // Every date the page shows comes with its answers: wait for them, not for a quiet network.
         await settled();

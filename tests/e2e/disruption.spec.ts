@@ -23,8 +23,7 @@ interface ActionRow {
 
 describe('disruption actions as the Mansfield district officer', () => {
   it('records an action on a vehicle with review and expiry dates, and moves it on with a note', async () => {
-    const { page, context, problems } = await signedIn('officer.mansfield@lantern.test');
-    await page.goto('/disruption');
+    const { page, context, problems } = await signedIn('officer.mansfield@lantern.test', '/disruption');
     const form = page.getByRole('form', { name: 'Record a disruption action' });
 
     // Only the tactics a district council holds: no police-only notice.
@@ -102,7 +101,7 @@ describe('disruption actions as the Mansfield district officer', () => {
   });
 
   it('shows the effect of an action on a place with its caution, and the place panel lists the action', async () => {
-    const { page, context, problems } = await signedIn('officer.mansfield@lantern.test');
+    const { page, context, problems } = await signedIn('officer.mansfield@lantern.test', '/search');
     const { actions } = await apiQuery<{ actions: ActionRow[] }>(page, 'disruption.list', {
       districtCode: mansfield,
       status: ['in_force', 'reviewed', 'ended'],

@@ -25,11 +25,9 @@ const unexpected = (problems: string[]) =>
 
 describe('two people editing one place', () => {
   it('shows the second editor who changed it, and Reload and Keep yours both work', async () => {
-    const analyst = await signedIn('analyst@lantern.test');
-    const officer = await signedIn('officer.mansfield@lantern.test');
-
     // The analyst records the place from the search page's "New place".
-    await analyst.page.goto('/search');
+    const analyst = await signedIn('analyst@lantern.test', '/search');
+    const officer = await signedIn('officer.mansfield@lantern.test', '/search');
     await analyst.page.getByRole('link', { name: 'New place' }).click();
     const form = analyst.page.getByRole('form', { name: 'New place of concern' });
     await form.getByLabel('Name', { exact: true }).fill('E2E Late-night Takeaway');

@@ -52,8 +52,7 @@ describe('long work on the map page', () => {
 
 describe('long work on the network page', () => {
   it('shows a network export working, cancels it, and exports when asked again', async () => {
-    const { page, context, problems } = await signedIn('analyst@lantern.test');
-    await page.goto('/network?district=E07000174');
+    const { page, context, problems } = await signedIn('analyst@lantern.test', '/network?district=E07000174');
     await page.locator('[data-testid="network-chart"][data-chart-state="ready"]').waitFor({ timeout: 60_000 });
     const held: Route[] = [];
     await page.route('**/trpc/network.export**', (route) => {

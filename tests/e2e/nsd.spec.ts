@@ -87,8 +87,7 @@ describe('a closure notice through to the NSD meeting pack', () => {
   });
 
   it('puts the closure notice on the agenda of the next Mansfield meeting', async () => {
-    const { page, context, problems } = await signedIn('officer.mansfield@lantern.test');
-    await page.goto('/nsd');
+    const { page, context, problems } = await signedIn('officer.mansfield@lantern.test', '/nsd');
     const form = page.getByRole('form', { name: 'Arrange a meeting' });
     await form.getByLabel('Date').fill(meetingDay);
     await form.getByLabel('Chair').fill('DI Demo');
@@ -110,7 +109,7 @@ describe('a closure notice through to the NSD meeting pack', () => {
 
   it('shows the NSD attendee the pack with the tactics in force and no child’s name, and prints it', async () => {
     // The children of concern on this agenda, by name, as the police analyst (person-level) sees them.
-    const analyst = await signedIn('analyst@lantern.test');
+    const analyst = await signedIn('analyst@lantern.test', '/nsd');
     const full = await apiQuery<{
       items: { kind: string; person: { view: string; givenName?: string; familyName?: string } | null }[];
     }>(analyst.page, 'nsd.agenda', { meetingId });
@@ -122,8 +121,7 @@ describe('a closure notice through to the NSD meeting pack', () => {
     expect(childNames.length).toBeGreaterThan(0);
     await analyst.context.close();
 
-    const { page, context, problems } = await signedIn('nsd.mansfield@lantern.test');
-    await page.goto(`/nsd/${meetingId}/pack`);
+    const { page, context, problems } = await signedIn('nsd.mansfield@lantern.test', `/nsd/${meetingId}/pack`);
     await page.getByRole('heading', { name: 'Tactics in force' }).waitFor({ timeout: 60_000 });
     await page.getByRole('img', { name: 'Map of Mansfield' }).waitFor();
     const tactics = page.getByRole('table', { name: 'Tactics in force' });

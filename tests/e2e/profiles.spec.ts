@@ -121,8 +121,7 @@ describe('a CSE problem profile for Mansfield, from terms of reference to the ap
     await analyst.context.close();
 
     // 4. A second analyst approves it.
-    const reviewer = await signedIn('reviewer@lantern.test');
-    await reviewer.page.goto(profileUrl);
+    const reviewer = await signedIn('reviewer@lantern.test', profileUrl);
     await reviewer.page.getByRole('heading', { level: 1, name: title }).waitFor();
     await reviewer.page.getByRole('button', { name: 'Approve' }).click();
     await reviewer.page.getByText('Approved.').waitFor();

@@ -279,7 +279,7 @@ describe('the layers each role is offered', () => {
 describe('redaction', () => {
   /** A Mansfield place linked to a child, and that child's name, as the analyst sees them. */
   async function placeWithLinkedChild() {
-    const { page, context } = await signedIn('analyst@lantern.test');
+    const { page, context } = await signedIn('analyst@lantern.test', '/search');
     const { places } = await apiQuery<{ places: MapPlace[] }>(page, 'map.places');
     for (const place of places.filter((candidate) => candidate.districtCode === mansfield)) {
       const { links } = await apiQuery<{
@@ -303,8 +303,7 @@ describe('redaction', () => {
 
   it('shows the district officer linked children only as initials, reference and age band', async () => {
     const { place, child, fullName, childNames } = await placeWithLinkedChild();
-    const { page, context, problems } = await signedIn('officer.mansfield@lantern.test');
-    await page.goto(`/?place=${place.id}`);
+    const { page, context, problems } = await signedIn('officer.mansfield@lantern.test', `/?place=${place.id}`);
     const panel = page.getByTestId('place-panel');
     await panel.getByRole('heading', { name: place.name }).waitFor();
     await panel.getByRole('heading', { name: 'Linked records' }).waitFor();
@@ -337,8 +336,7 @@ describe('redaction', () => {
 
   it('shows the NSD attendee a place’s linked people only as a count, and no person page', async () => {
     const { place, child, fullName } = await placeWithLinkedChild();
-    const { page, context, problems } = await signedIn('nsd.mansfield@lantern.test');
-    await page.goto(`/?place=${place.id}`);
+    const { page, context, problems } = await signedIn('nsd.mansfield@lantern.test', `/?place=${place.id}`);
     const panel = page.getByTestId('place-panel');
     await panel.getByRole('heading', { name: place.name }).waitFor();
     expect(await panel.locator('dd[data-count="linkedPeople"]').textContent()).toMatch(/^(\d[\d,]*|fewer than 5)$/);
@@ -357,8 +355,7 @@ describe('redaction', () => {
 
   it('lets the analyst open the child’s page with name, flags and timeline', async () => {
     const { child, fullName } = await placeWithLinkedChild();
-    const { page, context, problems } = await signedIn('analyst@lantern.test');
-    await page.goto(`/people/${child.id}`);
+    const { page, context, problems } = await signedIn('analyst@lantern.test', `/people/${child.id}`);
     await page.getByRole('heading', { name: fullName }).waitFor();
     await page.getByRole('list', { name: 'Risk flags' }).waitFor();
     await page.locator('.timeline__entry').first().waitFor();

@@ -118,8 +118,8 @@ export async function openWatchedPage(browser: Browser, baseUrl: string): Promis
   return { page, context, problems, settled };
 }
 
-export async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/');
+export async function signIn(page: Page, email: string, password: string, path = '/'): Promise<void> {
+  await page.goto(path);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -327,27 +327,56 @@ export async function e2eServerUrl(): Promise<string> {
 }
 
 /**
- * A test file's browser: one Chromium launched before its tests and closed after them. `open()`
- * gives a watched page on the e2e server, `signedIn(email)` one signed in as that demo account
- * with the map drawn. Call it at the top of the file.
+ * The worker's Chromium. The e2e project shares modules between the files of a worker
+ * (`isolate: false`), so the first file launches it and the rest reuse it, warm; one that finds it
+ * gone (crashed) launches another. It ends with the worker's process.
+ */
+let workerChromium: Promise<Browser> | undefined;
+
+async function sharedChromium(): Promise<Browser> {
+  const running = await workerChromium?.catch(() => undefined);
+  if (running?.isConnected()) return running;
+  workerChromium = launchChromium();
+  return workerChromium;
+}
+
+/**
+ * A test file's pages, in the worker's Chromium. `open()` gives a watched page on the e2e server
+ * in a context of its own, `signedIn(email)` one signed in as that demo account with the map
+ * drawn, `signedIn(email, path)` one signed in on that page. Contexts a test leaves open (a
+ * failure before its `context.close()`) are closed after the file. Call it at the top of the file.
  */
 export function browserSession() {
   let browser: Browser | undefined;
   let baseUrl = '';
+  const contexts = new Set<BrowserContext>();
   beforeAll(async () => {
-    [baseUrl, browser] = await Promise.all([e2eServerUrl(), launchChromium()]);
+    [baseUrl, browser] = await Promise.all([e2eServerUrl(), sharedChromium()]);
   });
   afterAll(async () => {
-    await browser?.close();
+    await Promise.all([...contexts].map((context) => context.close()));
   });
-  const open = (): Promise<WatchedPage> => {
+  const open = async (): Promise<WatchedPage> => {
     if (!browser) throw new Error('Chromium is not running yet: open pages inside a test');
-    return openWatchedPage(browser, baseUrl);
+    const watched = await openWatchedPage(browser, baseUrl);
+    contexts.add(watched.context);
+    watched.context.once('close', () => contexts.delete(watched.context));
+    return watched;
   };
-  const signedIn = async (email: string): Promise<WatchedPage> => {
+  /**
+   * Signed in on the map, drawn; or, given a path, signed in on that page (followed as a link while
+   * signed out, it shows the sign-in form and then itself), so a test that works elsewhere does not
+   * wait for the map to draw first.
+   */
+  const signedIn = async (email: string, path?: string): Promise<WatchedPage> => {
     const watched = await open();
-    await signIn(watched.page, email, demoPassword);
-    await waitForMapIdle(watched.page);
+    if (path === undefined) {
+      await signIn(watched.page, email, demoPassword);
+      await waitForMapIdle(watched.page);
+    } else {
+      await signIn(watched.page, email, demoPassword, path);
+      await watched.page.getByRole('navigation', { name: 'Main' }).waitFor();
+    }
     return watched;
   };
   return { open, signedIn };
