@@ -4,9 +4,16 @@ import { generateDataset } from './generate.ts';
 import { isInsideDistrict } from './geography.ts';
 import { allDistrictCodes } from './towns.ts';
 
+// One national dataset for both passes' tests: its events are generated afresh at each iteration.
+let shared: ReturnType<typeof generateDataset> | undefined;
+const nationalDataset = () => {
+  shared ??= generateDataset({ seed: 9, scale: 'national' });
+  return shared;
+};
+
 describe('national scale crime events', () => {
   it('yields at least a million events inside the period, each inside its district', () => {
-    const dataset = generateDataset({ seed: 9, scale: 'national' });
+    const dataset = nationalDataset();
     const types = new Set(crimeTypes.map(([type]) => type));
     const firstMonth = `${dataset.periodStart.slice(0, 7)}-01`;
     let count = 0;
@@ -40,7 +47,7 @@ describe('national scale crime events', () => {
   });
 
   it('gives the same events on a second pass', () => {
-    const dataset = generateDataset({ seed: 9, scale: 'national' });
+    const dataset = nationalDataset();
     const take = (limit: number) => {
       const events = [];
       for (const event of dataset.crimeEvents()) {
