@@ -370,13 +370,9 @@ export function browserSession() {
    */
   const signedIn = async (email: string, path?: string): Promise<WatchedPage> => {
     const watched = await open();
-    if (path === undefined) {
-      await signIn(watched.page, email, demoPassword);
-      await waitForMapIdle(watched.page);
-    } else {
-      await signIn(watched.page, email, demoPassword, path);
-      await watched.page.getByRole('navigation', { name: 'Main' }).waitFor();
-    }
+    await signIn(watched.page, email, demoPassword, path);
+    if (path === undefined) await waitForMapIdle(watched.page);
+    else await watched.page.getByRole('navigation', { name: 'Main' }).waitFor();
     return watched;
   };
   return { open, signedIn };
