@@ -3,6 +3,7 @@ import {
   browserSession,
   focusedElement,
   mapView,
+  navigateTo,
   screenshot,
   seriousAccessibilityViolations,
   shareUnlikeBackground,
@@ -200,6 +201,30 @@ describe('crime beyond zoom 15', () => {
     expect(zooms.length, 'crime tiles requested at zoom 17').toBeGreaterThan(0);
     expect(Math.max(...zooms), 'the deepest crime tile asked for').toBe(15);
     await screenshot(page, 'analyst-crime-zoom-17');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the map opened again', () => {
+  // A tile's URL stays the same when its data changes: the browser must ask the server again each
+  // time (with the ETag it holds, answered 304 while nothing changed), never draw a copy it kept
+  // from before an edit without asking.
+  it('asks the server again for every tile it draws, with the ETag it holds', async () => {
+    const { page, context, problems } = await signedIn('analyst@lantern.test');
+    const revalidations: Array<Promise<string | null>> = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/tiles/')) {
+        revalidations.push(request.headerValue('if-none-match'));
+      }
+    });
+    await navigateTo(page, 'Network');
+    await page.getByRole('heading', { name: 'Network' }).first().waitFor();
+    await navigateTo(page, 'Map');
+    await waitForMapIdle(page);
+    const etags = await Promise.all(revalidations);
+    expect(etags.length, 'tiles drawn on the map opened again').toBeGreaterThan(0);
+    expect(etags.filter((etag) => !etag)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   });

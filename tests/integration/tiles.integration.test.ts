@@ -358,7 +358,7 @@ describe('GET /tiles/:layer/:z/:x/:y.pbf', () => {
     const response = await get(`/tiles/crime/9/${x}/${y}.pbf?from=2024-01-01&to=2024-01-31`, cookie);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/vnd.mapbox-vector-tile');
-    expect(response.headers['cache-control']).toBe('private, max-age=300');
+    expect(response.headers['cache-control']).toBe('private, no-cache');
     expect(countInside(decode(response.rawPayload, 'crime'))).toBeGreaterThan(0);
   });
 

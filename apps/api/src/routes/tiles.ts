@@ -21,6 +21,9 @@ import { describeZodError, httpStatusOf } from '../errors.ts';
  * because what a tile holds depends on who asks. Rendered tiles are kept in process (TileCache,
  * keyed by what shapes the tile and the layer's data version) and every answer carries an ETag,
  * so a browser's revalidation is a 304 without rendering; both only after the access decision.
+ * The browser must revalidate every time (`no-cache`): a tile's URL stays the same when its data
+ * changes, so a browser allowed to keep it for a while (`max-age=300`, before) could draw the map
+ * as it was before an edit, such as an episode just recorded, for up to five minutes.
  */
 export function registerTileRoutes(app: FastifyInstance, db: Database, config: ApiConfig): void {
   const cache = new TileCache(db, {
@@ -62,7 +65,7 @@ export function registerTileRoutes(app: FastifyInstance, db: Database, config: A
         intelligenceAudience: access.intelligenceAudience,
       };
       const cached = await cache.address(tileRequest, session?.versions);
-      reply.header('cache-control', 'private, max-age=300').header('vary', 'cookie').header('etag', cached.etag);
+      reply.header('cache-control', 'private, no-cache').header('vary', 'cookie').header('etag', cached.etag);
       if (etagMatches(request.headers['if-none-match'], cached.etag)) return reply.code(304).send();
       const body = await cache.tile(tileRequest, cached);
       return reply
