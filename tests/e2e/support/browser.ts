@@ -38,10 +38,11 @@ declare const document: {
 declare const window: unknown;
 
 /**
- * The features Playwright disables at every launch (its `--disable-features`). Chromium keeps only
- * the last value of a repeated switch, so a launch that disables more must repeat these;
- * chromium.spec.ts compares them with what a plain Playwright launch disables, so a Playwright
- * upgrade that changes its list fails that test instead of being dropped silently.
+ * The features Playwright disables at every launch (its own `--disable-features`, which comes
+ * before ours). Chromium keeps only the last value of a repeated switch, so a launch that disables
+ * more must repeat these; chromium.spec.ts reads a launched browser's command line and compares
+ * Playwright's list there with this one, so a Playwright upgrade that changes it fails that test
+ * instead of losing a setting silently.
  */
 export const playwrightDisabledFeatures = [
   'AvoidUnnecessaryBeforeUnloadCheckSync',
@@ -81,11 +82,11 @@ const chromiumArgs = [
   `--disable-features=${[...playwrightDisabledFeatures, ...browserUiFeatures].join(',')}`,
 ];
 
-export async function launchChromium(options: { args?: string[] } = {}): Promise<Browser> {
+export async function launchChromium(): Promise<Browser> {
   const binary = await chromiumBinary();
   return chromium.launch({
     executablePath: binary.executablePath,
-    args: options.args ?? chromiumArgs,
+    args: chromiumArgs,
     headless: true,
     env: { ...process.env, ...binary.env },
   });
