@@ -1,22 +1,19 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserUiFeatures, launchChromium, playwrightDisabledFeatures } from './support/browser.ts';
 
 /**
  * The browser the other files drive: Playwright's own launch settings kept, and the browser's own
  * pages (which a headless test never shows) left out of every context.
  */
-const launched: Browser[] = [];
-afterAll(async () => {
-  await Promise.all(launched.map((browser) => browser.close()));
+let browser: Browser | undefined;
+beforeAll(async () => {
+  browser = await launchChromium();
 });
-
-async function launch(): Promise<Browser> {
-  const browser = await launchChromium();
-  launched.push(browser);
-  return browser;
-}
+afterAll(async () => {
+  await browser?.close();
+});
 
 /** The command lines of the browsers this process started (Playwright spawns them; Linux's /proc). */
 function browserCommandLines(): string[][] {
@@ -37,7 +34,6 @@ function browserCommandLines(): string[][] {
 
 describe('the tests’ Chromium', () => {
   it('keeps every feature Playwright disables, and disables the browser’s own popups', async () => {
-    await launch();
     const argv = browserCommandLines().at(-1) ?? [];
     // Chromium keeps the last value of a repeated switch: Playwright's list comes first, ours last.
     const lists = argv
@@ -50,7 +46,7 @@ describe('the tests’ Chromium', () => {
   });
 
   it('opens a context with its page and no page of the browser’s own', async () => {
-    const browser = await launch();
+    if (!browser) throw new Error('Chromium did not start');
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto('data:text/html,<title>one page</title>');
