@@ -9,9 +9,9 @@ import { spdepLocalG } from './hotspots-spdep.ts';
  * distance band) on real police.uk months: packages/geo/test/spdep/<case>.json holds the cells'
  * counts and spdep's z. The unit test rebuilds the same grid and compares, without R.
  *
- *   pnpm tsx bench/hotspots-spdep-goldens.ts [path to shared/data/police-uk]
+ *   pnpm tsx bench/hotspots-spdep-goldens.ts [folder holding derived/ and the 2018 months]
  */
-const shared = process.argv[2] ?? join(repositoryRoot, '../shared/data/police-uk');
+const fixtures = process.argv[2] ?? join(repositoryRoot, 'tests/fixtures/police-uk');
 
 const cases = [
   {
@@ -30,14 +30,14 @@ const cases = [
   },
   {
     name: 'nottingham-2022-burglary',
-    file: join(shared, 'derived/2022-nottingham-city-burglary.csv'),
+    file: join(fixtures, 'derived/2022-nottingham-city-burglary.csv'),
     districts: ['E06000018'],
     cellSize: 200,
     band: 600,
   },
   {
     name: 'county-and-city-2018-10-violence',
-    file: join(shared, '2018-10-nottinghamshire-street.csv'),
+    file: join(fixtures, '2018-10-nottinghamshire-street.csv'),
     crimeType: 'Violence and sexual offences',
     districts: 'all' as const,
     cellSize: 1000,
@@ -58,7 +58,7 @@ for (const testCase of cases) {
   }
   const golden = {
     description: `R spdep ${reference.version} localG(include.self(dnearneigh(centres, 0, band)), style "B") on ${testCase.name}`,
-    source: testCase.file.replace(`${repositoryRoot}/`, '').replace(/^.*shared\//, 'shared/'),
+    source: testCase.file.replace(`${repositoryRoot}/`, ''),
     crimeType: testCase.crimeType ?? null,
     districts: testCase.districts,
     cellSize: testCase.cellSize,

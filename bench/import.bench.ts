@@ -1,6 +1,7 @@
 /**
- * police.uk import throughput on both backends: every street CSV in ../shared/data/police-uk
- * (or the files given as arguments), into a fresh database, first import and re-import.
+ * police.uk import throughput on both backends: every police.uk street CSV in the repository
+ * (data/police-uk and tests/fixtures/police-uk, or the files given as arguments), into a fresh
+ * database, first import and re-import.
  * PostgreSQL is measured when BENCH_DATABASE_URL is set (an admin URL; a scratch database is
  * created and dropped). Run: pnpm bench:import
  *
@@ -15,13 +16,18 @@ import { join } from 'node:path';
 import { copyTextRow, type Database, importPoliceUkFile, migrateAndLoad } from '@lantern/db';
 import { onEachBackend } from './scratch-database.ts';
 
-const shared = new URL('../../shared/data/police-uk/', import.meta.url).pathname;
+const folders = ['../data/police-uk/', '../tests/fixtures/police-uk/'].map(
+  (path) => new URL(path, import.meta.url).pathname,
+);
 const files =
   process.argv.length > 2
     ? process.argv.slice(2)
-    : readdirSync(shared)
-        .filter((name) => name.endsWith('-street.csv'))
-        .map((name) => join(shared, name));
+    : folders.flatMap((folder) =>
+        readdirSync(folder)
+          .filter((name) => name.endsWith('-street.csv'))
+          .sort()
+          .map((name) => join(folder, name)),
+      );
 
 const columns = [
   'id',

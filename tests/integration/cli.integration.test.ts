@@ -6,12 +6,10 @@ import { givenDatabase, run } from '@lantern/cli';
 import type { Database } from '@lantern/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIo } from '../support/capture-io.ts';
+import { first100Sample } from '../support/police-uk-files.ts';
 import { createTestDatabase, testBackend } from '../support/test-database.ts';
 
-const sample = new URL(
-  '../../../shared/data/police-uk/samples/2022-02-nottinghamshire-street.first100.csv',
-  import.meta.url,
-).pathname;
+const sample = first100Sample;
 
 let db: Database;
 beforeAll(async () => {

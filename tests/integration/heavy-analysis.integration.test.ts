@@ -1,9 +1,11 @@
+import { join } from 'node:path';
 import { analysesPerUser, analysesWaitingPerUser } from '@lantern/app';
 import { type Database, importPoliceUkFile } from '@lantern/db';
 import { maxCallsPerBatch } from '@lantern/domain';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HttpClient, signedInClient, testServer } from '../support/api.ts';
+import { shippedMonths } from '../support/police-uk-files.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 
 /**
@@ -13,7 +15,7 @@ import { createTestDatabase } from '../support/test-database.ts';
  * calls ran for 14.6 s. Now work beyond a budget is refused naming the parameter, the work runs in
  * a worker pool, each user has a few analyses at once, and a batch is capped.
  */
-const month = new URL('../../../shared/data/police-uk/2024-03-nottinghamshire-street.csv', import.meta.url).pathname;
+const month = join(shippedMonths, '2024-03-nottinghamshire-street.csv');
 
 let db: Database;
 let app: FastifyInstance;

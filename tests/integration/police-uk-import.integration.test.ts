@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -6,15 +6,12 @@ import { type Database, importPoliceUkFile, importPoliceUkStream, rejectsCsv } f
 import { AppError } from '@lantern/domain';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { everyPoliceUkFile, first100Sample, fixtureFiles } from '../support/police-uk-files.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 
-const shared = new URL('../../../shared/data/police-uk/', import.meta.url).pathname;
-const sharedFiles = ['', 'samples/', 'derived/'].flatMap((dir) =>
-  readdirSync(join(shared, dir))
-    .filter((name) => name.endsWith('.csv'))
-    .map((name) => join(shared, dir, name)),
-);
-const sample = join(shared, 'samples/2022-02-nottinghamshire-street.first100.csv');
+const repositoryRoot = new URL('../../', import.meta.url).pathname;
+const policeUkFiles = everyPoliceUkFile();
+const sample = first100Sample;
 
 /** Counts a file's records and those without coordinates, independently of the importer. */
 function expectedCounts(path: string) {
@@ -34,24 +31,27 @@ function tempFile(name: string, content: string) {
   return path;
 }
 
-describe('importing every police.uk file in shared/data', () => {
+describe('importing every police.uk file in the repository', () => {
   let db: Database;
   beforeAll(async () => {
     db = await createTestDatabase();
   });
   afterAll(() => db.close());
 
-  it.each(sharedFiles.map((path) => [path.slice(shared.length), path]))('imports %s whole', async (_name, path) => {
-    const before = await crimeEventCount(db);
-    const report = await importPoliceUkFile(db.sql, path);
-    const expected = expectedCounts(path);
-    expect(report).toMatchObject({ ...expected, inserted: expected.rows, updated: 0, unchanged: 0, rejected: 0 });
-    expect(await crimeEventCount(db)).toBe(before + expected.rows);
-  });
+  it.each(policeUkFiles.map((path) => [path.slice(repositoryRoot.length), path]))(
+    'imports %s whole',
+    async (_name, path) => {
+      const before = await crimeEventCount(db);
+      const report = await importPoliceUkFile(db.sql, path);
+      const expected = expectedCounts(path);
+      expect(report).toMatchObject({ ...expected, inserted: expected.rows, updated: 0, unchanged: 0, rejected: 0 });
+      expect(await crimeEventCount(db)).toBe(before + expected.rows);
+    },
+  );
 
   it('changes nothing when the same files are imported again', async () => {
     const before = await crimeEventCount(db);
-    for (const path of sharedFiles) {
+    for (const path of policeUkFiles) {
       const report = await importPoliceUkFile(db.sql, path);
       expect(report).toMatchObject({ inserted: 0, updated: 0, unchanged: expectedCounts(path).rows });
     }
@@ -59,7 +59,7 @@ describe('importing every police.uk file in shared/data', () => {
   });
 
   it('keeps rows without coordinates with no geometry and no district', async () => {
-    const path = join(shared, '2018-10-nottinghamshire-street.csv');
+    const path = join(fixtureFiles, '2018-10-nottinghamshire-street.csv');
     const [row] = await db.sql.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM crime_event WHERE month = '2018-10-01' AND geom IS NULL AND district_code IS NULL`,
     );
