@@ -64,9 +64,10 @@ export const playwrightDisabledFeatures = [
 ];
 
 /**
- * The browser's own pages, which headless never shows: every window (each context is one) loaded
- * the address bar's popup and its AI-mode popup as WebUI pages in a renderer of their own, about
- * 2.5 s of CPU per context against 4–5 s for a sign-in with its map drawn.
+ * The browser's own pages, which headless never shows: in the full browser (the headless shell has
+ * no windows), every window (each context is one) loaded the address bar's popup and its AI-mode
+ * popup as WebUI pages in a renderer of their own, about 2.5 s of CPU per context against 4–5 s
+ * for a sign-in with its map drawn.
  */
 export const browserUiFeatures = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'PreloadTopChromeWebUI'];
 
