@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
-import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const integration = ['**/*.integration.test.ts'];
 const ignored = ['**/node_modules/**', '**/dist/**', 'tests/e2e/**'];
@@ -9,23 +8,8 @@ const ignored = ['**/node_modules/**', '**/dist/**', 'tests/e2e/**'];
 // (scripts/test.mjs decides, and refuses to run in CI without it).
 const backends = process.env.TEST_DATABASE_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
 
-/**
- * The unit files first, then the rest in Vitest's own order (projects by name: e2e, integration,
- * web; within each, larger or slower files first). An e2e file waits for its worker's seeded server
- * (tests/e2e/global-setup.ts: about 25 s to seed, then the template's load); when the e2e files
- * came first, both workers waited there while a single core seeded. Now the unit files run meanwhile.
- */
-class UnitFilesFirst extends BaseSequencer {
-  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const sorted = await super.sort(files);
-    const unit = (file: TestSpecification) => file.project.name === 'unit';
-    return [...sorted.filter(unit), ...sorted.filter((file) => !unit(file))];
-  }
-}
-
 export default defineConfig({
   test: {
-    sequence: { sequencer: UnitFilesFirst },
     // Vitest's default leaves one core idle, which on a 2-core machine runs every file in turn.
     maxWorkers: Math.max(2, availableParallelism()),
     projects: [

@@ -11,8 +11,9 @@ import { buildWebApp, repositoryRoot } from './support/e2e-server.ts';
  * fails loudly, it never skips), the web app is built, and one seeded server per test worker starts
  * in its own process (support/e2e-server-process.ts). The files run in parallel, each against the
  * server of the worker it runs on, so no two files that run at once share a database. Setup does
- * not wait for the seed: the other projects' tests run meanwhile, and a test file waits for its
- * server's status file (`e2eServerUrl`).
+ * not wait for the seed: a test file waits for its server's status file (`e2eServerUrl`). Vitest
+ * orders projects by name, so the e2e files start first and wait there; running the unit files
+ * first instead (a custom sequencer, tried) made no measurable difference to the whole run.
  */
 declare module 'vitest' {
   export interface ProvidedContext {
