@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cellId, distanceBandNeighbours, getisOrdGiStar } from '@lantern/geo';
+import { fixtureFiles } from '../tests/support/police-uk-files.ts';
 import { policeUkCounts, repositoryRoot, studyAreaGrid } from './hotspots-police-uk.ts';
 import { spdepLocalG } from './hotspots-spdep.ts';
 
@@ -11,7 +12,7 @@ import { spdepLocalG } from './hotspots-spdep.ts';
  *
  *   pnpm tsx bench/hotspots-spdep-goldens.ts [folder holding derived/ and the 2018 months]
  */
-const fixtures = process.argv[2] ?? join(repositoryRoot, 'tests/fixtures/police-uk');
+const fixtures = process.argv[2] ?? fixtureFiles;
 
 const cases = [
   {

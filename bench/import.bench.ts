@@ -11,23 +11,12 @@
  * loading these rows can cost; the import also parses and checks the CSV, keys the rows, finds
  * each point's district, upserts and recounts the map's tile cells.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { copyTextRow, type Database, importPoliceUkFile, migrateAndLoad } from '@lantern/db';
+import { everyPoliceUkFile } from '../tests/support/police-uk-files.ts';
 import { onEachBackend } from './scratch-database.ts';
 
-const folders = ['../data/police-uk/', '../tests/fixtures/police-uk/'].map(
-  (path) => new URL(path, import.meta.url).pathname,
-);
 const files =
-  process.argv.length > 2
-    ? process.argv.slice(2)
-    : folders.flatMap((folder) =>
-        readdirSync(folder)
-          .filter((name) => name.endsWith('-street.csv'))
-          .sort()
-          .map((name) => join(folder, name)),
-      );
+  process.argv.length > 2 ? process.argv.slice(2) : everyPoliceUkFile().filter((path) => path.endsWith('-street.csv'));
 
 const columns = [
   'id',

@@ -6,10 +6,8 @@ import { givenDatabase, run } from '@lantern/cli';
 import type { Database } from '@lantern/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIo } from '../support/capture-io.ts';
-import { first100Sample } from '../support/police-uk-files.ts';
+import { first100Sample as sample } from '../support/police-uk-files.ts';
 import { createTestDatabase, testBackend } from '../support/test-database.ts';
-
-const sample = first100Sample;
 
 let db: Database;
 beforeAll(async () => {

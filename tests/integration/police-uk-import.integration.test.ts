@@ -6,12 +6,11 @@ import { type Database, importPoliceUkFile, importPoliceUkStream, rejectsCsv } f
 import { AppError } from '@lantern/domain';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { everyPoliceUkFile, first100Sample, fixtureFiles } from '../support/police-uk-files.ts';
+import { everyPoliceUkFile, fixtureFiles, first100Sample as sample } from '../support/police-uk-files.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 
 const repositoryRoot = new URL('../../', import.meta.url).pathname;
 const policeUkFiles = everyPoliceUkFile();
-const sample = first100Sample;
 
 /** Counts a file's records and those without coordinates, independently of the importer. */
 function expectedCounts(path: string) {

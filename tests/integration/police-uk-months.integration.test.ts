@@ -11,14 +11,13 @@ import {
 } from '@lantern/db';
 import { AppError } from '@lantern/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { first100Sample } from '../support/police-uk-files.ts';
+import { first100Sample as sample } from '../support/police-uk-files.ts';
 import { clonePostgresDatabase, createTestDatabase, testBackend } from '../support/test-database.ts';
 
 /**
  * crime_event is partitioned by month (migration 20261209120000_crime_event_partitions): the
  * import stages a file with COPY and upserts it month by month into the months' partitions.
  */
-const sample = first100Sample;
 const sampleLines = readFileSync(sample, 'utf8').split('\r\n');
 
 function tempFile(name: string, lines: readonly string[]) {

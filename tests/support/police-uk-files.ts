@@ -1,8 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { shippedPath } from '@lantern/db';
 
 /** The police.uk months Lantern ships (data/police-uk), which `db seed` imports. */
-export const shippedMonths = new URL('../../data/police-uk/', import.meta.url).pathname;
+export const shippedMonths = shippedPath('data/police-uk');
 
 /** The other police.uk files the tests import (tests/fixtures/police-uk, with its attribution). */
 export const fixtureFiles = new URL('../fixtures/police-uk/', import.meta.url).pathname;
