@@ -11,6 +11,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { copyDataBlob, copyStatement } from './copy-text.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
+import { pglitePreparedStatements } from './pglite-prepared.ts';
 import { slimPostgis } from './postgis-bundle.ts';
 import { type Reader, type ReadReplicaOptions, ReplicaRouter, type ReplicaState } from './read-replica.ts';
 import { sessionSettingsSql } from './session-settings.ts';
@@ -108,8 +109,10 @@ export async function startPglite(options: { dataDir?: string | undefined; loadD
 
 /** A `Database` over a started PGlite instance; its `close` disconnects Prisma, then calls `close`. */
 export function pgliteDatabase(pglite: PGlite, close: () => Promise<void>): Database {
-  const wrap = (client: Pick<PGlite, 'query' | 'exec'>): Sql => ({
-    async query<Row>(text: string, params: readonly unknown[] = []) {
+  const prepared = pglitePreparedStatements(pglite, preparedStatementName, isStalePreparedStatement);
+  const wrap = (client: Pick<PGlite, 'query' | 'exec'>, inTransaction: boolean): Sql => ({
+    async query<Row>(text: string, params: readonly unknown[] = [], options?: QueryOptions) {
+      if (options?.prepare) return prepared.query<Row>(text, params, inTransaction);
       const result = await client.query<Row>(text, params as unknown[]);
       return result.rows;
     },
@@ -121,8 +124,8 @@ export function pgliteDatabase(pglite: PGlite, close: () => Promise<void>): Data
     },
   });
   const sql: TransactionalSql = {
-    ...wrap(pglite),
-    transaction: (work) => pglite.transaction((tx) => work(wrap(tx))),
+    ...wrap(pglite, false),
+    transaction: (work) => pglite.transaction((tx) => work(wrap(tx, true))),
   };
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   const reader: Reader = { target: 'primary', prisma, sql };
@@ -178,6 +181,7 @@ interface PostgresConnection {
 }
 
 const statementNames = new Map<string, string>();
+let renamed = 0;
 
 /** A prepared statement's name, the same for the same text on every connection (pg keeps one per name). */
 function preparedStatementName(text: string): string {
@@ -187,6 +191,25 @@ function preparedStatementName(text: string): string {
     statementNames.set(text, name);
   }
   return name;
+}
+
+/**
+ * Whether a prepared statement failed because the session no longer has it as it was: SQLSTATE
+ * 26000 (DISCARD ALL or DEALLOCATE, as a pooler's reset runs) or 0A000 (the schema changed the
+ * columns it returns). Outside a transaction it is prepared again and run once more.
+ */
+function isStalePreparedStatement(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '26000' || code === '0A000';
+}
+
+/**
+ * Gives the statement a new name: pg remembers which names each connection has parsed and would
+ * bind the lost one again, while a new name is parsed afresh on every connection that runs it.
+ */
+function renamePreparedStatement(text: string): void {
+  renamed += 1;
+  statementNames.set(text, `${preparedStatementName(text).slice(0, 33)}_${renamed}`);
 }
 
 function postgresConnection(databaseUrl: string, settings: pg.PoolConfig = {}): PostgresConnection {
@@ -211,10 +234,15 @@ function postgresConnection(databaseUrl: string, settings: pg.PoolConfig = {}): 
   const wrap = (client: pg.Pool | pg.PoolClient): Sql => ({
     async query<Row>(text: string, params: readonly unknown[] = [], options?: QueryOptions) {
       const values = params as unknown[];
-      const result = await (options?.prepare
-        ? client.query({ name: preparedStatementName(text), text, values })
-        : client.query(text, values));
-      return result.rows as Row[];
+      if (!options?.prepare) return (await client.query(text, values)).rows as Row[];
+      try {
+        return (await client.query({ name: preparedStatementName(text), text, values })).rows as Row[];
+      } catch (error) {
+        // In a transaction the error has aborted it: the caller's transaction fails, as it would.
+        if (!(client instanceof pg.Pool) || !isStalePreparedStatement(error)) throw error;
+        renamePreparedStatement(text);
+        return (await client.query({ name: preparedStatementName(text), text, values })).rows as Row[];
+      }
     },
     async exec(script: string) {
       await client.query(script);

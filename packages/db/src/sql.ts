@@ -21,9 +21,9 @@ export interface Sql {
 
 export interface QueryOptions {
   /**
-   * Keep the statement parsed and planned on each connection that runs it (a PostgreSQL named
-   * prepared statement): for fixed statements on every request's path, whose planning would
-   * otherwise cost more than their execution. PGlite plans each time.
+   * Keep the statement parsed and planned on each connection that runs it (a named prepared
+   * statement; on PGlite through its protocol, pglite-prepared.ts): for fixed statements on every
+   * request's path, whose planning would otherwise cost more than their execution.
    */
   prepare?: boolean;
 }
