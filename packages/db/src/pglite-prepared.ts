@@ -22,15 +22,8 @@ export function pglitePreparedStatements(
   /** Each prepared statement's parameter types, by its text. */
   const prepared = new Map<string, number[]>();
 
-  const message = (...parts: Uint8Array[]) => {
-    const whole = new Uint8Array(parts.reduce((length, part) => length + part.byteLength, 0));
-    let offset = 0;
-    for (const part of parts) {
-      whole.set(part, offset);
-      offset += part.byteLength;
-    }
-    return whole;
-  };
+  /** Several protocol messages sent as one. */
+  const message = (...parts: Uint8Array[]) => Buffer.concat(parts);
 
   const prepare = async (text: string, name: string): Promise<number[]> => {
     // Closing a statement the session does not have is no error; one it has (this handle is new,
