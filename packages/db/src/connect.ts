@@ -195,12 +195,13 @@ function preparedStatementName(text: string): string {
 
 /**
  * Whether a prepared statement failed because the session no longer has it as it was: SQLSTATE
- * 26000 (DISCARD ALL or DEALLOCATE, as a pooler's reset runs) or 0A000 (the schema changed the
- * columns it returns). Outside a transaction it is prepared again and run once more.
+ * 26000 (DISCARD ALL or DEALLOCATE, as a pooler's reset runs), or "cached plan must not change
+ * result type" (the schema changed the columns it returns; 0A000, a class shared with other
+ * errors). Outside a transaction it is prepared again and run once more.
  */
 function isStalePreparedStatement(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '26000' || code === '0A000';
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === '26000' || (code === '0A000' && String(message).includes('cached plan must not change result type'));
 }
 
 /**

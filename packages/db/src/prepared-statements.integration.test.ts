@@ -84,6 +84,19 @@ describe('prepared statements', () => {
     expect(await seen).toEqual([{ n: 2 }]);
   });
 
+  it('run again after the columns they return changed (a migration while the server runs)', async () => {
+    await db.sql.exec('CREATE TABLE prepared_shape (a int); INSERT INTO prepared_shape VALUES (1)');
+    try {
+      const statement = 'SELECT * FROM prepared_shape';
+      expect(await db.sql.query(statement, [], { prepare: true })).toEqual([{ a: 1 }]);
+      await db.sql.exec('ALTER TABLE prepared_shape ADD COLUMN b text');
+      expect(await db.sql.query(statement, [], { prepare: true })).toEqual([{ a: 1, b: null }]);
+    } finally {
+      // Dropped, so the schema is the template's again and the next file may reuse the database.
+      await db.sql.exec('DROP TABLE prepared_shape');
+    }
+  });
+
   it('run again after the session forgot them (DISCARD ALL)', async () => {
     expect(await db.sql.query(count, [], { prepare: true })).toEqual([{ n: 2 }]);
     await db.sql.exec('DISCARD ALL');
