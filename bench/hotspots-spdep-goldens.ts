@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cellId, distanceBandNeighbours, getisOrdGiStar } from '@lantern/geo';
-import { fixtureFiles } from '../tests/support/police-uk-files.ts';
+import { fixtureFiles, shippedMonths } from '../tests/support/police-uk-files.ts';
 import { policeUkCounts, repositoryRoot, studyAreaGrid } from './hotspots-police-uk.ts';
 import { spdepLocalG } from './hotspots-spdep.ts';
 
@@ -17,14 +17,14 @@ const fixtures = process.argv[2] ?? fixtureFiles;
 const cases = [
   {
     name: 'nottingham-2024-01-all-crime',
-    file: join(repositoryRoot, 'data/police-uk/2024-01-nottinghamshire-street.csv'),
+    file: join(shippedMonths, '2024-01-nottinghamshire-street.csv'),
     districts: ['E06000018'],
     cellSize: 250,
     band: 750,
   },
   {
     name: 'county-and-city-2024-03-all-crime',
-    file: join(repositoryRoot, 'data/police-uk/2024-03-nottinghamshire-street.csv'),
+    file: join(shippedMonths, '2024-03-nottinghamshire-street.csv'),
     districts: 'all' as const,
     cellSize: 250,
     band: 750,

@@ -124,11 +124,11 @@ describe('seeding the county', () => {
       },
       'all',
     );
-    const plan = (await db.sql.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${statement.text}`, statement.values)).map(
-      (row) => row['QUERY PLAN'],
-    );
-    expect(plan.join('\n')).toContain('Bitmap Index Scan on person_name_trgm_idx');
-    expect(plan.join('\n')).not.toMatch(/Seq Scan on person\b/);
+    const plan = (await db.sql.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${statement.text}`, statement.values))
+      .map((row) => row['QUERY PLAN'])
+      .join('\n');
+    expect(plan).toContain('Bitmap Index Scan on person_name_trgm_idx');
+    expect(plan).not.toMatch(/Seq Scan on person\b/);
   });
 
   it('does nothing when seeded again with the same seed', async () => {

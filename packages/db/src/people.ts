@@ -37,6 +37,9 @@ export interface PeopleQuery {
  * Fuzzy search: trigram similarity (pg_trgm) of the query against the full name and every
  * alias, best first; the other criteria filter exactly. Scope is part of the WHERE clause.
  */
+/** A person's full name as the trigram index `person_name_trgm_idx` holds it. */
+const fullName = Prisma.sql`(p.given_name || ' ' || p.family_name)`;
+
 export function searchPeopleStatement(query: PeopleQuery, scope: DistrictScope): Prisma.Sql {
   const name = query.name ?? null;
   // A person merged into another is reached through the survivor, never found on their own.
@@ -48,7 +51,6 @@ export function searchPeopleStatement(query: PeopleQuery, scope: DistrictScope):
     // match in the county, filtered afterwards, rechecked 77 and read 767 (1.5 ms). The index
     // serves `<%` at the threshold every connection sets (session-settings.ts); the exact test
     // keeps word similarities above it.
-    const fullName = Prisma.sql`(p.given_name || ' ' || p.family_name)`;
     conditions.push(Prisma.sql`(${fullName} % ${name}
       OR (${name} <% ${fullName} AND word_similarity(${name}, ${fullName}) > ${Prisma.raw(`${wordSimilarityThreshold}`)})
       OR p.id = ANY(ARRAY(SELECT a.person_id FROM person_alias a WHERE a.alias % ${name})))`);
@@ -66,7 +68,7 @@ export function searchPeopleStatement(query: PeopleQuery, scope: DistrictScope):
   const score =
     name === null
       ? Prisma.sql`NULL::float8`
-      : Prisma.sql`GREATEST(similarity(p.given_name || ' ' || p.family_name, ${name}),
+      : Prisma.sql`GREATEST(similarity(${fullName}, ${name}),
           COALESCE((SELECT max(similarity(a, ${name})) FROM unnest(p.aliases) a), 0))::float8`;
   // `ordinal` is each person's place among all the results (a later page's continue from its
   // offset): the order of the rows and of the ids in the search's audit event (queryWithAudit,
