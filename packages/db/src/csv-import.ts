@@ -42,11 +42,6 @@ export interface CsvImportSpec<Row> {
   expectedHeader: string;
   /** Writes one batch of valid rows; says how many were new and how many changed. */
   write(tx: Sql, batch: Row[]): Promise<{ inserted: number; updated: number }>;
-  /**
-   * For an import whose `write` only stages its batches: writes what was staged, in one go after
-   * the last batch, and says how many rows were new and how many changed.
-   */
-  writeStaged?(tx: Sql): Promise<WriteCounts>;
   /** Runs after the last batch, in the same transaction (e.g. to bring derived tables up to date). */
   finish?(tx: Sql): Promise<void>;
 }
@@ -143,7 +138,6 @@ export async function importCsvStream<Row>(
       parse: (record, line) =>
         unstorableField(file, header, record, line) ?? (parseRow as NonNullable<typeof parseRow>)(record, line),
       write: (tx, batch) => spec.write(tx, batch),
-      writeStaged: async (tx) => (spec.writeStaged ? spec.writeStaged(tx) : { inserted: 0, updated: 0 }),
       finish: async (tx) => spec.finish?.(tx),
     },
     {
@@ -163,7 +157,6 @@ export interface RecordImportSpec<Source, Row> {
   /** May ask the database (in the import's transaction), e.g. which district a point is in. */
   parse(record: Source, line: number, tx: Sql): CsvRowResult<Row> | Promise<CsvRowResult<Row>>;
   write(tx: Sql, batch: Row[]): Promise<{ inserted: number; updated: number }>;
-  writeStaged?(tx: Sql): Promise<WriteCounts>;
   finish?(tx: Sql): Promise<void>;
   /** What a record is called in messages: "row" (CSV, the default) or "feature" (GeoJSON). */
   noun?: string;
@@ -197,44 +190,56 @@ export async function importRecords<Source, Row>(
   const noun = spec.noun ?? 'row';
   await sql.transaction(async (tx) => {
     let batch: Row[] = [];
+    // One batch is written while the next is read: on PostgreSQL the database's work and the
+    // parsing overlap, one core each. A write's error is thrown at the next flush or at the end.
+    let writing: Promise<void> | undefined;
     const flush = async () => {
+      await writing;
       if (batch.length === 0) return;
-      const counts = await spec.write(tx, batch);
-      report.inserted += counts.inserted;
-      report.updated += counts.updated;
+      const rows = batch;
       batch = [];
+      writing = spec.write(tx, rows).then((counts) => {
+        report.inserted += counts.inserted;
+        report.updated += counts.updated;
+      });
+      // Settled before the transaction ends (finally below); never an unhandled rejection meanwhile.
+      writing.catch(() => undefined);
     };
-    for await (const chunk of records)
-      for (const { record, line } of chunk) {
-        report.rows += 1;
-        const result = await spec.parse(record, line, tx);
-        if (!result.ok) {
-          report.rejected += 1;
-          report.problems.push(...result.problems);
-          options.onReject?.(record, line, result.problems);
-          continue;
+    try {
+      for await (const chunk of records)
+        for (const { record, line } of chunk) {
+          report.rows += 1;
+          const result = await spec.parse(record, line, tx);
+          if (!result.ok) {
+            report.rejected += 1;
+            report.problems.push(...result.problems);
+            options.onReject?.(record, line, result.problems);
+            continue;
+          }
+          // All-or-nothing: once a record is bad nothing will be kept, but reading on lists every bad one.
+          if (report.rejected > 0 && !options.skipInvalid) continue;
+          batch.push(result.row);
+          if (batch.length >= batchSize) {
+            await flush();
+            options.onProgress?.(report.rows);
+          }
         }
-        // All-or-nothing: once a record is bad nothing will be kept, but reading on lists every bad one.
-        if (report.rejected > 0 && !options.skipInvalid) continue;
-        batch.push(result.row);
-        if (batch.length >= batchSize) {
-          await flush();
-          options.onProgress?.(report.rows);
-        }
+      if (report.rejected > 0 && !options.skipInvalid) {
+        const shown = report.problems.slice(0, 20).map(formatProblem);
+        const more =
+          report.problems.length > shown.length ? `\n… and ${report.problems.length - shown.length} more` : '';
+        throw new AppError(
+          'BAD_INPUT',
+          `${file}: ${report.rejected} invalid ${noun}${report.rejected > 1 ? 's' : ''}; nothing was imported (use --skip-invalid to import the rest)\n${shown.join('\n')}${more}`,
+          report.problems,
+        );
       }
-    if (report.rejected > 0 && !options.skipInvalid) {
-      const shown = report.problems.slice(0, 20).map(formatProblem);
-      const more = report.problems.length > shown.length ? `\n… and ${report.problems.length - shown.length} more` : '';
-      throw new AppError(
-        'BAD_INPUT',
-        `${file}: ${report.rejected} invalid ${noun}${report.rejected > 1 ? 's' : ''}; nothing was imported (use --skip-invalid to import the rest)\n${shown.join('\n')}${more}`,
-        report.problems,
-      );
+      await flush();
+      await writing;
+    } finally {
+      // The transaction ends (commits or rolls back) only once no write is on its way.
+      await writing?.catch(() => undefined);
     }
-    await flush();
-    const staged = await spec.writeStaged?.(tx);
-    report.inserted += staged?.inserted ?? 0;
-    report.updated += staged?.updated ?? 0;
     await spec.finish?.(tx);
   });
   report.unchanged = report.rows - report.rejected - report.inserted - report.updated;

@@ -77,13 +77,9 @@ export async function importPoliceUkStream(
           return { ok: true, row: { id: keyer.next(parsed.crime), crime: parsed.crime } };
         };
       },
-      // Valid rows go to a staging table as they are read; the file reaches crime_event in one
-      // statement per month once every row has been read (and checked).
-      write: async (tx, batch) => {
-        await staging.append(tx, batch);
-        return { inserted: 0, updated: 0 };
-      },
-      writeStaged: (tx) => staging.upsertIntoCrimeEvent(tx),
+      // Valid rows reach crime_event a batch at a time, through a staging table, while the next
+      // batch is read (csv-import.ts).
+      write: (tx, batch) => staging.write(tx, batch),
       async finish(tx) {
         // The low-zoom map tiles' cells of the months this file touched, before it commits.
         await refreshCrimeTileCells(tx);
@@ -91,8 +87,8 @@ export async function importPoliceUkStream(
         await bumpDataVersion(tx, 'crime');
       },
     },
-    // Staging batches are cheap to send whole: one COPY each.
-    { ...options, batchSize: options.batchSize ?? 10_000 },
+    // A few batches per monthly file, so that most of its parsing overlaps the database's work.
+    { ...options, batchSize: options.batchSize ?? 5_000 },
   );
   return { ...counts, withoutLocation };
 }
@@ -115,16 +111,20 @@ const stagingColumns = [
 ] as const;
 
 /**
- * One file's valid rows, staged in a temporary table that lives as long as the import's
- * transaction (so a failed import leaves nothing behind), loaded with COPY where the handle has
- * it, and written into crime_event by one set-based upsert per month: each month's statement is
- * pruned to that month's partition, and only new or changed rows are written.
+ * One file's valid rows, a batch at a time: staged in a temporary table that lives as long as the
+ * import's transaction (so a failed import leaves nothing behind), loaded with COPY where the
+ * handle has it, and written into crime_event by one set-based upsert per month of the batch, each
+ * pruned to that month's partition and writing only new or changed rows. The keys are unique
+ * within a file (PoliceUkKeyer), so each batch is compared with what the file's earlier batches
+ * did not touch.
  */
 class CrimeEventStaging {
   private created = false;
+  private readonly partitioned = new Set<string>();
 
-  async append(tx: Sql, batch: ReadonlyArray<{ id: string; crime: CrimeEventInput }>): Promise<void> {
-    if (!this.created) {
+  async write(tx: Sql, batch: ReadonlyArray<{ id: string; crime: CrimeEventInput }>): Promise<WriteCounts> {
+    if (this.created) await tx.query(`DELETE FROM ${stagingTable}`);
+    else {
       await tx.query(
         `CREATE TEMPORARY TABLE ${stagingTable} (
            id text NOT NULL, crime_id text, month date NOT NULL, reported_by text NOT NULL, falls_within text NOT NULL,
@@ -134,84 +134,82 @@ class CrimeEventStaging {
       );
       this.created = true;
     }
-    if (tx.copyFrom) {
-      let text = '';
-      for (const { id, crime } of batch) {
-        text += copyTextRow([
-          id,
-          crime.crimeId,
-          crime.month,
-          crime.reportedBy,
-          crime.fallsWithin,
-          crime.lon,
-          crime.lat,
-          crime.location,
-          crime.lsoaCode,
-          crime.lsoaName,
-          crime.crimeType,
-          crime.outcome,
-          crime.context,
-        ]);
-      }
-      await tx.copyFrom(stagingTable, stagingColumns, text);
-      return;
-    }
-    await bulkInsert(tx, stagingTable, batch, stagingColumnSpecs);
-  }
-
-  async upsertIntoCrimeEvent(tx: Sql): Promise<WriteCounts> {
+    await this.stage(tx, batch);
+    const months = [...new Set(batch.map(({ crime }) => crime.month))].sort();
+    const unpartitioned = months.filter((month) => !this.partitioned.has(month));
+    await ensureCrimeEventPartitions(tx, unpartitioned);
+    for (const month of unpartitioned) this.partitioned.add(month);
     const written = { inserted: 0, updated: 0 };
-    if (!this.created) return written;
-    const months = (
-      await tx.query<{ month: string }>(
-        `SELECT DISTINCT to_char(month, 'YYYY-MM-DD') AS month FROM ${stagingTable} ORDER BY 1`,
-      )
-    ).map((row) => row.month);
-    await ensureCrimeEventPartitions(tx, months);
     for (const month of months) {
-      const [counts] = await tx.query<WriteCounts>(
-        `WITH changed AS (
-           SELECT s.*, p.geom, c.id IS NULL AS is_new
-           FROM ${stagingTable} s
-           CROSS JOIN LATERAL (SELECT CASE WHEN s.lon IS NULL THEN NULL
-                                           ELSE ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326) END AS geom) AS p
-           LEFT JOIN crime_event c ON c.id = s.id AND c.month = $1::date
-           WHERE s.month = $1::date
-             AND (c.id IS NULL
-                  OR (c.reported_by, c.falls_within, c.location, c.lsoa_code, c.lsoa_name, c.crime_type, c.outcome,
-                      c.context, c.crime_id) IS DISTINCT FROM
-                     (s.reported_by, s.falls_within, s.location, s.lsoa_code, s.lsoa_name, s.crime_type, s.outcome,
-                      s.context, s.crime_id)
-                  OR NOT (c.geom IS NOT DISTINCT FROM p.geom))
-         ), located AS (
-           -- lantern_district_for_point's choice, as one join: each district's polygon meets the
-           -- points in a run (PostGIS reuses its prepared polygon) instead of a lookup per point.
-           SELECT DISTINCT ON (changed.id) changed.id, d.code
-           FROM changed JOIN district d ON ST_Intersects(d.geom, changed.geom)
-           ORDER BY changed.id, d.kind DESC, d.code
-         ), written AS (
-           INSERT INTO crime_event AS c (id, crime_id, month, reported_by, falls_within, geom, location, lsoa_code,
-                                         lsoa_name, crime_type, outcome, context, district_code)
-           SELECT changed.id, crime_id, month, reported_by, falls_within, geom, location, lsoa_code, lsoa_name,
-                  crime_type, outcome, context, located.code
-           FROM changed LEFT JOIN located ON located.id = changed.id
-           ON CONFLICT (id, month) DO UPDATE SET
-             crime_id = EXCLUDED.crime_id, reported_by = EXCLUDED.reported_by, falls_within = EXCLUDED.falls_within,
-             geom = EXCLUDED.geom, location = EXCLUDED.location, lsoa_code = EXCLUDED.lsoa_code,
-             lsoa_name = EXCLUDED.lsoa_name, crime_type = EXCLUDED.crime_type, outcome = EXCLUDED.outcome,
-             context = EXCLUDED.context, district_code = EXCLUDED.district_code
-         )
-         -- A partitioned table cannot return xmax to tell inserts from updates; the join above can.
-         SELECT count(*) FILTER (WHERE is_new)::int AS inserted, count(*) FILTER (WHERE NOT is_new)::int AS updated
-         FROM changed`,
-        [month],
-      );
+      const [counts] = await tx.query<WriteCounts>(upsertMonth, [month], { prepare: true });
       written.inserted += counts?.inserted ?? 0;
       written.updated += counts?.updated ?? 0;
     }
     return written;
   }
+
+  private async stage(tx: Sql, batch: ReadonlyArray<{ id: string; crime: CrimeEventInput }>): Promise<void> {
+    if (!tx.copyFrom) {
+      await bulkInsert(tx, stagingTable, batch, stagingColumnSpecs);
+      return;
+    }
+    let text = '';
+    for (const { id, crime } of batch) {
+      text += copyTextRow([
+        id,
+        crime.crimeId,
+        crime.month,
+        crime.reportedBy,
+        crime.fallsWithin,
+        crime.lon,
+        crime.lat,
+        crime.location,
+        crime.lsoaCode,
+        crime.lsoaName,
+        crime.crimeType,
+        crime.outcome,
+        crime.context,
+      ]);
+    }
+    await tx.copyFrom(stagingTable, stagingColumns, text);
+  }
 }
+
+/** The staged rows of one month ($1) into crime_event: only new or changed rows; says how many of each. */
+const upsertMonth = `WITH changed AS (
+    SELECT s.*, p.geom, c.id IS NULL AS is_new
+    FROM ${stagingTable} s
+    CROSS JOIN LATERAL (SELECT CASE WHEN s.lon IS NULL THEN NULL
+                                    ELSE ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326) END AS geom) AS p
+    LEFT JOIN crime_event c ON c.id = s.id AND c.month = $1::date
+    WHERE s.month = $1::date
+      AND (c.id IS NULL
+           OR (c.reported_by, c.falls_within, c.location, c.lsoa_code, c.lsoa_name, c.crime_type, c.outcome,
+               c.context, c.crime_id) IS DISTINCT FROM
+              (s.reported_by, s.falls_within, s.location, s.lsoa_code, s.lsoa_name, s.crime_type, s.outcome,
+               s.context, s.crime_id)
+           OR NOT (c.geom IS NOT DISTINCT FROM p.geom))
+  ), located AS (
+    -- lantern_district_for_point's choice, as one join: each district's polygon meets the
+    -- points in a run (PostGIS reuses its prepared polygon) instead of a lookup per point.
+    SELECT DISTINCT ON (changed.id) changed.id, d.code
+    FROM changed JOIN district d ON ST_Intersects(d.geom, changed.geom)
+    ORDER BY changed.id, d.kind DESC, d.code
+  ), written AS (
+    INSERT INTO crime_event AS c (id, crime_id, month, reported_by, falls_within, geom, location, lsoa_code,
+                                  lsoa_name, crime_type, outcome, context, district_code)
+    SELECT changed.id, crime_id, month, reported_by, falls_within, geom, location, lsoa_code, lsoa_name,
+           crime_type, outcome, context, located.code
+    FROM changed LEFT JOIN located ON located.id = changed.id
+    ON CONFLICT (id, month) DO UPDATE SET
+      crime_id = EXCLUDED.crime_id, reported_by = EXCLUDED.reported_by, falls_within = EXCLUDED.falls_within,
+      geom = EXCLUDED.geom, location = EXCLUDED.location, lsoa_code = EXCLUDED.lsoa_code,
+      lsoa_name = EXCLUDED.lsoa_name, crime_type = EXCLUDED.crime_type, outcome = EXCLUDED.outcome,
+      context = EXCLUDED.context, district_code = EXCLUDED.district_code
+  )
+  -- A partitioned table cannot return xmax to tell inserts from updates; the join above can.
+  SELECT count(*) FILTER (WHERE is_new)::int AS inserted, count(*) FILTER (WHERE NOT is_new)::int AS updated
+  FROM changed`;
 
 /** The staging rows as unnest arrays, for a handle without COPY. */
 const stagingColumnSpecs: ColumnSpec<{ id: string; crime: CrimeEventInput }>[] = [
