@@ -36,6 +36,11 @@ const envSchema = z.object({
   LANTERN_AUDIT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /** How often appended audit events are sealed into a signed batch (ms): the unsealed window. */
   LANTERN_AUDIT_SEAL_MS: z.coerce.number().int().min(50).max(1000).default(500),
+  /**
+   * How often the embedded database's tables are checked for changed statistics and dead rows
+   * (ms): PGlite has no autovacuum (table-maintenance.ts). Not used on PostgreSQL.
+   */
+  LANTERN_EMBEDDED_MAINTENANCE_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   /** Memory for rendered map tiles kept in process (MiB; 0 renders every request). */
   LANTERN_TILE_CACHE_MB: z.coerce.number().int().min(0).max(16_384).default(64),
   /** After an import or seed, crime tiles up to this zoom are rendered ahead of requests; -1: none. */

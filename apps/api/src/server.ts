@@ -1,7 +1,13 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { closeAnalyticsPool } from '@lantern/app';
-import { type Database, developmentAuditKey, resolveSession, startAuditSealer } from '@lantern/db';
+import {
+  type Database,
+  developmentAuditKey,
+  resolveSession,
+  startAuditSealer,
+  startTableMaintenance,
+} from '@lantern/db';
 import { maxCallsPerBatch, maxRequestBytes } from '@lantern/domain';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -180,6 +186,16 @@ export async function createServer({
     onError: (error) => app.log.error({ err: error }, 'sealing audit events failed; they stay pending'),
   });
   app.addHook('onClose', async () => sealer.stop());
+
+  // PostgreSQL's autovacuum keeps planner statistics and reclaims dead rows; the embedded
+  // database has none, so the server does its part.
+  if (db.backend === 'pglite') {
+    const maintenance = startTableMaintenance(db.sql, {
+      intervalMs: env.LANTERN_EMBEDDED_MAINTENANCE_MS,
+      onError: (error) => app.log.error({ err: error }, 'maintaining the embedded database failed'),
+    });
+    app.addHook('onClose', async () => maintenance.stop());
+  }
 
   return app;
 }

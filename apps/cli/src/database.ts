@@ -1,4 +1,4 @@
-import { type Database, migrateAndLoad, openDatabase } from '@lantern/db';
+import { type Database, maintainTables, migrateAndLoad, openDatabase } from '@lantern/db';
 import type { CliEnv } from './env.ts';
 import type { Io } from './io.ts';
 
@@ -24,7 +24,11 @@ export function configuredDatabase(env: CliEnv, io: Io): DatabaseProvider {
       onReadTargetChange: (state) => io.err(`lantern: heavy reads now go to the ${state.target}: ${state.reason}`),
     });
     try {
-      return await work(db);
+      const result = await work(db);
+      // The embedded database has no autovacuum: what this command changed gets its planner
+      // statistics now, before PGlite forgets which tables changed (table-maintenance.ts).
+      if (db.backend === 'pglite') await maintainTables(db.sql);
+      return result;
     } finally {
       await db.close();
     }

@@ -1,4 +1,5 @@
 import { auditSigningKey, sealAuditBatch } from './audit.ts';
+import { runPeriodically } from './periodic.ts';
 import type { TransactionalSql } from './sql.ts';
 
 export interface AuditSealer {
@@ -16,22 +17,10 @@ export async function startAuditSealer(
 ): Promise<AuditSealer> {
   const key = options.key ?? auditSigningKey();
   await sealAuditBatch(sql, key);
-  let round: Promise<unknown> = Promise.resolve();
-  let busy = false;
-  const timer = setInterval(() => {
-    if (busy) return;
-    busy = true;
-    round = sealAuditBatch(sql, key)
-      .catch(options.onError)
-      .finally(() => {
-        busy = false;
-      });
-  }, options.intervalMs);
-  timer.unref();
+  const rounds = runPeriodically(() => sealAuditBatch(sql, key), options);
   return {
     async stop() {
-      clearInterval(timer);
-      await round;
+      await rounds.stop();
       await sealAuditBatch(sql, key).catch(options.onError);
     },
   };

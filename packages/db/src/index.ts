@@ -377,6 +377,7 @@ export {
   type UpdateOutcome,
   updatePerson,
 } from './people.ts';
+export type { Periodic } from './periodic.ts';
 export {
   getPersonMerge,
   listMergesInto,
@@ -440,6 +441,7 @@ export {
   reassignInterviewService,
   updateInterview,
 } from './return-interviews.ts';
+export { maintainTables, startTableMaintenance } from './table-maintenance.ts';
 export {
   agenciesOfKinds,
   getTactic,
