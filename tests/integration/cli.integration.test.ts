@@ -6,7 +6,7 @@ import { givenDatabase, run } from '@lantern/cli';
 import type { Database } from '@lantern/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIo } from '../support/capture-io.ts';
-import { first100Sample as sample } from '../support/police-uk-files.ts';
+import { fixtureFiles, first100Sample as sample } from '../support/police-uk-files.ts';
 import { createTestDatabase, testBackend } from '../support/test-database.ts';
 
 let db: Database;
@@ -99,6 +99,44 @@ describe('lantern import police-uk', () => {
     expect(await db.prisma.crimeEvent.count()).toBe(before + 20);
     const rejected = readFileSync(rejects, 'utf8').split('\n');
     expect(rejected[1]).toMatch(/,6,"?with-nul\.csv, line 6, field ""Location"": contains a NUL byte/);
+  });
+
+  // The tile cells of a month are counted from all its crimes: counted after each file, a month
+  // published as a file per force was counted once per file.
+  it("counts the map's tile cells once, after every file, for the months the files touched", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lantern-cli-'));
+    const [header, ...rows] = readFileSync(join(fixtureFiles, '2018-10-nottinghamshire-street.csv'), 'utf8').split(
+      /\r?\n/,
+    );
+    // One month in two files, as police.uk publishes a month: a file per force.
+    const october = join(dir, '2018-10-first.csv');
+    writeFileSync(october, [header, ...rows.slice(0, 60)].join('\r\n'));
+    const octoberToo = join(dir, '2018-10-second.csv');
+    writeFileSync(octoberToo, [header, ...rows.slice(60, 120)].join('\r\n'));
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, [header, (rows[130] ?? '').replace(',2018-10,', ',2018-13,')].join('\r\n'));
+    const counted = async () => {
+      const [row] = await db.sql.query<{ stale: number; cells: number; crimes: number }>(
+        `SELECT (SELECT count(*)::int FROM crime_tile_stale_month) AS stale,
+                (SELECT coalesce(sum(n), 0)::int FROM crime_tile_cell WHERE z = 21 AND month = '2018-10-01') AS cells,
+                (SELECT count(*)::int FROM crime_event WHERE geom IS NOT NULL AND month = '2018-10-01') AS crimes`,
+      );
+      return row;
+    };
+
+    const both = await lantern('import', 'police-uk', october, octoberToo);
+    expect(both.code).toBe(0);
+    expect(both.stderr).toMatch(/^map tile cells: 1 month counted in [0-9.]+ s$/m);
+    expect(await counted()).toMatchObject({ stale: 0, cells: (await counted())?.crimes });
+
+    // A failed file stops the command; the months of the files before it are counted all the same.
+    await db.sql.query(`DELETE FROM crime_event WHERE month = '2018-10-01'`);
+    const stopped = await lantern('import', 'police-uk', october, bad);
+    expect(stopped.code).toBe(2);
+    expect(stopped.stderr).toMatch(/^map tile cells: 1 month counted in [0-9.]+ s$/m);
+    expect(await counted()).toMatchObject({ stale: 0, cells: (await counted())?.crimes });
+    expect((await counted())?.crimes).toBeGreaterThan(50);
+    expect((await counted())?.crimes).toBeLessThanOrEqual(60);
   });
 
   it('refuses --rejects without --skip-invalid', async () => {

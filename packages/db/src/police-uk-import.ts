@@ -30,6 +30,14 @@ export { type RejectedRow, rejectsCsv } from './csv-import.ts';
 export interface PoliceUkImportOptions extends CsvImportOptions {
   /** For reduced extracts whose file name does not name the crime type. */
   crimeType?: string;
+  /**
+   * Whether the map's tile cells of the months this file touched are recounted before it commits
+   * (the default). `false` leaves those months marked stale, so crime tiles read the points until
+   * the caller recounts them (`refreshCrimeTileCells`): once after several files instead of after
+   * each, which recounts a month as many times as it has files (police.uk publishes a file per
+   * force and month). Every open of the database (`migrateAndLoad`) counts what is still marked.
+   */
+  refreshTileCells?: boolean;
 }
 
 export interface PoliceUkImportReport {
@@ -81,8 +89,8 @@ export async function importPoliceUkStream(
       // batch is read (csv-import.ts).
       write: (tx, batch) => staging.write(tx, batch),
       async finish(tx) {
-        // The low-zoom map tiles' cells of the months this file touched, before it commits.
-        await refreshCrimeTileCells(tx);
+        // The map tiles' cells of the months this file touched, before it commits.
+        if (options.refreshTileCells !== false) await refreshCrimeTileCells(tx);
         // Cached crime tiles of the old data are never served again (tile-cache.ts).
         await bumpDataVersion(tx, 'crime');
       },

@@ -5,6 +5,7 @@ import {
   importPoliceUkStream,
   type PoliceUkImportReport,
   type RejectedRow,
+  refreshCrimeTileCells,
   rejectsCsv,
   shippedPath,
 } from '@lantern/db';
@@ -68,13 +69,30 @@ export async function importPoliceUk(db: Database, files: string[], options: Imp
         onProgress: (read) => {
           rows = read;
         },
+        // Counted once for every file below: a month with a file per force is counted once.
+        refreshTileCells: false,
       }).finally(() => progress.stop());
       io.out(describe(report, (performance.now() - started) / 1000));
       reportSkipped(report, options, io);
     }
+  } catch (error) {
+    // The files before the failed one are committed: their months are counted too. Should that
+    // fail as well, they stay marked and the next open of the database counts them.
+    await recountTileCells(db, io).catch(() => undefined);
+    throw error;
   } finally {
     rejects.close();
   }
+  await recountTileCells(db, io);
+}
+
+/** Recounts the map's tile cells of the months the imports marked stale, in one transaction. */
+async function recountTileCells(db: Database, io: Io): Promise<void> {
+  const started = performance.now();
+  const months = await db.sql.transaction((tx) => refreshCrimeTileCells(tx));
+  if (months.length === 0) return;
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  io.err(`map tile cells: ${months.length} month${months.length > 1 ? 's' : ''} counted in ${seconds} s`);
 }
 
 /** The police.uk months shipped in data/police-uk, imported by `db seed` for the demo map. */
