@@ -12,6 +12,9 @@
  * each point's district, upserts and recounts the map's tile cells (once for all the files, as the
  * CLI does).
  */
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { copyTextRow, type Database, importPoliceUkFile, migrateAndLoad, refreshCrimeTileCells } from '@lantern/db';
 import { everyPoliceUkFile } from '../tests/support/police-uk-files.ts';
 import { onEachBackend } from './scratch-database.ts';
@@ -38,7 +41,7 @@ const columns = [
 function line(label: string, pass: string, rows: number, seconds: number, extra = '') {
   const rate = Math.round(rows / seconds);
   console.log(
-    `${label.padEnd(9)} ${pass.padEnd(22)} ${String(rows).padStart(7)} rows  ${seconds.toFixed(2).padStart(6)} s  ${String(rate).padStart(6)} rows/s${extra}`,
+    `${label.padEnd(9)} ${pass.padEnd(36)} ${String(rows).padStart(7)} rows  ${seconds.toFixed(2).padStart(6)} s  ${String(rate).padStart(6)} rows/s${extra}`,
   );
   return rate;
 }
@@ -77,7 +80,41 @@ async function measure(label: string, db: Database) {
   }
   const copyRate = await anchor(label, db);
   console.log(`${label.padEnd(9)} first import / anchor  ${Math.round((100 * firstImport) / copyRate)} %`);
+  await oneMonthInParts(label, db);
   await db.close();
+}
+
+/**
+ * police.uk publishes a month as a file per force. The largest file here, cut into 8 parts of
+ * consecutive rows, imported into an emptied table: the map's cells counted after each part (as
+ * `importPoliceUkFile` does alone) against once after all eight (as the CLI does).
+ */
+async function oneMonthInParts(label: string, db: Database) {
+  const largest = files.map((file) => ({ file, size: statSync(file).size })).sort((a, b) => b.size - a.size)[0]?.file;
+  if (largest === undefined) return;
+  const [header, ...rows] = readFileSync(largest, 'utf8')
+    .split(/\r?\n/)
+    .filter((row) => row !== '');
+  const dir = mkdtempSync(join(tmpdir(), 'lantern-bench-'));
+  const parts = Array.from({ length: 8 }, (_, part) => {
+    const path = join(dir, `part-${part + 1}-of-8-${basename(largest)}`);
+    const size = Math.ceil(rows.length / 8);
+    writeFileSync(path, [header, ...rows.slice(part * size, (part + 1) * size)].join('\r\n'));
+    return path;
+  });
+  for (const each of [true, false]) {
+    await db.sql.query('TRUNCATE crime_event, crime_tile_cell, crime_tile_total, crime_tile_stale_month');
+    const started = performance.now();
+    for (const part of parts) await importPoliceUkFile(db.sql, part, { refreshTileCells: each });
+    await db.sql.transaction((tx) => refreshCrimeTileCells(tx));
+    line(
+      label,
+      `1 month, 8 files: ${each ? 'cells after each' : 'cells once'}`,
+      rows.length,
+      (performance.now() - started) / 1000,
+    );
+  }
+  rmSync(dir, { recursive: true });
 }
 
 await onEachBackend(measure);
