@@ -149,7 +149,7 @@ class CrimeEventStaging {
     for (const month of unpartitioned) this.partitioned.add(month);
     const written = { inserted: 0, updated: 0 };
     for (const month of months) {
-      const [counts] = await tx.query<WriteCounts>(upsertMonth, [month], { prepare: true });
+      const [counts] = await tx.query<WriteCounts>(upsertMonth, [month]);
       written.inserted += counts?.inserted ?? 0;
       written.updated += counts?.updated ?? 0;
     }
