@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type QueryOptions as PGliteQueryOptions } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
@@ -127,7 +127,7 @@ export function pgliteDatabase(pglite: PGlite, close: () => Promise<void>): Data
     ...wrap(pglite, false),
     transaction: (work) => pglite.transaction((tx) => work(wrap(tx, true))),
   };
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(preparedForPrisma(pglite)) });
   const reader: Reader = { target: 'primary', prisma, sql };
   return {
     backend: 'pglite',
@@ -178,6 +178,41 @@ interface PostgresConnection {
   sql: TransactionalSql;
   prisma: PrismaClient;
   close(): Promise<void>;
+}
+
+/**
+ * PGlite as Prisma's adapter uses it (`query`, `exec`, `transaction`), with every query a named
+ * prepared statement (pglite-prepared.ts): PGlite's own `query` parses and plans each one afresh,
+ * in five calls into the database. Prisma writes the same text for the same query, so most are
+ * prepared once; a list of values spelt out in the text makes a statement per length, and the
+ * least recently used beyond 1,000 are closed.
+ */
+function preparedForPrisma(pglite: PGlite): PGlite {
+  const prepared = pglitePreparedStatements(
+    pglite,
+    (text) => `prisma_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`,
+    isStalePreparedStatement,
+  );
+  const client = (inner: Pick<PGlite, 'exec'>, inTransaction: boolean) => ({
+    query: <Row>(text: string, params: unknown[] = [], options?: PGliteQueryOptions) =>
+      prepared.results<Row>(text, params, inTransaction, options),
+    exec: (script: string, options?: PGliteQueryOptions) => inner.exec(script, options),
+  });
+  const adapted = {
+    ...client(pglite, false),
+    transaction: <T>(work: (tx: unknown) => Promise<T>) =>
+      pglite.transaction((tx) =>
+        work({
+          ...client(tx, true),
+          rollback: () => tx.rollback(),
+          get closed() {
+            return tx.closed;
+          },
+        }),
+      ),
+  };
+  // The adapter calls nothing else of PGlite (pglite-prisma-adapter: query, exec, transaction).
+  return adapted as unknown as PGlite;
 }
 
 const statementNames = new Map<string, string>();

@@ -1,4 +1,4 @@
-import { type PGlite, parse, protocol } from '@electric-sql/pglite';
+import { type PGlite, parse, protocol, type QueryOptions, type Results } from '@electric-sql/pglite';
 
 /**
  * Named prepared statements on PGlite, which its `query` does not offer: it parses and plans every
@@ -12,24 +12,44 @@ import { type PGlite, parse, protocol } from '@electric-sql/pglite';
 export interface PglitePreparedStatements {
   /** Runs `text` prepared; `inTransaction` when the caller already holds PGlite's transaction. */
   query<Row>(text: string, params: readonly unknown[], inTransaction: boolean): Promise<Row[]>;
+  /**
+   * The same, answered as PGlite's own `query` answers (rows, fields, affected rows), in its row
+   * mode and with its parsers: for a client that expects PGlite, such as Prisma's adapter.
+   */
+  results<Row>(
+    text: string,
+    params: readonly unknown[],
+    inTransaction: boolean,
+    options?: Pick<QueryOptions, 'rowMode' | 'parsers'>,
+  ): Promise<Results<Row>>;
 }
 
 export function pglitePreparedStatements(
   pglite: PGlite,
   statementName: (text: string) => string,
   isStale: (error: unknown) => boolean,
+  /** Most statements kept prepared; the least recently used beyond it are closed. */
+  limit = 1000,
 ): PglitePreparedStatements {
-  /** Each prepared statement's parameter types, by its text. */
+  /** Each prepared statement's parameter types, by its text, least recently used first. */
   const prepared = new Map<string, number[]>();
 
   /** Several protocol messages sent as one. */
   const message = (...parts: Uint8Array[]) => Buffer.concat(parts);
 
   const prepare = async (text: string, name: string): Promise<number[]> => {
+    // At the limit, the least recently used statements are closed in the same message.
+    const closing: Uint8Array[] = [];
+    for (const oldest of prepared.keys()) {
+      if (prepared.size < limit) break;
+      prepared.delete(oldest);
+      closing.push(protocol.serialize.close({ type: 'S', name: statementName(oldest) }));
+    }
     // Closing a statement the session does not have is no error; one it has (this handle is new,
     // the session is not) is replaced.
     const { messages } = await pglite.execProtocol(
       message(
+        ...closing,
         protocol.serialize.close({ type: 'S', name }),
         protocol.serialize.parse({ name, text }),
         protocol.serialize.describe({ type: 'S', name }),
@@ -42,9 +62,24 @@ export function pglitePreparedStatements(
     return types;
   };
 
-  const run = async <Row>(text: string, params: readonly unknown[], inTransaction: boolean): Promise<Row[]> => {
+  /** A prepared statement's parameter types, marked as the most recently used. */
+  const typesOf = (text: string): number[] | undefined => {
+    const types = prepared.get(text);
+    if (types !== undefined) {
+      prepared.delete(text);
+      prepared.set(text, types);
+    }
+    return types;
+  };
+
+  const run = async <Row>(
+    text: string,
+    params: readonly unknown[],
+    inTransaction: boolean,
+    options: Pick<QueryOptions, 'rowMode' | 'parsers'> | undefined,
+  ): Promise<Results<Row>> => {
     const name = statementName(text);
-    const types = prepared.get(text) ?? (await prepare(text, name));
+    const types = typesOf(text) ?? (await prepare(text, name));
     const values = params.map((value, index) => {
       if (value === null || value === undefined) return null;
       const serialize = pglite.serializers[types[index] ?? 0];
@@ -59,27 +94,38 @@ export function pglitePreparedStatements(
       ),
       { syncToFs: !inTransaction },
     );
-    return (parse.parseResults(messages, pglite.parsers)[0]?.rows ?? []) as Row[];
+    const [results] = parse.parseResults(messages, pglite.parsers, options);
+    return (results ?? { rows: [], fields: [] }) as Results<Row>;
+  };
+
+  const results = <Row>(
+    text: string,
+    params: readonly unknown[],
+    inTransaction: boolean,
+    options?: Pick<QueryOptions, 'rowMode' | 'parsers'>,
+  ): Promise<Results<Row>> => {
+    const exclusive = async () => {
+      try {
+        return await run<Row>(text, params, inTransaction, options);
+      } catch (error) {
+        // Inside a transaction the error has aborted it: the caller's transaction fails, as it would.
+        if (inTransaction || !isStale(error)) throw error;
+        // Prepared again, once: the session lost the statement, or the schema changed under it.
+        prepared.delete(text);
+        return run<Row>(text, params, inTransaction, options);
+      }
+    };
+    // As PGlite's own `query`: nothing else runs on the database meanwhile, and outside a
+    // transaction the statement waits for any transaction in progress to finish.
+    return inTransaction
+      ? pglite._runExclusiveQuery(exclusive)
+      : pglite._runExclusiveTransaction(() => pglite._runExclusiveQuery(exclusive));
   };
 
   return {
+    results,
     async query<Row>(text: string, params: readonly unknown[], inTransaction: boolean) {
-      const exclusive = async () => {
-        try {
-          return await run<Row>(text, params, inTransaction);
-        } catch (error) {
-          // Inside a transaction the error has aborted it: the caller's transaction fails, as it would.
-          if (inTransaction || !isStale(error)) throw error;
-          // Prepared again, once: the session lost the statement, or the schema changed under it.
-          prepared.delete(text);
-          return run<Row>(text, params, inTransaction);
-        }
-      };
-      // As PGlite's own `query`: nothing else runs on the database meanwhile, and outside a
-      // transaction the statement waits for any transaction in progress to finish.
-      return inTransaction
-        ? pglite._runExclusiveQuery(exclusive)
-        : pglite._runExclusiveTransaction(() => pglite._runExclusiveQuery(exclusive));
+      return (await results<Row>(text, params, inTransaction)).rows;
     },
   };
 }

@@ -102,4 +102,14 @@ describe('prepared statements', () => {
     await db.sql.exec('DISCARD ALL');
     expect(await db.sql.query(count, [], { prepare: true })).toEqual([{ n: 2 }]);
   });
+  it("are what Prisma's queries are on the embedded database, with the same results", async () => {
+    const plain = await db.sql.query<{ code: string; name: string }>('SELECT code, name FROM district ORDER BY code');
+    const found = await db.prisma.district.findMany({ select: { code: true, name: true }, orderBy: { code: 'asc' } });
+    expect(found).toEqual(plain);
+    const names = await db.sql.query<{ name: string }>(
+      `SELECT name FROM pg_prepared_statements WHERE starts_with(name, 'prisma_')`,
+    );
+    // PostgreSQL's adapter (pg) prepares nothing by name; PGlite's session is the one connection.
+    expect(names.length > 0).toBe(db.backend === 'pglite');
+  });
 });
