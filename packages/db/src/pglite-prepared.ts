@@ -24,6 +24,12 @@ export interface PglitePreparedStatements {
   ): Promise<Results<Row>>;
 }
 
+/** A statement prepared in the session: its name and the types of its parameters. */
+interface Statement {
+  name: string;
+  types: number[];
+}
+
 export function pglitePreparedStatements(
   pglite: PGlite,
   statementName: (text: string) => string,
@@ -31,19 +37,20 @@ export function pglitePreparedStatements(
   /** Most statements kept prepared; the least recently used beyond it are closed. */
   limit = 1000,
 ): PglitePreparedStatements {
-  /** Each prepared statement's parameter types, by its text, least recently used first. */
-  const prepared = new Map<string, number[]>();
+  /** Each prepared statement's name and parameter types, by its text, least recently used first. */
+  const prepared = new Map<string, Statement>();
 
   /** Several protocol messages sent as one. */
   const message = (...parts: Uint8Array[]) => Buffer.concat(parts);
 
-  const prepare = async (text: string, name: string): Promise<number[]> => {
+  const prepare = async (text: string): Promise<Statement> => {
+    const name = statementName(text);
     // At the limit, the least recently used statements are closed in the same message.
     const closing: Uint8Array[] = [];
-    for (const oldest of prepared.keys()) {
+    for (const [oldest, statement] of prepared) {
       if (prepared.size < limit) break;
       prepared.delete(oldest);
-      closing.push(protocol.serialize.close({ type: 'S', name: statementName(oldest) }));
+      closing.push(protocol.serialize.close({ type: 'S', name: statement.name }));
     }
     // Closing a statement the session does not have is no error; one it has (this handle is new,
     // the session is not) is replaced.
@@ -57,19 +64,19 @@ export function pglitePreparedStatements(
       ),
       { syncToFs: false },
     );
-    const types = parse.parseDescribeStatementResults(messages);
-    prepared.set(text, types);
-    return types;
+    const statement = { name, types: parse.parseDescribeStatementResults(messages) };
+    prepared.set(text, statement);
+    return statement;
   };
 
-  /** A prepared statement's parameter types, marked as the most recently used. */
-  const typesOf = (text: string): number[] | undefined => {
-    const types = prepared.get(text);
-    if (types !== undefined) {
+  /** The statement prepared for `text`, marked as the most recently used. */
+  const preparedFor = (text: string): Statement | undefined => {
+    const statement = prepared.get(text);
+    if (statement !== undefined) {
       prepared.delete(text);
-      prepared.set(text, types);
+      prepared.set(text, statement);
     }
-    return types;
+    return statement;
   };
 
   const run = async <Row>(
@@ -78,8 +85,7 @@ export function pglitePreparedStatements(
     inTransaction: boolean,
     options: Pick<QueryOptions, 'rowMode' | 'parsers'> | undefined,
   ): Promise<Results<Row>> => {
-    const name = statementName(text);
-    const types = typesOf(text) ?? (await prepare(text, name));
+    const { name, types } = preparedFor(text) ?? (await prepare(text));
     const values = params.map((value, index) => {
       if (value === null || value === undefined) return null;
       const serialize = pglite.serializers[types[index] ?? 0];
