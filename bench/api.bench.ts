@@ -61,6 +61,7 @@ async function measure(label: string, db: Database) {
       NODE_ENV: 'production',
       LANTERN_TRUST_PROXY: 'false',
       LANTERN_AUDIT_KEY: 'benchmark-audit-key-0123456789abcdef',
+      LANTERN_SESSION_CACHE_MS: process.env.LANTERN_SESSION_CACHE_MS ?? '2000',
     }),
   });
   // The anchor: a tRPC procedure that does nothing, on the same server, for this benchmark only.

@@ -1,5 +1,5 @@
 import type { AppContext } from '@lantern/app';
-import type { Database, DataVersions, Principal, SessionPolicy } from '@lantern/db';
+import type { CachedSession, Database, DataVersions, Principal, SessionCache, SessionPolicy } from '@lantern/db';
 import type { FastifyReply } from 'fastify';
 import { type OidcSettings, oidcSettings } from './auth/oidc-settings.ts';
 import type { ApiEnv } from './env.ts';
@@ -29,6 +29,8 @@ export interface Context extends AppContext {
   sessionId: string | null;
   client: { ip: string | null; userAgent: string | null };
   cookies: SessionCookieWriter;
+  /** The server's checked sessions: a mutation forgets them (trpc.ts). Absent without a server. */
+  sessions: SessionCache<CachedSession> | undefined;
 }
 
 export interface ContextInnerOptions {
@@ -39,6 +41,7 @@ export interface ContextInnerOptions {
   versions?: DataVersions | undefined;
   client?: Context['client'];
   cookies?: SessionCookieWriter;
+  sessions?: SessionCache<CachedSession> | undefined;
 }
 
 const noCookies: SessionCookieWriter = { set: () => undefined, clear: () => undefined };
@@ -52,6 +55,7 @@ export function createContextInner(options: ContextInnerOptions): Context {
     versions: options.versions,
     client: options.client ?? { ip: null, userAgent: null },
     cookies: options.cookies ?? noCookies,
+    sessions: options.sessions,
   };
 }
 

@@ -41,6 +41,13 @@ const envSchema = z.object({
    * (ms): PGlite has no autovacuum (table-maintenance.ts). Not used on PostgreSQL.
    */
   LANTERN_EMBEDDED_MAINTENANCE_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  /**
+   * How long a checked session is trusted without reading it again (ms; 0 reads it on every
+   * request). Kept only while the process hears changes to users and sessions (session-cache.ts),
+   * which forget it at once; this bounds how long a revoked session could work if a change went
+   * unheard.
+   */
+  LANTERN_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   /** Memory for rendered map tiles kept in process (MiB; 0 renders every request). */
   LANTERN_TILE_CACHE_MB: z.coerce.number().int().min(0).max(16_384).default(64),
   /** After an import or seed, crime tiles up to this zoom are rendered ahead of requests; -1: none. */

@@ -2,9 +2,12 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { closeAnalyticsPool } from '@lantern/app';
 import {
+  type CachedSession,
   type Database,
   developmentAuditKey,
+  principalChannel,
   resolveSession,
+  SessionCache,
   startAuditSealer,
   startTableMaintenance,
 } from '@lantern/db';
@@ -86,6 +89,24 @@ export async function createServer({
     routerOptions: { maxParamLength: 5000 },
   });
 
+  // A checked session is kept for a moment (LANTERN_SESSION_CACHE_MS), only while this process
+  // hears every change to users and sessions; a lost listener reads sessions until it hears again.
+  const sessions = new SessionCache<CachedSession>({ ttlMs: env.LANTERN_SESSION_CACHE_MS });
+  if (env.LANTERN_SESSION_CACHE_MS > 0) {
+    const listening = await db.listen(principalChannel, {
+      ready: () => sessions.setListening(true),
+      notified: () => sessions.forgetAll(),
+      lost: (error) => {
+        sessions.setListening(false);
+        app.log.warn(
+          { err: error },
+          'not hearing changes to sessions: every request reads its session until heard again',
+        );
+      },
+    });
+    app.addHook('onClose', () => listening.close());
+  }
+
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -139,7 +160,7 @@ export async function createServer({
         maxBatchSize: maxCallsPerBatch,
         async createContext({ req, res }): Promise<Context> {
           const token = req.cookies[config.cookieName];
-          const session = token ? await resolveSession(db.sql, token, config.session) : null;
+          const session = token ? await resolveSession(db.sql, token, config.session, sessions) : null;
           return createContextInner({
             db,
             config,
@@ -148,6 +169,7 @@ export async function createServer({
             versions: session?.versions,
             client: clientOf(req),
             cookies: sessionCookieWriter(res, config),
+            sessions,
           });
         },
         onError({ error, path, req }) {
@@ -172,7 +194,7 @@ export async function createServer({
 
   // Open boundary data for the map, and the web app at / (a placeholder page when it is not built).
   registerBoundaryRoutes(app, db);
-  registerTileRoutes(app, db, config);
+  registerTileRoutes(app, db, config, sessions);
   await registerWebApp(app, webRoot);
 
   // The analytics pool's threads end with the server.

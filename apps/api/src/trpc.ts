@@ -30,7 +30,7 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-const enforcePolicy = t.middleware(async ({ ctx, path, next, getRawInput, signal }) => {
+const enforcePolicy = t.middleware(async ({ ctx, path, type, next, getRawInput, signal }) => {
   const policy = policyFor(path);
   if (!policy) {
     throw new TRPCError({
@@ -55,6 +55,9 @@ const enforcePolicy = t.middleware(async ({ ctx, path, next, getRawInput, signal
   }
   // The request's signal reaches the use cases, so work for a caller who has gone can stop.
   const result = await next({ ctx: { access, signal } });
+  // A change this process made to users or sessions (a sign-out, a role taken away) holds from
+  // the caller's next request: the announcement other processes wait for may come a moment later.
+  if (type === 'mutation') ctx.sessions?.forgetAll();
   if (!result.ok) {
     // A cancelled request is not a server fault: 499, not a logged 500.
     if (signal?.aborted)

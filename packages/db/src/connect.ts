@@ -11,6 +11,13 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { copyDataBlob, copyStatement } from './copy-text.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
+import {
+  type ChannelHandlers,
+  type Listening,
+  listenOnPglite,
+  listenOnPostgres,
+  type ReconnectOptions,
+} from './listen.ts';
 import { pglitePreparedStatements } from './pglite-prepared.ts';
 import { slimPostgis } from './postgis-bundle.ts';
 import { type Reader, type ReadReplicaOptions, ReplicaRouter, type ReplicaState } from './read-replica.ts';
@@ -46,6 +53,12 @@ export interface Database {
   read<T>(work: (reader: Reader) => Promise<T>): Promise<T>;
   /** Where `read` sends work now and why; null without a replica. */
   readState(): ReplicaState | null;
+  /**
+   * LISTEN on a notification channel of the primary, on a connection of its own (listen.ts):
+   * `handlers` hear when listening starts and stops, and each notification. Resolves after the
+   * first attempt, listening or not; a lost connection is replaced (`reconnect`, PostgreSQL).
+   */
+  listen(channel: string, handlers: ChannelHandlers, reconnect?: ReconnectOptions): Promise<Listening>;
   /** PGlite only: the whole data directory as a tarball, uncompressed (a template for tests). */
   dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
@@ -135,6 +148,7 @@ export function pgliteDatabase(pglite: PGlite, close: () => Promise<void>): Data
     prisma,
     read: (work) => work(reader),
     readState: () => null,
+    listen: (channel, handlers) => listenOnPglite(pglite, channel, handlers),
     // A plain tar: loading one skips gunzipping the whole data directory (about 0.5 s a load).
     dumpDataDir: () => pglite.dumpDataDir('none'),
     async close() {
@@ -166,6 +180,7 @@ async function openPostgres(databaseUrl: string, options: DatabaseOptions): Prom
     prisma: primary.prisma,
     read: (work) => (router ? router.read(work) : work(reader)),
     readState: () => router?.current() ?? null,
+    listen: (channel, handlers, reconnect) => listenOnPostgres(databaseUrl, channel, handlers, reconnect),
     async close() {
       router?.stop();
       await replica?.close();

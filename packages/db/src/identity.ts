@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type AgencyKind, HOUR_MS, type Role, roles as roleOrder } from '@lantern/domain';
 import { type DataVersions, dataVersionColumns, dataVersionsOf } from './data-version.ts';
 import type { PrismaTx } from './prisma-tx.ts';
+import type { SessionCache } from './session-cache.ts';
 import type { Sql } from './sql.ts';
 
 /** Users, server-side sessions and login throttling. */
@@ -131,33 +132,75 @@ interface SessionPrincipalRow {
   readModelVersions: Record<string, string> | null;
 }
 
+/** A checked session as the cache keeps it: its principal, and the times its expiry is judged by. */
+export interface CachedSession {
+  principal: Principal;
+  expiresAtMs: number;
+  lastSeenAtMs: number;
+}
+
 export interface ResolvedSession {
   sessionId: string;
   principal: Principal;
-  /** The data versions committed when the session was checked (data-version.ts), read in the same statement. */
-  versions: DataVersions;
+  /**
+   * The data versions committed when the session was checked (data-version.ts), read in the same
+   * statement; absent when the session came from the cache, and then read where they are needed.
+   */
+  versions: DataVersions | undefined;
 }
 
-/** The signed-in principal for a session token, or null when it is unknown, ended or expired. */
-export async function resolveSession(sql: Sql, token: string, policy: SessionPolicy): Promise<ResolvedSession | null> {
+/**
+ * The signed-in principal for a session token, or null when it is unknown, ended or expired.
+ * With `cache`, a session checked moments ago is not read again (session-cache.ts).
+ */
+export async function resolveSession(
+  sql: Sql,
+  token: string,
+  policy: SessionPolicy,
+  cache?: SessionCache<CachedSession>,
+): Promise<ResolvedSession | null> {
   const id = hashToken(token);
-  const now = new Date();
+  const cached = cache?.find(id);
+  if (cached) {
+    return (await stillLive(sql, id, cached, policy))
+      ? { sessionId: id, principal: cached.principal, versions: undefined }
+      : null;
+  }
+  const generation = cache?.generation ?? 0;
   const [session] = await sql.query<SessionPrincipalRow>(sessionPrincipalQuery, [id], { prepare: true });
   if (!session || session.ended || session.disabled) return null;
+  const checked: CachedSession = {
+    principal: toPrincipal({
+      ...session,
+      disabledAt: null,
+      agency: { name: session.agencyName, kind: session.agencyKind },
+      roles: session.roles.map((role) => ({ role })),
+      scopes: session.districtCodes.map((districtCode) => ({ districtCode })),
+    }),
+    expiresAtMs: session.expiresAtMs,
+    lastSeenAtMs: session.lastSeenAtMs,
+  };
+  if (!(await stillLive(sql, id, checked, policy))) return null;
+  cache?.keep(id, checked, generation);
+  return { sessionId: id, principal: checked.principal, versions: dataVersionsOf(session) };
+}
+
+/**
+ * Whether the session has neither expired nor idled out; if so, it is marked as seen, at most
+ * once a minute (reads should not each cost a write), in the database and in `session`.
+ */
+async function stillLive(sql: Sql, id: string, session: CachedSession, policy: SessionPolicy): Promise<boolean> {
+  const now = Date.now();
   const idleLimit = session.lastSeenAtMs + policy.idleMinutes * 60_000;
-  if (session.expiresAtMs <= now.getTime() || idleLimit <= now.getTime()) return null;
-  // Touch at most once a minute: reads should not each cost a write.
-  if (now.getTime() - session.lastSeenAtMs > 60_000) {
-    await sql.query('UPDATE session SET last_seen_at = $2::timestamptz WHERE id = $1', [id, now.toISOString()]);
+  if (session.expiresAtMs <= now || idleLimit <= now) return false;
+  if (now - session.lastSeenAtMs > 60_000) {
+    await sql.query('UPDATE session SET last_seen_at = $2::timestamptz WHERE id = $1', [
+      id,
+      new Date(now).toISOString(),
+    ]);
+    session.lastSeenAtMs = now;
   }
-  const principal = toPrincipal({
-    ...session,
-    disabledAt: null,
-    agency: { name: session.agencyName, kind: session.agencyKind },
-    roles: session.roles.map((role) => ({ role })),
-    scopes: session.districtCodes.map((districtCode) => ({ districtCode })),
-  });
-  return { sessionId: id, principal, versions: dataVersionsOf(session) };
+  return true;
 }
 
 export async function endSession(tx: PrismaTx, sessionId: string): Promise<void> {

@@ -213,6 +213,7 @@ export {
   type StudyAreaRow,
 } from './hotspot-events.ts';
 export {
+  type CachedSession,
   clearLoginFailures,
   createSession,
   endSession,
@@ -276,6 +277,7 @@ export {
   sourceExists,
   vehicleExists,
 } from './links.ts';
+export type { ChannelHandlers, Listening, ReconnectOptions } from './listen.ts';
 export { type LayerExtentRow, mapLayerExtents } from './map-layers.ts';
 export {
   bumpMissingEpisode,
@@ -441,6 +443,7 @@ export {
   reassignInterviewService,
   updateInterview,
 } from './return-interviews.ts';
+export { principalChannel, SessionCache } from './session-cache.ts';
 export { maintainTables, startTableMaintenance } from './table-maintenance.ts';
 export {
   agenciesOfKinds,

@@ -1,5 +1,13 @@
 import { type Access, authorize } from '@lantern/app';
-import { type Database, etagMatches, resolveSession, TileCache, type TileRequest } from '@lantern/db';
+import {
+  type CachedSession,
+  type Database,
+  etagMatches,
+  resolveSession,
+  type SessionCache,
+  TileCache,
+  type TileRequest,
+} from '@lantern/db';
 import {
   AppError,
   hidesSmallCounts,
@@ -25,7 +33,12 @@ import { describeZodError, httpStatusOf } from '../errors.ts';
  * changes, so a browser allowed to keep it for a while (`max-age=300`, before) could draw the map
  * as it was before an edit, such as an episode just recorded, for up to five minutes.
  */
-export function registerTileRoutes(app: FastifyInstance, db: Database, config: ApiConfig): void {
+export function registerTileRoutes(
+  app: FastifyInstance,
+  db: Database,
+  config: ApiConfig,
+  sessions?: SessionCache<CachedSession>,
+): void {
   const cache = new TileCache(db, {
     maxBytes: config.env.LANTERN_TILE_CACHE_MB * 1024 * 1024,
     warmMaxZoom: config.env.LANTERN_TILE_WARM_MAX_ZOOM,
@@ -44,7 +57,7 @@ export function registerTileRoutes(app: FastifyInstance, db: Database, config: A
       if (!query.success) return fail(reply, 400, describeZodError(query.error));
 
       const token = request.cookies[config.cookieName];
-      const session = token ? await resolveSession(db.sql, token, config.session) : null;
+      const session = token ? await resolveSession(db.sql, token, config.session, sessions) : null;
       let access: Access;
       try {
         access = await authorize({ db }, session?.principal ?? null, `tiles.${layer}`, tileLayerPolicies[layer]);
