@@ -23,14 +23,26 @@ export function configuredDatabase(env: CliEnv, io: Io): DatabaseProvider {
       readReplica,
       onReadTargetChange: (state) => io.err(`lantern: heavy reads now go to the ${state.target}: ${state.reason}`),
     });
+    let failed = true;
     try {
       const result = await work(db);
-      // The embedded database has no autovacuum: what this command changed gets its planner
-      // statistics now, before PGlite forgets which tables changed (table-maintenance.ts).
-      if (db.backend === 'pglite') await maintainTables(db.sql);
+      failed = false;
       return result;
     } finally {
-      await db.close();
+      try {
+        // The embedded database has no autovacuum: what this command changed gets its planner
+        // statistics now, before PGlite forgets which tables changed (table-maintenance.ts). A
+        // command that failed part-way may have committed some of its work (the files of an
+        // import before the one refused), so it runs then too, without hiding the failure.
+        if (db.backend === 'pglite') {
+          await maintainTables(db.sql).catch((error: unknown) => {
+            if (!failed) throw error;
+            io.err(`lantern: maintaining the embedded database failed: ${(error as Error).message}`);
+          });
+        }
+      } finally {
+        await db.close();
+      }
     }
   };
 }
