@@ -90,22 +90,9 @@ export async function createServer({
   });
 
   // A checked session is kept for a moment (LANTERN_SESSION_CACHE_MS), only while this process
-  // hears every change to users and sessions; a lost listener reads sessions until it hears again.
+  // hears every change to users and sessions (it starts listening below, once the routes are
+  // registered); a lost listener reads sessions until it hears again.
   const sessions = new SessionCache<CachedSession>({ ttlMs: env.LANTERN_SESSION_CACHE_MS });
-  if (env.LANTERN_SESSION_CACHE_MS > 0) {
-    const listening = await db.listen(principalChannel, {
-      ready: () => sessions.setListening(true),
-      notified: () => sessions.forgetAll(),
-      lost: (error) => {
-        sessions.setListening(false);
-        app.log.warn(
-          { err: error },
-          'not hearing changes to sessions: every request reads its session until heard again',
-        );
-      },
-    });
-    app.addHook('onClose', () => listening.close());
-  }
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -199,6 +186,21 @@ export async function createServer({
 
   // The analytics pool's threads end with the server.
   app.addHook('onClose', async () => closeAnalyticsPool());
+
+  if (env.LANTERN_SESSION_CACHE_MS > 0) {
+    const listening = await db.listen(principalChannel, {
+      ready: () => sessions.setListening(true),
+      notified: () => sessions.forgetAll(),
+      lost: (error) => {
+        sessions.setListening(false);
+        app.log.warn(
+          { err: error },
+          'not hearing changes to sessions: every request reads its session until heard again',
+        );
+      },
+    });
+    app.addHook('onClose', () => listening.close());
+  }
 
   // Audit events are sealed into signed batches: now (what a crash left pending) and every
   // LANTERN_AUDIT_SEAL_MS; the last round runs as the server closes.
