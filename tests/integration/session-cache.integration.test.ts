@@ -2,7 +2,6 @@ import { createServer, readApiEnv } from '@lantern/api';
 import {
   type CachedSession,
   type ChannelHandlers,
-  createSession,
   type Database,
   type Listening,
   principalChannel,
@@ -11,7 +10,7 @@ import {
 } from '@lantern/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from '../support/api.ts';
-import { createUser } from '../support/factories.ts';
+import { createUser, createUserWithSession } from '../support/factories.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 
 /**
@@ -45,13 +44,8 @@ async function listeningCache(reconnect?: { retryMs: number }) {
   return { cache, listening };
 }
 
-async function signedIn(options: Parameters<typeof createUser>[1] = { roles: ['district_officer'] }) {
-  const user = await createUser(db, options);
-  const token = await db.prisma.$transaction((tx) =>
-    createSession(tx, user.id, 'password', policy, { ip: null, userAgent: null }),
-  );
-  return { user, token };
-}
+const signedIn = (options: Parameters<typeof createUser>[1] = { roles: ['district_officer'] }) =>
+  createUserWithSession(db, policy, options);
 
 /** Waits until `check` holds, for at most 10 s (a notification takes milliseconds). */
 async function eventually(check: () => Promise<boolean> | boolean): Promise<void> {

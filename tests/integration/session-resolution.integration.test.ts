@@ -1,6 +1,5 @@
 import {
   bumpDataVersion,
-  createSession,
   type Database,
   districtCountsVersion,
   findPrincipal,
@@ -9,7 +8,7 @@ import {
 } from '@lantern/db';
 import { tileLayers } from '@lantern/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../support/factories.ts';
+import { type createUser, createUserWithSession } from '../support/factories.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 
 /**
@@ -24,11 +23,8 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 const policy = { idleMinutes: 30, absoluteHours: 12 };
-const client = { ip: null, userAgent: null };
-
 async function signedIn(options: Parameters<typeof createUser>[1] = { roles: ['district_officer'] }) {
-  const user = await createUser(db, options);
-  const token = await db.prisma.$transaction((tx) => createSession(tx, user.id, 'password', policy, client));
+  const { user, token } = await createUserWithSession(db, policy, options);
   const sessionId = (await resolveSession(db.sql, token, policy))?.sessionId;
   if (!sessionId) throw new Error('a new session did not resolve');
   return { user, token, sessionId };

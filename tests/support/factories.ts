@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Database, Principal } from '@lantern/db';
-import { hashPassword } from '@lantern/db';
+import type { Database, Principal, SessionPolicy } from '@lantern/db';
+import { createSession, hashPassword } from '@lantern/db';
 import type { AgencyKind, PersonKind, Role } from '@lantern/domain';
 
 /**
@@ -52,6 +52,15 @@ export async function createUser(db: Database, options: UserOptions): Promise<Pr
     districtCodes: [...(options.districtCodes ?? [])].sort(),
     password,
   };
+}
+
+/** A new user (`options`) with a session made directly, as a password sign-in makes one: its token. */
+export async function createUserWithSession(db: Database, policy: SessionPolicy, options: UserOptions) {
+  const user = await createUser(db, options);
+  const token = await db.prisma.$transaction((tx) =>
+    createSession(tx, user.id, 'password', policy, { ip: null, userAgent: null }),
+  );
+  return { user, token };
 }
 
 export interface PersonOptions {
