@@ -1,3 +1,4 @@
+import { createServer, readApiEnv } from '@lantern/api';
 import type { Database } from '@lantern/db';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -129,6 +130,35 @@ describe('cross-site request defences', () => {
     expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(response.headers['referrer-policy']).toBe('no-referrer');
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('sends the security headers on every kind of answer, and HSTS only in production', async () => {
+    // An API answer, an API refusal, a refused tile and a path nobody serves.
+    const answers = [
+      await app.inject({ method: 'GET', url: '/trpc/districts.list', headers: { 'x-lantern-csrf': '1' } }),
+      await app.inject({ method: 'GET', url: '/trpc/districts.list' }),
+      await app.inject({ method: 'GET', url: '/tiles/nowhere/1/0/0.pbf' }),
+      await app.inject({ method: 'GET', url: '/no/such/path' }),
+    ];
+    expect(answers.map((answer) => answer.statusCode)).toEqual([401, 403, 404, 404]);
+    for (const answer of answers) {
+      expect(answer.headers['content-security-policy']).toContain("object-src 'none'");
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+      expect(answer.headers['referrer-policy']).toBe('no-referrer');
+      expect(answer.headers['strict-transport-security']).toBeUndefined();
+      expect(answer.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    }
+    const production = await createServer({
+      db,
+      env: readApiEnv({ NODE_ENV: 'production', LANTERN_AUDIT_KEY: 'test-audit-key-0123456789abcdef0123' }),
+    });
+    try {
+      const answer = await production.inject({ method: 'GET', url: '/trpc/districts.list' });
+      expect(answer.headers['strict-transport-security']).toMatch(/^max-age=\d+/);
+      expect(answer.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+    } finally {
+      await production.close();
+    }
   });
 });
 

@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import { closeAnalyticsPool } from '@lantern/app';
 import {
   type CachedSession,
@@ -14,6 +13,7 @@ import {
 import { maxCallsPerBatch, maxRequestBytes } from '@lantern/domain';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import helmet from 'helmet';
 import { oidcRoutes } from './auth/oidc.ts';
 import { type ApiConfig, apiConfig, type Context, createContextInner, sessionCookieWriter } from './context.ts';
 import { type ApiEnv, readApiEnv } from './env.ts';
@@ -95,7 +95,9 @@ export async function createServer({
   const sessions = new SessionCache<CachedSession>({ ttlMs: env.LANTERN_SESSION_CACHE_MS });
 
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
+  // Helmet's security headers on every answer, its middleware built once (@fastify/helmet built
+  // it again for every request, parsing the policy each time).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -115,6 +117,10 @@ export async function createServer({
     },
     strictTransportSecurity: production,
     referrerPolicy: { policy: 'no-referrer' },
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    // Helmet checks its options when built, above; setting the headers cannot fail.
+    securityHeaders(request.raw, reply.raw, () => done());
   });
 
   // The tRPC routes live in their own encapsulated context, so the cross-site guard is a hook on
