@@ -4,7 +4,8 @@
  * autocannon. On PGlite, and on PostgreSQL too with BENCH_DATABASE_URL. Every people.search
  * appends an audit event in the same transaction, so this measures the audited path. Also, on the
  * same server and in the same run: people.search at a fixed 200 req/s (its latency), the
- * unaudited districts.list, and a bare tRPC procedure mounted for the benchmark only (the anchor).
+ * unaudited districts.list, and a bare tRPC procedure mounted for the benchmark only (the anchor);
+ * then the same three through Fastify's inject, timing this process's CPU per request.
  * Run: pnpm bench:api [--duration 10] [--connections 16]
  */
 import type { AddressInfo } from 'node:net';
@@ -106,6 +107,29 @@ async function measure(label: string, db: Database) {
     const ratio = (part: autocannon.Result) => `${Math.round((part.requests.average / bare.requests.average) * 100)}%`;
     console.log(
       `${label.padEnd(9)} of the bare procedure's rate: people.search ${ratio(search)}, districts.list ${ratio(districts)}`,
+    );
+    // The server's own CPU per request, without sockets or a load generator sharing the thread:
+    // steadier than a rate on a shared machine. On PGlite it includes the database, which runs here.
+    // Each is warmed for 50 rounds of `connections` requests, then timed for at least 3 s.
+    const cpuPerRequest = async (url: string) => {
+      const round = async () => {
+        const answers = await Promise.all(
+          Array.from({ length: connections }, () => app.inject({ method: 'GET', url, headers })),
+        );
+        if (answers.some((answer) => answer.statusCode !== 200)) throw new Error(`${url} did not answer 200`);
+      };
+      for (let warm = 0; warm < 50; warm++) await round();
+      const started = process.cpuUsage();
+      const until = performance.now() + 3000;
+      let rounds = 0;
+      for (; performance.now() < until; rounds++) await round();
+      const used = process.cpuUsage(started);
+      return `${Math.round((used.user + used.system) / (rounds * connections))} µs`;
+    };
+    console.log(
+      `${label.padEnd(9)} this process's CPU per request (inject, ${connections} at a time): ` +
+        `bare ${await cpuPerRequest('/bench-trpc/bare')}, districts.list ${await cpuPerRequest('/trpc/districts.list')}, ` +
+        `people.search ${await cpuPerRequest(path)}`,
     );
   } finally {
     await app.close();

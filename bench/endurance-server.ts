@@ -2,7 +2,8 @@
  * The server under test in `pnpm bench:endurance`, in its own process so that its resident memory
  * is measured alone. Opens a PGlite data directory (`--data-dir`) or PostgreSQL (`--database-url`),
  * migrates, loads the county seed and the bundled police.uk months, listens on a free port and
- * prints `{"baseUrl": …}`. Over IPC it answers `audit` with the audit events recorded per procedure.
+ * prints `{"baseUrl": …}`. Over IPC it answers `audit` with the audit events recorded per procedure,
+ * and `memory` with `process.memoryUsage()` (where the resident memory is: V8's heap, buffers).
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,6 +31,10 @@ const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
 process.stdout.write(`${JSON.stringify({ baseUrl })}\n`);
 
 process.on('message', async (message) => {
+  if (message === 'memory') {
+    process.send?.({ memory: process.memoryUsage() });
+    return;
+  }
   if (message !== 'audit') return;
   const rows = await db.sql.query<{ procedure: string; events: number }>(
     `SELECT procedure, count(*)::int AS events FROM audit_event WHERE procedure IS NOT NULL GROUP BY procedure`,

@@ -9,7 +9,8 @@
  * - one loop alternating Getis-Ord hot spots and a district network, 5 s apart;
  * - one import of 40 missing episodes every 30 s (`missing.importEpisodes`, audited; after the first,
  *   re-imports that change nothing, so the data does not grow).
- * The server's RSS is read from /proc every 10 s. Growth compares the median of the last three
+ * The server's RSS is read from /proc every 10 s, with its `process.memoryUsage()` beside it (V8's heap,
+ * buffers), so a rise can be placed. Growth compares the median of the last three
  * samples with the median of the three taken just after the warm-up (the first fifth of the run);
  * as the collector saw-tooths that moves with where its cycle happens to be, so the mean and the
  * peak of the first and second halves after the warm-up are printed beside it.
@@ -39,6 +40,7 @@ interface Server {
   baseUrl: string;
   process: ChildProcess;
   auditCounts(): Promise<Record<string, number>>;
+  memory(): Promise<NodeJS.MemoryUsage>;
   stop(): Promise<void>;
 }
 
@@ -61,17 +63,30 @@ async function startServer(args: string[]): Promise<Server> {
   return {
     baseUrl,
     process: child,
-    auditCounts: () =>
-      new Promise((resolve) => {
-        child.once('message', (message) => resolve((message as { audit: Record<string, number> }).audit));
-        child.send('audit');
-      }),
+    auditCounts: () => ask(child, 'audit'),
+    memory: () => ask(child, 'memory'),
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** Asks the server process over IPC; its answer is the one message carrying the asked key. */
+function ask<Key extends 'audit' | 'memory'>(
+  child: ChildProcess,
+  key: Key,
+): Promise<Key extends 'audit' ? Record<string, number> : NodeJS.MemoryUsage> {
+  return new Promise((resolve) => {
+    const answer = (message: unknown) => {
+      if (typeof message !== 'object' || message === null || !(key in message)) return;
+      child.off('message', answer);
+      resolve((message as Record<Key, never>)[key]);
+    };
+    child.on('message', answer);
+    child.send(key);
+  });
 }
 
 function residentMegabytes(pid: number): number {
@@ -109,7 +124,7 @@ interface Tally {
   audited200: Map<string, number>;
 }
 
-async function runLoad(server: Server): Promise<{ tally: Tally; rss: number[] }> {
+async function runLoad(server: Server): Promise<{ tally: Tally; rss: number[]; heaps: NodeJS.MemoryUsage[] }> {
   const analyst = await signIn(server.baseUrl, 'analyst@lantern.test');
   const coordinator = await signIn(server.baseUrl, 'coordinator@lantern.test');
   const tally: Tally = { requests: 0, byStatus: new Map(), failures: 0, audited200: new Map() };
@@ -179,14 +194,16 @@ async function runLoad(server: Server): Promise<{ tally: Tally; rss: number[] }>
       await delay(30_000);
     });
   const rss: number[] = [];
+  const heaps: NodeJS.MemoryUsage[] = [];
   const sampler = (async () => {
     while (performance.now() < deadline) {
       rss.push(residentMegabytes(server.process.pid as number));
+      heaps.push(await server.memory());
       await delay(10_000);
     }
   })();
   await Promise.all([tiles(), tiles(), search(), search(), heavy(), imports(), sampler]);
-  return { tally, rss };
+  return { tally, rss, heaps };
 }
 
 const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? 0;
@@ -195,7 +212,7 @@ async function measure(label: string, args: string[]): Promise<void> {
   const server = await startServer(args);
   try {
     const before = await server.auditCounts();
-    const { tally, rss } = await runLoad(server);
+    const { tally, rss, heaps } = await runLoad(server);
     // Sealing may lag by up to its window; recording does not (same transaction), so counts are final.
     const after = await server.auditCounts();
     const warm = Math.max(1, Math.floor(rss.length / 5));
@@ -224,7 +241,19 @@ async function measure(label: string, args: string[]): Promise<void> {
     console.log(
       `  halves after warm-up: mean ${mean(first).toFixed(0)} → ${mean(second).toFixed(0)} MB ` +
         `(${(((mean(second) - mean(first)) / mean(first)) * 100).toFixed(1)}%), ` +
-        `peak ${Math.max(...first).toFixed(0)} → ${Math.max(...second).toFixed(0)} MB`,
+        `peak ${Math.max(...first).toFixed(0)} → ${Math.max(...second).toFixed(0)} MB, ` +
+        `trough ${Math.min(...first).toFixed(0)} → ${Math.min(...second).toFixed(0)} MB`,
+    );
+    const series = (pick: (usage: NodeJS.MemoryUsage) => number) =>
+      heaps.map((usage) => (pick(usage) / 2 ** 20).toFixed(0)).join(' ');
+    console.log(
+      `  where it is, MB every 10 s (process.memoryUsage):\n` +
+        `    V8 heap used  ${series((usage) => usage.heapUsed)}\n` +
+        `    V8 heap total ${series((usage) => usage.heapTotal)}\n` +
+        `    external      ${series((usage) => usage.external)}\n` +
+        `    outside V8's heap and buffers (RSS - heap total - external) ${heaps
+          .map((usage, index) => ((rss[index] ?? 0) - (usage.heapTotal + usage.external) / 2 ** 20).toFixed(0))
+          .join(' ')}`,
     );
     console.log(`  audit: ${lost.join('; ')}`);
   } finally {
