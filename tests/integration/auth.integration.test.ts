@@ -133,14 +133,15 @@ describe('cross-site request defences', () => {
   });
 
   it('sends the security headers on every kind of answer, and HSTS only in production', async () => {
-    // An API answer, an API refusal, a refused tile and a path nobody serves.
+    // An API answer, an API refusal, a procedure nobody serves, a refused tile and the health check.
     const answers = [
       await app.inject({ method: 'GET', url: '/trpc/districts.list', headers: { 'x-lantern-csrf': '1' } }),
       await app.inject({ method: 'GET', url: '/trpc/districts.list' }),
+      await app.inject({ method: 'GET', url: '/trpc/no.such.procedure', headers: { 'x-lantern-csrf': '1' } }),
       await app.inject({ method: 'GET', url: '/tiles/nowhere/1/0/0.pbf' }),
-      await app.inject({ method: 'GET', url: '/no/such/path' }),
+      await app.inject({ method: 'GET', url: '/healthz' }),
     ];
-    expect(answers.map((answer) => answer.statusCode)).toEqual([401, 403, 404, 404]);
+    expect(answers.map((answer) => answer.statusCode)).toEqual([401, 403, 404, 404, 200]);
     for (const answer of answers) {
       expect(answer.headers['content-security-policy']).toContain("object-src 'none'");
       expect(answer.headers['x-content-type-options']).toBe('nosniff');
