@@ -139,6 +139,46 @@ describe('lantern import police-uk', () => {
     expect((await counted())?.crimes).toBeLessThanOrEqual(60);
   });
 
+  // Regression: a missing file gave exit 1 and Node's "ENOENT: …, open '…'" (for police.uk after
+  // an unhandled stream error's stack trace), a directory "EISDIR: illegal operation on a
+  // directory, read" without its path, and the files named before them were imported.
+  it('refuses files it cannot read, naming each, before importing any (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lantern-cli-'));
+    const missing = join(dir, 'missing.csv');
+    const before = await db.prisma.crimeEvent.count();
+    const { code, stdout, stderr } = await lantern('import', 'police-uk', sample, missing, dir);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      `error: ${missing}: no such file or directory\n${dir}: is a directory, not a file\nnothing was imported`,
+    );
+    expect(stdout).toBe('');
+    expect(await db.prisma.crimeEvent.count()).toBe(before);
+
+    for (const kind of ['missing-episodes', 'exploitation-events', 'intelligence', 'places']) {
+      const refused = await lantern('import', kind, missing);
+      expect({ kind, code: refused.code, stderr: refused.stderr }).toEqual({
+        kind,
+        code: 2,
+        stderr: `error: ${missing}: no such file or directory\nnothing was imported`,
+      });
+    }
+  });
+
+  it('refuses a --rejects file it cannot write before importing anything (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lantern-cli-'));
+    const before = await db.prisma.crimeEvent.count();
+    const nowhere = join(dir, 'no-such-directory', 'rejects.csv');
+    const unwritable = await lantern('import', 'police-uk', sample, '--skip-invalid', '--rejects', nowhere);
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr).toBe(
+      `error: --rejects ${nowhere}: cannot be created in ${join(dir, 'no-such-directory')}: no such file or directory\nnothing was imported`,
+    );
+    const directory = await lantern('import', 'missing-episodes', sample, '--skip-invalid', '--rejects', dir);
+    expect(directory.code).toBe(2);
+    expect(directory.stderr).toBe(`error: --rejects ${dir}: is a directory, not a file\nnothing was imported`);
+    expect(await db.prisma.crimeEvent.count()).toBe(before);
+  });
+
   it('refuses --rejects without --skip-invalid', async () => {
     const { code, stderr } = await lantern('import', 'police-uk', sample, '--rejects', '/tmp/x.csv');
     expect(code).toBe(2);

@@ -17,6 +17,7 @@ import { type MissingReportOptions, reportMissing } from './commands/report-miss
 import { serve } from './commands/serve.ts';
 import { configuredDatabase, type DatabaseProvider, withMigrated } from './database.ts';
 import { readEnv } from './env.ts';
+import { checkImportPaths } from './import-paths.ts';
 import type { Io } from './io.ts';
 
 function integer(name: string) {
@@ -38,12 +39,6 @@ function calendarDate(name: string) {
     }
     return value;
   };
-}
-
-function requireSkipInvalidForRejects(options: { skipInvalid: boolean; rejects?: string }) {
-  if (options.rejects && !options.skipInvalid) {
-    throw new AppError('BAD_INPUT', '--rejects needs --skip-invalid (without it a bad row imports nothing)');
-  }
 }
 
 /** The `lantern` command tree (docs/ARCHITECTURE.md, "CLI"). Tests may hand in their own database. */
@@ -100,7 +95,7 @@ export function buildProgram(io: Io, database?: DatabaseProvider): Command {
     .option('--skip-invalid', 'import the valid rows and skip the invalid ones', false)
     .option('--rejects <file>', 'with --skip-invalid: write the rejected rows, with line and problem, to this CSV')
     .action((files: string[], options: { skipInvalid: boolean; rejects?: string }) => {
-      requireSkipInvalidForRejects(options);
+      checkImportPaths(files, options);
       return withMigrated(withDatabase, (database) => importPoliceUk(database, files, options, io));
     });
 
@@ -115,7 +110,7 @@ export function buildProgram(io: Io, database?: DatabaseProvider): Command {
     .option('--skip-invalid', 'import the valid rows and skip the invalid ones', false)
     .option('--rejects <file>', 'with --skip-invalid: write the rejected rows, with line and problem, to this CSV')
     .action((file: string, options: { skipInvalid: boolean; rejects?: string }) => {
-      requireSkipInvalidForRejects(options);
+      checkImportPaths([file], options);
       return withMigrated(withDatabase, (database) => importMissingEpisodes(database, file, options, io));
     });
 
@@ -130,7 +125,7 @@ export function buildProgram(io: Io, database?: DatabaseProvider): Command {
     .option('--skip-invalid', 'import the valid rows and skip the invalid ones', false)
     .option('--rejects <file>', 'with --skip-invalid: write the rejected rows, with line and problem, to this CSV')
     .action((file: string, options: { skipInvalid: boolean; rejects?: string }) => {
-      requireSkipInvalidForRejects(options);
+      checkImportPaths([file], options);
       return withMigrated(withDatabase, (database) => importExploitationEvents(database, file, options, io));
     });
 
@@ -145,7 +140,7 @@ export function buildProgram(io: Io, database?: DatabaseProvider): Command {
     .option('--skip-invalid', 'import the valid rows and skip the invalid ones', false)
     .option('--rejects <file>', 'with --skip-invalid: write the rejected rows, with line and problem, to this CSV')
     .action((file: string, options: { skipInvalid: boolean; rejects?: string }) => {
-      requireSkipInvalidForRejects(options);
+      checkImportPaths([file], options);
       return withMigrated(withDatabase, (database) => importIntelligence(database, file, options, io));
     });
 
@@ -160,7 +155,7 @@ export function buildProgram(io: Io, database?: DatabaseProvider): Command {
     .option('--skip-invalid', 'import the valid features and skip the invalid ones', false)
     .option('--rejects <file>', 'with --skip-invalid: write the rejected features, with the problem, to this GeoJSON')
     .action((file: string, options: { skipInvalid: boolean; rejects?: string }) => {
-      requireSkipInvalidForRejects(options);
+      checkImportPaths([file], options);
       return withMigrated(withDatabase, (database) => importPlaces(database, file, options, io));
     });
 

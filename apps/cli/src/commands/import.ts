@@ -59,8 +59,11 @@ export async function importPoliceUk(db: Database, files: string[], options: Imp
     for (const file of files) {
       const started = performance.now();
       // Progress by the bytes read of the file; the rows so far come from the import's batches.
+      // The size first: should the file have gone since the command checked it, this throws
+      // before a stream exists whose open error nothing would hear.
+      const total = statSync(file).size;
       const input = createReadStream(file);
-      const progress = startProgress({ label: basename(file), total: statSync(file).size, io });
+      const progress = startProgress({ label: basename(file), total, io });
       let rows = 0;
       input.on('data', () => progress.update(input.bytesRead, rows));
       const report = await importPoliceUkStream(db.sql, input, basename(file), {
