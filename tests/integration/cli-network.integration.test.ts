@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { givenDatabase, run } from '@lantern/cli';
@@ -310,6 +310,24 @@ describe('lantern network refuses bad input', () => {
       2,
       'error: --out: CSV writes two files (PREFIX.nodes.csv and PREFIX.edges.csv); give their prefix',
     ]);
+  });
+
+  // Regression: the network was built and its read audited, then the write failed with Node's
+  // ENOENT text and exit 1.
+  it('names --out when it cannot be written, before building or auditing anything', async () => {
+    const before = await db.prisma.auditEvent.count({ where: { procedure: 'network.district' } });
+    const nowhere = join(scratch, 'no-such-directory');
+    const json = await lantern(db, 'network', '--district', mansfield, '--out', join(nowhere, 'network.json'));
+    expect([json.code, json.stderr]).toEqual([
+      2,
+      `error: --out ${join(nowhere, 'network.json')}: cannot be created in ${nowhere}: no such file or directory`,
+    ]);
+    // CSV writes PREFIX.nodes.csv and PREFIX.edges.csv: here the first is taken by a directory.
+    const prefix = join(scratch, 'taken');
+    mkdirSync(`${prefix}.nodes.csv`);
+    const csv = await lantern(db, 'network', '--district', mansfield, '--format', 'csv', '--out', prefix);
+    expect([csv.code, csv.stderr]).toEqual([2, `error: --out ${prefix}.nodes.csv: is a directory, not a file`]);
+    expect(await db.prisma.auditEvent.count({ where: { procedure: 'network.district' } })).toBe(before);
   });
 
   it('asks for --district or --ego when given neither', async () => {

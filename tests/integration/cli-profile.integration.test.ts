@@ -213,6 +213,17 @@ describe('lantern profile build', () => {
     expect(result.stderr).toContain('--subject');
   });
 
+  // Regression: the profile was built, then the write failed with Node's ENOENT text and exit 1.
+  it('names --out when it cannot be written, before building anything', async () => {
+    const nowhere = join(scratch, 'no-such-directory');
+    const out = join(nowhere, 'profile.docx');
+    const result = await lantern('profile', 'build', '--scope', 'cse', ...period, '--format', 'docx', '--out', out);
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      `error: --out ${out}: cannot be created in ${nowhere}: no such file or directory`,
+    ]);
+  });
+
   it('writes Markdown with the marking, the sections and London-readable dates', async () => {
     const result = await lantern('profile', 'build', '--scope', 'cse', ...period, '--format', 'md');
     expect(result.code).toBe(0);

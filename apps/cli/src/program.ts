@@ -17,7 +17,7 @@ import { type MissingReportOptions, reportMissing } from './commands/report-miss
 import { serve } from './commands/serve.ts';
 import { configuredDatabase, type DatabaseProvider, withMigrated } from './database.ts';
 import { readEnv } from './env.ts';
-import { checkImportPaths } from './import-paths.ts';
+import { checkImportPaths } from './file-paths.ts';
 import type { Io } from './io.ts';
 
 function integer(name: string) {

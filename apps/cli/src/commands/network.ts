@@ -4,6 +4,7 @@ import { type Database, findPrincipal } from '@lantern/db';
 import { AppError, districtNetworkInput, egoNetworkInput, procedurePolicies } from '@lantern/domain';
 import { type Command, Option } from 'commander';
 import { type DatabaseProvider, withMigrated } from '../database.ts';
+import { checkWritablePath } from '../file-paths.ts';
 import type { Io } from '../io.ts';
 
 export interface NetworkOptions {
@@ -72,6 +73,10 @@ export async function network(db: Database, options: NetworkOptions, io: Io): Pr
       'BAD_INPUT',
       '--out: CSV writes two files (PREFIX.nodes.csv and PREFIX.edges.csv); give their prefix',
     );
+  }
+  if (options.out) {
+    const files = options.format === 'csv' ? [`${options.out}.nodes.csv`, `${options.out}.edges.csv`] : [options.out];
+    for (const file of files) checkWritablePath('--out', file);
   }
   const principal = await findPrincipal(db.prisma, options.as ? { email: options.as } : { role: 'police_analyst' });
   if (!principal) {

@@ -13,6 +13,7 @@ import {
 } from '@lantern/domain';
 import { type Command, Option } from 'commander';
 import { type DatabaseProvider, withMigrated } from '../database.ts';
+import { checkWritablePath } from '../file-paths.ts';
 import type { Io } from '../io.ts';
 
 export interface ProfileBuildOptions {
@@ -46,6 +47,7 @@ export async function profileBuild(db: Database, options: ProfileBuildOptions, i
   if (options.format === 'docx' && !options.out) {
     throw new AppError('BAD_INPUT', '--out: a DOCX is binary; give the file to write it to');
   }
+  if (options.out) checkWritablePath('--out', options.out);
   if ((options.compareFrom === undefined) !== (options.compareTo === undefined)) {
     throw new AppError('BAD_INPUT', '--compare-from/--compare-to: give both, or neither for the period just before');
   }

@@ -28,6 +28,15 @@ export function checkImportPaths(files: readonly string[], options: ImportPathOp
   }
 }
 
+/**
+ * Checked before a command does its work (and audits it): the file it will write, given by
+ * `option`, can be created or replaced. Otherwise bad input (exit 2), named by its path.
+ */
+export function checkWritablePath(option: string, path: string): void {
+  const problem = unwritable(path);
+  if (problem) throw new AppError('BAD_INPUT', `${option} ${path}: ${problem}`);
+}
+
 /** Why `path` is not a file this process can use in `mode`; `null` when nothing is there. */
 function fileProblem(path: string, mode: number): string | undefined | null {
   try {
