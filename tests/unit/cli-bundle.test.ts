@@ -20,6 +20,9 @@ const outDir = join(cliDir, 'node_modules/.cache', `lantern-bundle-test-${proces
 const scratch = mkdtempSync(join(tmpdir(), 'lantern-bundle-'));
 const dataDir = join(scratch, 'db');
 const children: ChildProcess[] = [];
+// The embedded database in the scratch directory, whatever database the shell running the tests names.
+const { DATABASE_URL: _database, LANTERN_READ_REPLICA_URL: _replica, ...inherited } = process.env;
+const env = { ...inherited, LANTERN_DATA_DIR: dataDir, LANTERN_LOG_LEVEL: 'warn' };
 
 interface Ran {
   code: number | null;
@@ -30,7 +33,7 @@ interface Ran {
 function node(args: string[], cwd = scratch): Promise<Ran> {
   const child = spawn(process.execPath, args, {
     cwd,
-    env: { ...process.env, LANTERN_DATA_DIR: dataDir, LANTERN_LOG_LEVEL: 'warn' },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -98,15 +101,16 @@ describe('the built CLI (node apps/cli/dist/main.js)', () => {
 
     const server = spawn(process.execPath, [join(outDir, 'main.js'), 'serve', '--port', '0'], {
       cwd: scratch,
-      env: { ...process.env, LANTERN_DATA_DIR: dataDir, LANTERN_LOG_LEVEL: 'warn' },
+      env,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     children.push(server);
-    const line = await new Promise<string>((found) =>
+    const line = await new Promise<string>((found, failed) => {
+      server.once('exit', (code) => failed(new Error(`serve exited (code ${code}) before it listened`)));
       createInterface({ input: server.stdout }).on('line', (text) => {
         if (text.startsWith('Lantern is listening on')) found(text);
-      }),
-    );
+      });
+    });
     const address = line.match(/on (http:\/\/\S+)/)?.[1];
     const health = await fetch(`${address}/healthz`);
     expect(health.status).toBe(200);
