@@ -1,18 +1,14 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AppError } from '@lantern/domain';
-
-export interface ImportPathOptions {
-  skipInvalid: boolean;
-  rejects?: string | undefined;
-}
+import type { ImportOptions } from './commands/import.ts';
 
 /**
  * Checked before an import opens the database: every file named can be read, and the --rejects
  * file can be written. A missing file, a directory or a file without permission is bad input
  * (exit 2), named by its path, and nothing is imported, not even the files named before it.
  */
-export function checkImportPaths(files: readonly string[], options: ImportPathOptions): void {
+export function checkImportPaths(files: readonly string[], options: ImportOptions): void {
   if (options.rejects && !options.skipInvalid) {
     throw new AppError('BAD_INPUT', '--rejects needs --skip-invalid (without it a bad row imports nothing)');
   }
