@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -24,36 +24,18 @@ const children: ChildProcess[] = [];
 const { DATABASE_URL: _database, LANTERN_READ_REPLICA_URL: _replica, ...inherited } = process.env;
 const env = { ...inherited, LANTERN_DATA_DIR: dataDir, LANTERN_LOG_LEVEL: 'warn' };
 
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function node(args: string[], cwd = scratch): Promise<Ran> {
-  const child = spawn(process.execPath, args, {
-    cwd,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  return new Promise((done) => child.on('close', (code) => done({ code, stdout, stderr })));
+/** Runs node to the end, as the single-owner test runs the CLI (hot spots' JSON is a few MB). */
+function node(args: string[], cwd = scratch) {
+  return spawnSync(process.execPath, args, { cwd, env, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 2 ** 20 });
 }
 
 const lantern = (...args: string[]) => node([join(outDir, 'main.js'), ...args]);
 
-beforeAll(async () => {
+beforeAll(() => {
   const tsup = join(createRequire(join(cliDir, 'package.json')).resolve('tsup/package.json'), '../dist/cli-default.js');
   // From apps/cli, where its configuration and the entries it names are.
-  const built = await node([tsup, '--out-dir', outDir, '--silent'], cliDir);
-  if (built.code !== 0) throw new Error(`tsup failed (${built.code}): ${built.stderr}`);
+  const built = node([tsup, '--out-dir', outDir, '--silent'], cliDir);
+  if (built.status !== 0) throw new Error(`tsup failed (${built.status}): ${built.stderr}`);
 }, 120_000);
 
 afterAll(() => {
@@ -64,39 +46,39 @@ afterAll(() => {
 
 describe('the built CLI (node apps/cli/dist/main.js)', () => {
   it('migrates a fresh embedded database, imports, finds hot spots in its worker, refuses bad input and serves', async () => {
-    const help = await lantern('--help');
-    expect(help.code).toBe(0);
+    const help = lantern('--help');
+    expect(help.status).toBe(0);
     expect(help.stdout).toContain('Usage: lantern');
 
-    const migrated = await lantern('db', 'migrate');
+    const migrated = lantern('db', 'migrate');
     expect(migrated.stderr).toBe('');
-    expect(migrated.code).toBe(0);
+    expect(migrated.status).toBe(0);
     expect(migrated.stdout).toContain('boundaries: loaded 8 from data/nottinghamshire-districts.geojson');
 
-    const imported = await lantern('import', 'police-uk', first100Sample);
-    expect(imported.code).toBe(0);
+    const imported = lantern('import', 'police-uk', first100Sample);
+    expect(imported.status).toBe(0);
     expect(imported.stdout).toMatch(/: 100 rows \(100 new, 0 updated, 0 unchanged/);
 
     // Getis-Ord runs in the analytics pool's worker thread: the bundle's analytics-worker.js.
     // The same answer as the CLI run from its TypeScript sources, on the same database.
     const hotspotArgs = ['hotspots', '--source', 'police-uk', '--format', 'json'];
-    const hotspots = await lantern(...hotspotArgs);
-    expect(hotspots.code).toBe(0);
+    const hotspots = lantern(...hotspotArgs);
+    expect(hotspots.status).toBe(0);
     const cells = (JSON.parse(hotspots.stdout) as { cells: { count: number }[] }).cells;
     expect(cells.reduce((sum, cell) => sum + cell.count, 0)).toBeGreaterThan(0);
     // From the repository, where tsx's loader resolves.
-    const fromSources = await node(['--import', 'tsx', join(cliDir, 'src/main.ts'), ...hotspotArgs], root);
-    expect([fromSources.code, fromSources.stderr]).toEqual([0, '']);
+    const fromSources = node(['--import', 'tsx', join(cliDir, 'src/main.ts'), ...hotspotArgs], root);
+    expect([fromSources.status, fromSources.stderr]).toEqual([0, '']);
     expect(hotspots.stdout).toBe(fromSources.stdout);
 
     const missing = join(scratch, 'missing.csv');
-    const refused = await lantern('import', 'police-uk', missing);
-    expect([refused.code, refused.stderr.trim()]).toEqual([
+    const refused = lantern('import', 'police-uk', missing);
+    expect([refused.status, refused.stderr.trim()]).toEqual([
       2,
       `error: ${missing}: no such file or directory\nnothing was imported`,
     ]);
 
-    const status = await lantern('db', 'status', '--format', 'json');
+    const status = lantern('db', 'status', '--format', 'json');
     expect(JSON.parse(status.stdout)).toMatchObject({ backend: 'pglite', counts: { crimeEvents: 100 } });
 
     const server = spawn(process.execPath, [join(outDir, 'main.js'), 'serve', '--port', '0'], {
