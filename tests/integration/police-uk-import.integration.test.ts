@@ -65,6 +65,20 @@ describe('importing every police.uk file in the repository', () => {
     expect(row?.n).toBe(expectedCounts(path).withoutLocation);
   });
 
+  it("gives every located row the district the database's own lookup gives its point", async () => {
+    // The import finds districts in Node (DistrictLocator); lantern_district_for_point is the rule.
+    const [row] = await db.sql.query<{ located: number; differ: number; outside: number }>(
+      `SELECT count(*) FILTER (WHERE district_code IS NOT NULL)::int AS located,
+              count(*) FILTER (WHERE district_code IS DISTINCT FROM lantern_district_for_point(geom))::int AS differ,
+              count(*) FILTER (WHERE geom IS NOT NULL AND district_code IS NULL)::int AS outside
+       FROM crime_event`,
+    );
+    expect(row?.located).toBeGreaterThan(40_000);
+    expect(row?.differ).toBe(0);
+    // Police.uk's Nottinghamshire files hold a few points beyond the county's districts.
+    expect(row?.outside).toBeGreaterThan(0);
+  });
+
   it('gives anti-social behaviour rows deterministic keys', async () => {
     const [row] = await db.sql.query<{ asb: number; keyed: number }>(
       `SELECT count(*) FILTER (WHERE crime_type = 'Anti-social behaviour')::int AS asb,

@@ -16,6 +16,7 @@ import { ensureCrimeEventPartitions } from './crime-event-partitions.ts';
 import { refreshCrimeTileCells } from './crime-tile-cells.ts';
 import { type CsvImportOptions, importCsvStream, type WriteCounts } from './csv-import.ts';
 import { bumpDataVersion } from './data-version.ts';
+import { DistrictLocator } from './district-locator.ts';
 import type { Sql, TransactionalSql } from './sql.ts';
 
 export { type RejectedRow, rejectsCsv } from './csv-import.ts';
@@ -116,7 +117,15 @@ const stagingColumns = [
   'crime_type',
   'outcome',
   'context',
+  'district_code',
 ] as const;
+
+/** A row as staged: its key, its fields and the district its point is in. */
+interface StagedCrime {
+  id: string;
+  crime: CrimeEventInput;
+  districtCode: string | null;
+}
 
 /**
  * One file's valid rows, a batch at a time: staged in a temporary table that lives as long as the
@@ -124,25 +133,34 @@ const stagingColumns = [
  * handle has it, and written into crime_event by one set-based upsert per month of the batch, each
  * pruned to that month's partition and writing only new or changed rows. The keys are unique
  * within a file (PoliceUkKeyer), so each batch is compared with what the file's earlier batches
- * did not touch.
+ * did not touch. Each point's district is found in Node (DistrictLocator, with the districts as
+ * the transaction sees them) as its row is staged.
  */
 class CrimeEventStaging {
-  private created = false;
+  private locator: DistrictLocator | undefined;
   private readonly partitioned = new Set<string>();
 
   async write(tx: Sql, batch: ReadonlyArray<{ id: string; crime: CrimeEventInput }>): Promise<WriteCounts> {
-    if (this.created) await tx.query(`DELETE FROM ${stagingTable}`);
+    if (this.locator) await tx.query(`DELETE FROM ${stagingTable}`);
     else {
+      this.locator = await DistrictLocator.load(tx);
       await tx.query(
         `CREATE TEMPORARY TABLE ${stagingTable} (
            id text NOT NULL, crime_id text, month date NOT NULL, reported_by text NOT NULL, falls_within text NOT NULL,
            lon float8, lat float8, location text, lsoa_code text, lsoa_name text, crime_type text NOT NULL,
-           outcome text, context text
+           outcome text, context text, district_code text
          ) ON COMMIT DROP`,
       );
-      this.created = true;
     }
-    await this.stage(tx, batch);
+    const locator = this.locator;
+    await this.stage(
+      tx,
+      batch.map(({ id, crime }) => ({
+        id,
+        crime,
+        districtCode: crime.lon === null || crime.lat === null ? null : locator.at(crime.lon, crime.lat),
+      })),
+    );
     const months = [...new Set(batch.map(({ crime }) => crime.month))].sort();
     const unpartitioned = months.filter((month) => !this.partitioned.has(month));
     await ensureCrimeEventPartitions(tx, unpartitioned);
@@ -156,13 +174,13 @@ class CrimeEventStaging {
     return written;
   }
 
-  private async stage(tx: Sql, batch: ReadonlyArray<{ id: string; crime: CrimeEventInput }>): Promise<void> {
+  private async stage(tx: Sql, batch: readonly StagedCrime[]): Promise<void> {
     if (!tx.copyFrom) {
       await bulkInsert(tx, stagingTable, batch, stagingColumnSpecs);
       return;
     }
     let text = '';
-    for (const { id, crime } of batch) {
+    for (const { id, crime, districtCode } of batch) {
       text += copyTextRow([
         id,
         crime.crimeId,
@@ -177,6 +195,7 @@ class CrimeEventStaging {
         crime.crimeType,
         crime.outcome,
         crime.context,
+        districtCode,
       ]);
     }
     await tx.copyFrom(stagingTable, stagingColumns, text);
@@ -197,18 +216,12 @@ const upsertMonth = `WITH changed AS (
               (s.reported_by, s.falls_within, s.location, s.lsoa_code, s.lsoa_name, s.crime_type, s.outcome,
                s.context, s.crime_id)
            OR NOT (c.geom IS NOT DISTINCT FROM p.geom))
-  ), located AS (
-    -- lantern_district_for_point's choice, as one join: each district's polygon meets the
-    -- points in a run (PostGIS reuses its prepared polygon) instead of a lookup per point.
-    SELECT DISTINCT ON (changed.id) changed.id, d.code
-    FROM changed JOIN district d ON ST_Intersects(d.geom, changed.geom)
-    ORDER BY changed.id, d.kind DESC, d.code
   ), written AS (
     INSERT INTO crime_event AS c (id, crime_id, month, reported_by, falls_within, geom, location, lsoa_code,
                                   lsoa_name, crime_type, outcome, context, district_code)
-    SELECT changed.id, crime_id, month, reported_by, falls_within, geom, location, lsoa_code, lsoa_name,
-           crime_type, outcome, context, located.code
-    FROM changed LEFT JOIN located ON located.id = changed.id
+    SELECT id, crime_id, month, reported_by, falls_within, geom, location, lsoa_code, lsoa_name,
+           crime_type, outcome, context, district_code
+    FROM changed
     ON CONFLICT (id, month) DO UPDATE SET
       crime_id = EXCLUDED.crime_id, reported_by = EXCLUDED.reported_by, falls_within = EXCLUDED.falls_within,
       geom = EXCLUDED.geom, location = EXCLUDED.location, lsoa_code = EXCLUDED.lsoa_code,
@@ -220,7 +233,7 @@ const upsertMonth = `WITH changed AS (
   FROM changed`;
 
 /** The staging rows as unnest arrays, for a handle without COPY. */
-const stagingColumnSpecs: ColumnSpec<{ id: string; crime: CrimeEventInput }>[] = [
+const stagingColumnSpecs: ColumnSpec<StagedCrime>[] = [
   { column: 'id', type: 'text', value: (row) => row.id },
   { column: 'crime_id', type: 'text', value: (row) => row.crime.crimeId },
   { column: 'month', type: 'date', value: (row) => row.crime.month },
@@ -234,6 +247,7 @@ const stagingColumnSpecs: ColumnSpec<{ id: string; crime: CrimeEventInput }>[] =
   { column: 'crime_type', type: 'text', value: (row) => row.crime.crimeType },
   { column: 'outcome', type: 'text', value: (row) => row.crime.outcome },
   { column: 'context', type: 'text', value: (row) => row.crime.context },
+  { column: 'district_code', type: 'text', value: (row) => row.districtCode },
 ];
 
 /**
