@@ -20,11 +20,11 @@ interface LocatedDistrict {
 /**
  * The district a point falls in, found in Node with the answer of SQL's `lantern_district_for_point`:
  * the first district, by kind (descending) then code, whose polygon holds the point or has it on its
- * boundary. For bulk imports: PostGIS spent 8–20 µs a point on that lookup (police.uk's 52,000 rows
- * a second on PostgreSQL, a second on PGlite), this spends one or two, and on PostgreSQL it runs
- * while the database writes the previous batch. The polygons are read with every coordinate as the
- * database holds it (GeoJSON's shortest exact form), so both answer alike, boundaries included
- * (district-locator.integration.test.ts compares them).
+ * boundary. For bulk imports: PostGIS spent 8–20 µs a point on that lookup (half a second of the
+ * database's time for the bundled police.uk files' 52,000 rows on PostgreSQL, a second on PGlite);
+ * this spends one to four, and on PostgreSQL while the database writes the previous batch. The
+ * polygons are read with every coordinate as the database holds it (GeoJSON's shortest exact form),
+ * so both answer alike, boundaries included (district-locator.integration.test.ts compares them).
  */
 export class DistrictLocator {
   private constructor(private readonly districts: readonly LocatedDistrict[]) {}

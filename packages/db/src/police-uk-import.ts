@@ -141,8 +141,8 @@ class CrimeEventStaging {
   private readonly partitioned = new Set<string>();
 
   async write(tx: Sql, batch: ReadonlyArray<{ id: string; crime: CrimeEventInput }>): Promise<WriteCounts> {
-    if (this.locator) await tx.query(`DELETE FROM ${stagingTable}`);
-    else {
+    if (this.locator === undefined) {
+      // The file's first batch: the districts as its transaction sees them, and the staging table.
       this.locator = await DistrictLocator.load(tx);
       await tx.query(
         `CREATE TEMPORARY TABLE ${stagingTable} (
@@ -151,7 +151,7 @@ class CrimeEventStaging {
            outcome text, context text, district_code text
          ) ON COMMIT DROP`,
       );
-    }
+    } else await tx.query(`DELETE FROM ${stagingTable}`);
     const locator = this.locator;
     await this.stage(
       tx,
