@@ -1,4 +1,4 @@
-import { appendAuditSql, type Database } from '@lantern/db';
+import { appendAuditSql, type Database, openDatabase } from '@lantern/db';
 import { describe, expect, it } from 'vitest';
 import { pooledPgliteCounts } from '../support/pglite-pool.ts';
 import { createTestDatabase, testBackend } from '../support/test-database.ts';
@@ -109,3 +109,39 @@ describe.sequential('a test file’s database', () => {
     }
   });
 });
+
+if (testBackend === 'postgres') {
+  describe('a PostgreSQL database handle', () => {
+    it('has ended every connection of its pool when close() returns', async () => {
+      const db = await createTestDatabase();
+      try {
+        const [row] = await db.sql.query<{ name: string }>('SELECT current_database() AS name');
+        const url = new URL(process.env.TEST_DATABASE_URL ?? '');
+        url.pathname = `/${row?.name}`;
+        url.searchParams.set('application_name', 'lantern-close-test');
+        const second = await openDatabase({ databaseUrl: url.toString() });
+        // Several connections at once (the pool opens one for each query in flight), each with temporary
+        // tables that its server process drops as it exits: an exit slow enough to be seen.
+        const temporaryTables = `DO $$ BEGIN
+            FOR i IN 1..100 LOOP EXECUTE format('CREATE TEMPORARY TABLE lantern_close_%s (id int)', i); END LOOP;
+            PERFORM pg_sleep(0.05);
+          END $$`;
+        await Promise.all(Array.from({ length: 6 }, () => second.sql.exec(temporaryTables)));
+        const open = async () =>
+          (
+            await db.sql.query<{ n: number }>(
+              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'lantern-close-test'`,
+            )
+          )[0]?.n;
+        expect(await open()).toBeGreaterThan(1);
+        await second.close();
+        // At once, as a test's teardown drops its database or a server stops after close(): pg-pool's
+        // own end() returned while its connections were still open, and the drop then terminated
+        // them ("idle PostgreSQL connection closed" warnings).
+        expect(await open()).toBe(0);
+      } finally {
+        await db.close();
+      }
+    });
+  });
+}

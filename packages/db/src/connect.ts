@@ -282,6 +282,17 @@ function postgresConnection(databaseUrl: string, settings: pg.PoolConfig = {}): 
   // An idle connection the server closes (restart, failover, a dropped database, a stopped
   // replica) must not crash the process: the pool replaces it on the next query.
   pool.on('error', (error) => process.emitWarning(`idle PostgreSQL connection closed: ${error.message}`));
+  // Each open connection's end, for close() to wait on; a connection leaves the set when it ends.
+  const ends = new Set<Promise<void>>();
+  pool.on('connect', (client) => {
+    const ended = new Promise<void>((resolve) =>
+      client.once('end', () => {
+        ends.delete(ended);
+        resolve();
+      }),
+    );
+    ends.add(ended);
+  });
   const wrap = (client: pg.Pool | pg.PoolClient): Sql => ({
     async query<Row>(text: string, params: readonly unknown[] = [], options?: QueryOptions) {
       const values = params as unknown[];
@@ -333,6 +344,9 @@ function postgresConnection(databaseUrl: string, settings: pg.PoolConfig = {}): 
     async close() {
       await prisma.$disconnect();
       await pool.end();
+      // pg-pool's end() resolves once it has asked each connection to end, not once they have: a
+      // database dropped or a server stopped just after would still find them open.
+      await Promise.all(ends);
     },
   };
 }
