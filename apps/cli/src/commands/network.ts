@@ -75,7 +75,7 @@ export async function network(db: Database, options: NetworkOptions, io: Io): Pr
     );
   }
   if (options.out) {
-    const files = options.format === 'csv' ? [`${options.out}.nodes.csv`, `${options.out}.edges.csv`] : [options.out];
+    const files = options.format === 'csv' ? Object.values(csvFiles(options.out)) : [options.out];
     for (const file of files) checkWritablePath('--out', file);
   }
   const principal = await findPrincipal(db.prisma, options.as ? { email: options.as } : { role: 'police_analyst' });
@@ -104,12 +104,10 @@ export async function network(db: Database, options: NetworkOptions, io: Io): Pr
         parsed(districtNetworkInput.safeParse({ districtCode: options.district, ...filters }), options),
       );
   if (options.format === 'csv') {
-    const prefix = options.out as string;
-    await writeFile(`${prefix}.nodes.csv`, formatNetwork(view, 'csv-nodes').content);
-    await writeFile(`${prefix}.edges.csv`, formatNetwork(view, 'csv-edges').content);
-    io.err(
-      `wrote ${prefix}.nodes.csv (${view.nodes.length} nodes) and ${prefix}.edges.csv (${view.edges.length} edges)`,
-    );
+    const files = csvFiles(options.out as string);
+    await writeFile(files.nodes, formatNetwork(view, 'csv-nodes').content);
+    await writeFile(files.edges, formatNetwork(view, 'csv-edges').content);
+    io.err(`wrote ${files.nodes} (${view.nodes.length} nodes) and ${files.edges} (${view.edges.length} edges)`);
     return;
   }
   const { content } = formatNetwork(view, options.format);
@@ -145,4 +143,9 @@ export function registerNetwork(program: Command, withDatabase: DatabaseProvider
     )
     .option('--out <file>', 'write to a file (csv: the prefix of the two files) instead of stdout')
     .action((options: NetworkOptions) => withMigrated(withDatabase, (database) => network(database, options, io)));
+}
+
+/** The two files a CSV export writes for `--out PREFIX`. */
+function csvFiles(prefix: string): { nodes: string; edges: string } {
+  return { nodes: `${prefix}.nodes.csv`, edges: `${prefix}.edges.csv` };
 }
