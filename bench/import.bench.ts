@@ -55,10 +55,8 @@ async function anchor(label: string, db: Database): Promise<number> {
   );
   const text = stored.map((row) => copyTextRow(columns.map((column) => row[column] ?? null))).join('');
   await db.sql.query('TRUNCATE crime_event');
-  const copyFrom = db.sql.copyFrom?.bind(db.sql);
-  if (!copyFrom) throw new Error(`${label}: the database handle has no COPY`);
   const started = performance.now();
-  await copyFrom('crime_event', columns, text);
+  await db.sql.copyFrom('crime_event', columns, text);
   return line(label, 'anchor: COPY FROM', stored.length, (performance.now() - started) / 1000);
 }
 

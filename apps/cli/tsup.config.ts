@@ -3,8 +3,13 @@ import { defineConfig } from 'tsup';
 // `node apps/cli/dist/main.js`: one ESM file, and the analytics worker beside it. Our workspace packages are bundled in; packages
 // that load native or WebAssembly files at run time stay external and resolve from node_modules.
 export default defineConfig({
-  // The analytics pool's worker is its own file beside main.js (packages/app analytics-pool.ts).
-  entry: { main: 'src/main.ts', 'analytics-worker': '../../packages/app/src/analytics/analytics-work.ts' },
+  // The analytics pool's worker and the police.uk import's reader are files of their own beside
+  // main.js (packages/app analytics-pool.ts, packages/db police-uk-reader.ts).
+  entry: {
+    main: 'src/main.ts',
+    'analytics-worker': '../../packages/app/src/analytics/analytics-work.ts',
+    'police-uk-read-worker': '../../packages/db/src/police-uk-read-work.ts',
+  },
   format: 'esm',
   platform: 'node',
   target: 'node20',

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -47,6 +47,21 @@ describe('importing every police.uk file in the repository', () => {
       expect(await crimeEventCount(db)).toBe(before + expected.rows);
     },
   );
+
+  it('reads a stream whole while a progress bar listens to it, as the CLI does', async () => {
+    // The file's largest month, so that it takes many chunks.
+    const path = policeUkFiles.reduce((largest, file) =>
+      statSync(file).size > statSync(largest).size ? file : largest,
+    );
+    const input = createReadStream(path);
+    let bytes = 0;
+    input.on('data', (chunk) => {
+      bytes += chunk.length;
+    });
+    const report = await importPoliceUkStream(db.sql, input, 'watched.csv');
+    expect(report).toMatchObject({ rows: expectedCounts(path).rows, rejected: 0 });
+    expect(bytes).toBe(statSync(path).size);
+  });
 
   it('changes nothing when the same files are imported again', async () => {
     const before = await crimeEventCount(db);

@@ -11,7 +11,7 @@ import { first100Sample } from '../support/police-uk-files.ts';
  * The CLI as the README's `pnpm build` makes it (`node apps/cli/dist/main.js`): built with its
  * own tsup configuration, then run as a user would, on a fresh embedded database. The bundle
  * leaves the packages with native or WebAssembly files external and carries the analytics worker
- * beside main.js; a mistake in either only shows in the built file.
+ * and the police.uk import's reader beside main.js; a mistake in any only shows in the built file.
  */
 const root = resolve(import.meta.dirname, '../..');
 const cliDir = join(root, 'apps/cli');
@@ -55,6 +55,7 @@ describe('the built CLI (node apps/cli/dist/main.js)', () => {
     expect(migrated.status).toBe(0);
     expect(migrated.stdout).toContain('boundaries: loaded 8 from data/nottinghamshire-districts.geojson');
 
+    // Read on the reader thread: the bundle's police-uk-read-worker.js.
     const imported = lantern('import', 'police-uk', first100Sample);
     expect(imported.status).toBe(0);
     expect(imported.stdout).toMatch(/: 100 rows \(100 new, 0 updated, 0 unchanged/);

@@ -2,6 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import { closeAnalyticsPool } from '@lantern/app';
 import {
   type CachedSession,
+  closePoliceUkReaders,
   type Database,
   developmentAuditKey,
   principalChannel,
@@ -190,8 +191,10 @@ export async function createServer({
   registerTileRoutes(app, db, config, sessions);
   await registerWebApp(app, webRoot);
 
-  // The analytics pool's threads end with the server.
-  app.addHook('onClose', async () => closeAnalyticsPool());
+  // The analytics pool's threads, and the police.uk imports' reader threads, end with the server.
+  app.addHook('onClose', async () => {
+    await Promise.all([closeAnalyticsPool(), closePoliceUkReaders()]);
+  });
 
   if (env.LANTERN_SESSION_CACHE_MS > 0) {
     const listening = await db.listen(principalChannel, {

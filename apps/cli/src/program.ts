@@ -1,4 +1,5 @@
 import { closeAnalyticsPool } from '@lantern/app';
+import { closePoliceUkReaders } from '@lantern/db';
 import { AppError, fields, isCalendarDate, londonDate } from '@lantern/domain';
 import { DEFAULT_PERIOD_END, DEFAULT_SEED } from '@lantern/synth';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -229,8 +230,9 @@ export async function run(argv: string[], io: Io, database?: DatabaseProvider): 
   } catch (error) {
     return exitCodeOf(error, io);
   } finally {
-    // Hot-spot commands start analytics threads; a finished command must not wait for them.
-    await closeAnalyticsPool();
+    // Hot-spot commands start analytics threads, imports reader threads; a finished command must
+    // not wait for them.
+    await Promise.all([closeAnalyticsPool(), closePoliceUkReaders()]);
   }
 }
 

@@ -1,7 +1,7 @@
 import { pipeline, type Readable } from 'node:stream';
 import { AppError, type FieldProblem, formatProblem } from '@lantern/domain';
-import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
+import { csvParser, emptyFile, malformedRow, unstorableField } from './csv-reader.ts';
 import type { Sql, TransactionalSql } from './sql.ts';
 
 /**
@@ -63,30 +63,6 @@ export interface CsvImportCounts {
   problems: FieldProblem[];
 }
 
-/**
- * A field PostgreSQL cannot store as text (a NUL byte) is bad input of its row, named by line and
- * column, like any other bad value; it must not reach the database and fail the whole import.
- */
-function unstorableField(
-  file: string,
-  header: readonly string[],
-  record: readonly string[],
-  line: number,
-): { ok: false; problems: FieldProblem[] } | null {
-  const problems: FieldProblem[] = [];
-  record.forEach((value, index) => {
-    if (value.includes('\u0000')) {
-      problems.push({
-        file,
-        line,
-        field: header[index] ?? `column ${index + 1}`,
-        message: 'contains a NUL byte (0x00), which text cannot hold',
-      });
-    }
-  });
-  return problems.length > 0 ? { ok: false, problems } : null;
-}
-
 export async function importCsvStream<Row>(
   sql: TransactionalSql,
   input: Readable,
@@ -95,18 +71,12 @@ export async function importCsvStream<Row>(
   options: CsvImportOptions = {},
 ): Promise<CsvImportCounts> {
   const report = emptyCounts(file);
-  const parser = parse({
-    bom: true,
-    info: true,
-    skip_empty_lines: true,
-    relax_quotes: false,
-    skip_records_with_error: true,
-  });
+  const parser = csvParser();
   // `pipeline`, unlike `pipe`, destroys the parser with a read error, which bufferedChunks then
   // throws from `errored`; its callback hears the error, so no 'error' event goes unheard.
   pipeline(input, parser, () => undefined);
   parser.on('skip', (error: Error & { lines?: number }) => {
-    report.problems.push({ file, line: error.lines, message: `malformed CSV row: ${error.message}` });
+    report.problems.push(malformedRow(file, error));
     report.rejected += 1;
   });
   let header: string[] = [];
@@ -125,10 +95,7 @@ export async function importCsvStream<Row>(
       }
       yield chunk;
     }
-    if (parseRow === undefined) {
-      const problem = { file, line: 1, message: `the file is empty: ${spec.expectedHeader}` };
-      throw new AppError('BAD_INPUT', formatProblem(problem), [problem]);
-    }
+    if (parseRow === undefined) throw emptyFile(file, spec.expectedHeader);
   }
   return importRecords(
     sql,
@@ -154,6 +121,8 @@ export function emptyCounts(file: string): CsvImportCounts {
 
 /** What an import of any format does with its records: parse each, write the valid ones in batches. */
 export interface RecordImportSpec<Source, Row> {
+  /** Runs first in the transaction, before any record is read (e.g. to read what parsing needs). */
+  start?(tx: Sql): Promise<void>;
   /** May ask the database (in the import's transaction), e.g. which district a point is in. */
   parse(record: Source, line: number, tx: Sql): CsvRowResult<Row> | Promise<CsvRowResult<Row>>;
   write(tx: Sql, batch: Row[]): Promise<{ inserted: number; updated: number }>;
@@ -189,10 +158,14 @@ export async function importRecords<Source, Row>(
   const batchSize = options.batchSize ?? 2000;
   const noun = spec.noun ?? 'row';
   await sql.transaction(async (tx) => {
+    await spec.start?.(tx);
     let batch: Row[] = [];
     // One batch is written while the next is read: on PostgreSQL the database's work and the
     // parsing overlap, one core each. A write's error is thrown at the next flush or at the end.
     let writing: Promise<void> | undefined;
+    // The first batch is an eighth of the size, each next one twice the last up to `batchSize`:
+    // the database starts on a file's rows sooner instead of waiting for a whole batch to be read.
+    let limit = Math.max(1, Math.ceil(batchSize / 8));
     const flush = async () => {
       await writing;
       if (batch.length === 0) return;
@@ -219,7 +192,8 @@ export async function importRecords<Source, Row>(
           // All-or-nothing: once a record is bad nothing will be kept, but reading on lists every bad one.
           if (report.rejected > 0 && !options.skipInvalid) continue;
           batch.push(result.row);
-          if (batch.length >= batchSize) {
+          if (batch.length >= limit) {
+            limit = Math.min(batchSize, 2 * limit);
             await flush();
             options.onProgress?.(report.rows);
           }

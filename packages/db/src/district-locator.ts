@@ -17,6 +17,20 @@ interface LocatedDistrict {
   north: number;
 }
 
+/** A district as the locator reads it: its code and its polygon as GeoJSON text. */
+export interface DistrictRow {
+  code: string;
+  geometry: string;
+}
+
+/** The districts as `sql` sees them now, in the locator's order (kind descending, then code). */
+export async function districtRows(sql: Sql): Promise<DistrictRow[]> {
+  // 20 decimals is above any double's need: PostGIS then prints each coordinate's shortest exact form.
+  return sql.query<DistrictRow>(
+    `SELECT code, ST_AsGeoJSON(geom, 20) AS geometry FROM district ORDER BY kind DESC, code`,
+  );
+}
+
 /**
  * The district a point falls in, found in Node with the answer of SQL's `lantern_district_for_point`:
  * the first district, by kind (descending) then code, whose polygon holds the point or has it on its
@@ -27,21 +41,20 @@ interface LocatedDistrict {
  * so both answer alike, boundaries included (district-locator.integration.test.ts compares them).
  */
 export class DistrictLocator {
-  private constructor(private readonly districts: readonly LocatedDistrict[]) {}
+  private readonly districts: readonly LocatedDistrict[];
+
+  /** From `districtRows`, which may have crossed to a worker thread. */
+  constructor(rows: readonly DistrictRow[]) {
+    this.districts = rows.map((row) => {
+      const geometry = JSON.parse(row.geometry) as DistrictGeometry;
+      const [west, south, east, north] = bbox(geometry);
+      return { code: row.code, geometry, west, south, east, north };
+    });
+  }
 
   /** The districts as `sql` sees them now: inside a transaction, as of that transaction. */
   static async load(sql: Sql): Promise<DistrictLocator> {
-    // 20 decimals is above any double's need: PostGIS then prints each coordinate's shortest exact form.
-    const rows = await sql.query<{ code: string; geometry: string }>(
-      `SELECT code, ST_AsGeoJSON(geom, 20) AS geometry FROM district ORDER BY kind DESC, code`,
-    );
-    return new DistrictLocator(
-      rows.map((row) => {
-        const geometry = JSON.parse(row.geometry) as DistrictGeometry;
-        const [west, south, east, north] = bbox(geometry);
-        return { code: row.code, geometry, west, south, east, north };
-      }),
-    );
+    return new DistrictLocator(await districtRows(sql));
   }
 
   /** The code of the district at (lon, lat) in WGS 84, or null outside every district. */

@@ -106,6 +106,7 @@ export {
   type RejectedRow,
   rejectsCsv,
 } from './police-uk-import.ts';
+export { closePoliceUkReaders } from './police-uk-reader.ts';
 export {
   changeProfileVersion,
   getProfileVersion,

@@ -1,30 +1,23 @@
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
-import {
-  AppError,
-  type CrimeEventInput,
-  type FieldProblem,
-  formatProblem,
-  parsePoliceUkRow,
-  policeUkLayout,
-} from '@lantern/domain';
-import { bulkInsert, type ColumnSpec } from './bulk-insert.ts';
-import { copyTextRow } from './copy-text.ts';
+import type { FieldProblem } from '@lantern/domain';
 import { ensureCrimeEventPartitions } from './crime-event-partitions.ts';
 import { refreshCrimeTileCells } from './crime-tile-cells.ts';
-import { type CsvImportOptions, importCsvStream, type WriteCounts } from './csv-import.ts';
+import { type CsvImportOptions, emptyCounts, importRecords, type WriteCounts } from './csv-import.ts';
 import { bumpDataVersion } from './data-version.ts';
-import { DistrictLocator } from './district-locator.ts';
+import { type DistrictRow, districtRows } from './district-locator.ts';
+import { readPoliceUk } from './police-uk-reader.ts';
+import { type PoliceUkItem, stagingColumns } from './police-uk-rows.ts';
 import type { Sql, TransactionalSql } from './sql.ts';
 
 export { type RejectedRow, rejectsCsv } from './csv-import.ts';
+export { PoliceUkKeyer } from './police-uk-rows.ts';
 
 /**
  * Streams a data.police.uk street CSV into crime_event inside one transaction: a file imports
  * whole or not at all (unless `skipInvalid`), and never sits in memory whole. Rows are checked
- * in Node as they are read and staged with COPY; the upsert on the natural key (id, month) then
+ * in Node as they are read (on a thread of their own) and staged with COPY; the upsert on the natural key (id, month) then
  * only touches rows whose content changed, so importing the same file twice changes nothing and
  * a republished month's changed rows are updated in that month's partition alone.
  */
@@ -66,28 +59,48 @@ export async function importPoliceUkStream(
   file: string,
   options: PoliceUkImportOptions = {},
 ): Promise<PoliceUkImportReport> {
-  const keyer = new PoliceUkKeyer();
+  // Held until the reader takes it once the transaction has begun: a 'data' listener (the CLI's
+  // progress bar) would otherwise set the file flowing past it meanwhile.
+  input.pause();
   const staging = new CrimeEventStaging();
+  const report = emptyCounts(file);
+  const batchSize = options.batchSize ?? 5_000;
+  let districts: DistrictRow[] = [];
+  let header: string[] = [];
   let withoutLocation = 0;
-  const counts = await importCsvStream(
+  // The file's records, read on the reader thread (police-uk-reader.ts) while this one writes. A
+  // row CSV cannot read is counted and reported here, as importCsvStream does; the rest go on.
+  async function* records(): AsyncIterable<Array<{ record: StagedOrInvalid; line: number }>> {
+    const reading = readPoliceUk(input, { file, crimeType: options.crimeType, districts }, 2 * batchSize, (row) => {
+      header = row;
+    });
+    for await (const items of reading) {
+      const chunk: Array<{ record: StagedOrInvalid; line: number }> = [];
+      for (const item of items) {
+        if (item.kind === 'malformed') {
+          report.problems.push(item.problem);
+          report.rejected += 1;
+        } else chunk.push({ record: item, line: item.line });
+      }
+      yield chunk;
+    }
+  }
+  const counts = await importRecords(
     sql,
-    input,
+    records(),
     file,
     {
-      expectedHeader: 'expected a data.police.uk header row',
-      header(record) {
-        const result = policeUkLayout(record, file, options.crimeType);
-        if (!result.ok) throw new AppError('BAD_INPUT', formatProblem(result.problem), [result.problem]);
-        const layout = result.layout;
-        return (row, line) => {
-          const parsed = parsePoliceUkRow(layout.toStreetFields(row), file, line, layout.columnName);
-          if (!parsed.ok) return parsed;
-          if (parsed.crime.lon === null) withoutLocation += 1;
-          return { ok: true, row: { id: keyer.next(parsed.crime), crime: parsed.crime } };
-        };
+      // The districts as the import's transaction sees them, for the reader to locate each point.
+      async start(tx) {
+        districts = await districtRows(tx);
+      },
+      parse(item) {
+        if (item.kind === 'invalid') return { ok: false, problems: item.problems };
+        if (item.withoutLocation) withoutLocation += 1;
+        return { ok: true, row: item };
       },
       // Valid rows reach crime_event a batch at a time, through a staging table, while the next
-      // batch is read (csv-import.ts).
+      // batch is read.
       write: (tx, batch) => staging.write(tx, batch),
       async finish(tx) {
         // The map tiles' cells of the months this file touched, before it commits.
@@ -96,54 +109,38 @@ export async function importPoliceUkStream(
         await bumpDataVersion(tx, 'crime');
       },
     },
-    // A few batches per monthly file, so that most of its parsing overlaps the database's work.
-    { ...options, batchSize: options.batchSize ?? 5_000 },
+    {
+      ...options,
+      onReject: (item, line, problems) =>
+        options.onReject?.({ header, record: item.kind === 'invalid' ? item.record : [], line, problems }),
+      // A few batches per monthly file, so that most of its reading overlaps the database's work.
+      batchSize,
+    },
+    report,
   );
   return { ...counts, withoutLocation };
 }
 
-const stagingTable = 'crime_event_staging';
-const stagingColumns = [
-  'id',
-  'crime_id',
-  'month',
-  'reported_by',
-  'falls_within',
-  'lon',
-  'lat',
-  'location',
-  'lsoa_code',
-  'lsoa_name',
-  'crime_type',
-  'outcome',
-  'context',
-  'district_code',
-] as const;
+type StagedOrInvalid = Exclude<PoliceUkItem, { kind: 'malformed' }>;
+type StagedRow = Extract<PoliceUkItem, { kind: 'staged' }>;
 
-/** A row as staged: its key, its fields and the district its point is in. */
-interface StagedCrime {
-  id: string;
-  crime: CrimeEventInput;
-  districtCode: string | null;
-}
+const stagingTable = 'crime_event_staging';
 
 /**
- * One file's valid rows, a batch at a time: staged in a temporary table that lives as long as the
- * import's transaction (so a failed import leaves nothing behind), loaded with COPY where the
- * handle has it, and written into crime_event by one set-based upsert per month of the batch, each
- * pruned to that month's partition and writing only new or changed rows. The keys are unique
- * within a file (PoliceUkKeyer), so each batch is compared with what the file's earlier batches
- * did not touch. Each point's district is found in Node (DistrictLocator, with the districts as
- * the transaction sees them) as its row is staged.
+ * One file's valid rows, a batch at a time: staged with COPY in a temporary table that lives as
+ * long as the import's transaction (so a failed import leaves nothing behind), and written into
+ * crime_event by one set-based upsert per month of the batch, each pruned to that month's
+ * partition and writing only new or changed rows. The keys are unique within a file
+ * (PoliceUkKeyer), so each batch is compared with what the file's earlier batches did not touch.
+ * Each row comes staged from the reader, its district found there (DistrictLocator).
  */
 class CrimeEventStaging {
-  private locator: DistrictLocator | undefined;
+  private created = false;
   private readonly partitioned = new Set<string>();
 
-  async write(tx: Sql, batch: ReadonlyArray<{ id: string; crime: CrimeEventInput }>): Promise<WriteCounts> {
-    if (this.locator === undefined) {
-      // The file's first batch: the districts as its transaction sees them, and the staging table.
-      this.locator = await DistrictLocator.load(tx);
+  async write(tx: Sql, batch: readonly StagedRow[]): Promise<WriteCounts> {
+    if (!this.created) {
+      this.created = true;
       await tx.query(
         `CREATE TEMPORARY TABLE ${stagingTable} (
            id text NOT NULL, crime_id text, month date NOT NULL, reported_by text NOT NULL, falls_within text NOT NULL,
@@ -152,16 +149,9 @@ class CrimeEventStaging {
          ) ON COMMIT DROP`,
       );
     } else await tx.query(`DELETE FROM ${stagingTable}`);
-    const locator = this.locator;
-    await this.stage(
-      tx,
-      batch.map(({ id, crime }) => ({
-        id,
-        crime,
-        districtCode: crime.lon === null || crime.lat === null ? null : locator.at(crime.lon, crime.lat),
-      })),
-    );
-    const months = [...new Set(batch.map(({ crime }) => crime.month))].sort();
+    // One string: COPY's stream would otherwise take each row as a write of its own.
+    await tx.copyFrom(stagingTable, stagingColumns, batch.map((row) => row.staged).join(''));
+    const months = [...new Set(batch.map((row) => row.month))].sort();
     const unpartitioned = months.filter((month) => !this.partitioned.has(month));
     await ensureCrimeEventPartitions(tx, unpartitioned);
     for (const month of unpartitioned) this.partitioned.add(month);
@@ -172,33 +162,6 @@ class CrimeEventStaging {
       written.updated += counts?.updated ?? 0;
     }
     return written;
-  }
-
-  private async stage(tx: Sql, batch: readonly StagedCrime[]): Promise<void> {
-    if (!tx.copyFrom) {
-      await bulkInsert(tx, stagingTable, batch, stagingColumnSpecs);
-      return;
-    }
-    let text = '';
-    for (const { id, crime, districtCode } of batch) {
-      text += copyTextRow([
-        id,
-        crime.crimeId,
-        crime.month,
-        crime.reportedBy,
-        crime.fallsWithin,
-        crime.lon,
-        crime.lat,
-        crime.location,
-        crime.lsoaCode,
-        crime.lsoaName,
-        crime.crimeType,
-        crime.outcome,
-        crime.context,
-        districtCode,
-      ]);
-    }
-    await tx.copyFrom(stagingTable, stagingColumns, text);
   }
 }
 
@@ -231,55 +194,3 @@ const upsertMonth = `WITH changed AS (
   -- A partitioned table cannot return xmax to tell inserts from updates; the join above can.
   SELECT count(*) FILTER (WHERE is_new)::int AS inserted, count(*) FILTER (WHERE NOT is_new)::int AS updated
   FROM changed`;
-
-/** The staging rows as unnest arrays, for a handle without COPY. */
-const stagingColumnSpecs: ColumnSpec<StagedCrime>[] = [
-  { column: 'id', type: 'text', value: (row) => row.id },
-  { column: 'crime_id', type: 'text', value: (row) => row.crime.crimeId },
-  { column: 'month', type: 'date', value: (row) => row.crime.month },
-  { column: 'reported_by', type: 'text', value: (row) => row.crime.reportedBy },
-  { column: 'falls_within', type: 'text', value: (row) => row.crime.fallsWithin },
-  { column: 'lon', type: 'float8', value: (row) => row.crime.lon },
-  { column: 'lat', type: 'float8', value: (row) => row.crime.lat },
-  { column: 'location', type: 'text', value: (row) => row.crime.location },
-  { column: 'lsoa_code', type: 'text', value: (row) => row.crime.lsoaCode },
-  { column: 'lsoa_name', type: 'text', value: (row) => row.crime.lsoaName },
-  { column: 'crime_type', type: 'text', value: (row) => row.crime.crimeType },
-  { column: 'outcome', type: 'text', value: (row) => row.crime.outcome },
-  { column: 'context', type: 'text', value: (row) => row.crime.context },
-  { column: 'district_code', type: 'text', value: (row) => row.districtCode },
-];
-
-/**
- * Gives each row of one file its natural key. A row with a Crime ID is keyed by it; police.uk
- * publishes anti-social behaviour without one, so those rows are keyed by a SHA-256 of their
- * content. Identical rows (and, in the real files, the same Crime ID on two different rows) are
- * separate records, told apart by their order within the file: "<key>#2", "<key>#3" …
- * Re-importing the same file therefore yields the same keys.
- */
-export class PoliceUkKeyer {
-  private readonly seen = new Map<string, number>();
-
-  next(crime: CrimeEventInput): string {
-    const base = crime.crimeId ?? `asb:${contentHash(crime)}`;
-    const occurrence = (this.seen.get(base) ?? 0) + 1;
-    this.seen.set(base, occurrence);
-    return occurrence === 1 ? base : `${base}#${occurrence}`;
-  }
-}
-
-function contentHash(crime: CrimeEventInput): string {
-  const content = [
-    crime.month,
-    crime.reportedBy,
-    crime.fallsWithin,
-    crime.lon ?? '',
-    crime.lat ?? '',
-    crime.location ?? '',
-    crime.lsoaCode ?? '',
-    crime.crimeType,
-    crime.outcome ?? '',
-    crime.context ?? '',
-  ].join('\u001f');
-  return createHash('sha256').update(content).digest('hex').slice(0, 32);
-}

@@ -92,6 +92,7 @@ describe('ReplicaRouter', () => {
     const sql: Sql = {
       query: async <Row>(text: string) => answer(text) as Row[],
       exec: async () => undefined,
+      copyFrom: async () => undefined,
     };
     return { target, sql, prisma: {} as PrismaClient };
   }

@@ -16,7 +16,7 @@ export interface Sql {
    * `COPY table (columns) FROM STDIN` on PostgreSQL and handed to PGlite as its /dev/blob device.
    * Table and column names come from code, never from input. Both backends' handles have it.
    */
-  copyFrom?(table: string, columns: readonly string[], data: CopyData): Promise<void>;
+  copyFrom(table: string, columns: readonly string[], data: CopyData): Promise<void>;
 }
 
 export interface QueryOptions {
