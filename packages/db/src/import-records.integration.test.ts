@@ -6,7 +6,8 @@ import type { Sql } from './sql.ts';
 
 /**
  * The core of every import writes one batch while it reads the next, so that on PostgreSQL the
- * parsing and the database's work overlap. The writes still run one at a time and in order, and a
+ * parsing and the database's work overlap; the first batch is an eighth of the batch size and each
+ * next one twice the last, up to the size. The writes still run one at a time and in order, and a
  * write that fails fails the whole import, with nothing kept.
  */
 let db: Database;
@@ -35,7 +36,7 @@ async function insertBatch(tx: Sql, batch: number[]): Promise<{ inserted: number
 }
 
 describe('importRecords', () => {
-  it('reads the next batch while the last one is written, and writes the batches one at a time, in order', async () => {
+  it('reads the next batch while the last one is written, and writes growing batches one at a time, in order', async () => {
     const events: string[] = [];
     let releaseFirst: () => void = () => undefined;
     const firstHeld = new Promise<void>((resolve) => {
@@ -57,21 +58,17 @@ describe('importRecords', () => {
         return counts;
       },
     };
-    const report = await importRecords(db.sql, records(5), 'probe.csv', spec, { batchSize: 2 });
+    const report = await importRecords(db.sql, records(13), 'probe.csv', spec, { batchSize: 4 });
 
-    expect(report).toMatchObject({ rows: 5, inserted: 5, updated: 0, unchanged: 0, rejected: 0 });
-    expect(await stored()).toEqual([1, 2, 3, 4, 5]);
+    expect(report).toMatchObject({ rows: 13, inserted: 13, updated: 0, unchanged: 0, rejected: 0 });
+    expect(await stored()).toEqual(Array.from({ length: 13 }, (_, index) => index + 1));
     // Batch 1's write starts, record 3 is parsed before it ends, and no write overlaps another.
-    expect(events.indexOf('parse 3')).toBeLessThan(events.indexOf('write 1,2 end'));
+    expect(events.indexOf('parse 3')).toBeLessThan(events.indexOf('write 1 end'));
     const writes = events.filter((event) => event.startsWith('write'));
-    expect(writes).toEqual([
-      'write 1,2 start',
-      'write 1,2 end',
-      'write 3,4 start',
-      'write 3,4 end',
-      'write 5 start',
-      'write 5 end',
-    ]);
+    // Batches of 1 (an eighth of 4, rounded up), 2, then 4 at most.
+    expect(writes).toEqual(
+      ['1', '2,3', '4,5,6,7', '8,9,10,11', '12,13'].flatMap((batch) => [`write ${batch} start`, `write ${batch} end`]),
+    );
   });
 
   it('fails the import when a batch cannot be written, keeps nothing, and leaves no write running', async () => {
@@ -82,8 +79,8 @@ describe('importRecords', () => {
       async write(tx, batch) {
         writesRunning += 1;
         try {
-          // The second batch repeats a key of the first: the database refuses it.
-          return await insertBatch(tx, batch[0] === 3 ? [1, ...batch] : batch);
+          // The second batch (2 and 3) repeats a key of the first: the database refuses it.
+          return await insertBatch(tx, batch[0] === 2 ? [1, ...batch] : batch);
         } finally {
           writesRunning -= 1;
         }

@@ -12,7 +12,8 @@ beforeAll(async () => {
   pglite = await PGlite.create();
   await pglite.exec(`CREATE TABLE probe (n int PRIMARY KEY, label text, at timestamptz, amount numeric)`);
   await pglite.exec(`INSERT INTO probe VALUES (1, 'one', '2026-12-07T10:00:00Z', 1.50), (2, NULL, NULL, NULL)`);
-});
+  // PGlite's start: seconds, more when the other test files keep both cores busy.
+}, 60_000);
 afterAll(() => pglite.close());
 
 const named = (prefix: string) => (text: string) => `${prefix}_${Buffer.from(text).toString('hex').slice(-40)}`;
