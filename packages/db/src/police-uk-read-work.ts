@@ -82,5 +82,7 @@ export default function readPoliceUk({ port, file, crimeType, districts }: Polic
       else if (message.kind === 'end') parser.end();
       else finish({ kind: 'end' });
     });
+    // The import's side closed (it stopped, or its thread is gone): nothing is left to read for.
+    port.on('close', () => finish({ kind: 'end' }));
   });
 }
