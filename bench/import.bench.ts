@@ -15,7 +15,15 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { copyTextRow, type Database, importPoliceUkFile, migrateAndLoad, refreshCrimeTileCells } from '@lantern/db';
+import {
+  closePoliceUkReaders,
+  copyTextRow,
+  type Database,
+  importPoliceUkFile,
+  migrateAndLoad,
+  refreshCrimeTileCells,
+  startPoliceUkReaders,
+} from '@lantern/db';
 import { everyPoliceUkFile } from '../tests/support/police-uk-files.ts';
 import { onEachBackend } from './scratch-database.ts';
 
@@ -61,6 +69,8 @@ async function anchor(label: string, db: Database): Promise<number> {
 }
 
 async function measure(label: string, db: Database) {
+  // As `lantern import police-uk` does: the files' reader thread starts while the database opens.
+  startPoliceUkReaders();
   await migrateAndLoad(db);
   let firstImport = 0;
   // The first import's files alone, to their last commit (the rows are in and queryable), before the cells.
@@ -124,3 +134,4 @@ async function oneMonthInParts(label: string, db: Database) {
 }
 
 await onEachBackend(measure);
+await closePoliceUkReaders();

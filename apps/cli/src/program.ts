@@ -1,5 +1,5 @@
 import { closeAnalyticsPool } from '@lantern/app';
-import { closePoliceUkReaders } from '@lantern/db';
+import { closePoliceUkReaders, startPoliceUkReaders } from '@lantern/db';
 import { AppError, fields, isCalendarDate, londonDate } from '@lantern/domain';
 import { DEFAULT_PERIOD_END, DEFAULT_SEED } from '@lantern/synth';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -97,6 +97,8 @@ export function buildProgram(io: Io, database?: DatabaseProvider): Command {
     .option('--rejects <file>', 'with --skip-invalid: write the rejected rows, with line and problem, to this CSV')
     .action((files: string[], options: { skipInvalid: boolean; rejects?: string }) => {
       checkImportPaths(files, options);
+      // The files' reader thread starts while the database opens.
+      startPoliceUkReaders();
       return withMigrated(withDatabase, (database) => importPoliceUk(database, files, options, io));
     });
 

@@ -106,7 +106,7 @@ export {
   type RejectedRow,
   rejectsCsv,
 } from './police-uk-import.ts';
-export { closePoliceUkReaders } from './police-uk-reader.ts';
+export { closePoliceUkReaders, startPoliceUkReaders } from './police-uk-reader.ts';
 export {
   changeProfileVersion,
   getProfileVersion,

@@ -26,7 +26,10 @@ export type FromReader =
   | { kind: 'end' }
   | { kind: 'failed'; message: string; appError?: { code: AppError['code']; problems: AppError['problems'] } };
 
-export default function readPoliceUk({ port, file, crimeType, districts }: PoliceUkReadTask): Promise<void> {
+/** Reads one file; `null` only starts the thread (startPoliceUkReaders). */
+export default function readPoliceUk(task: PoliceUkReadTask | null): Promise<void> {
+  if (task === null) return Promise.resolve();
+  const { port, file, crimeType, districts } = task;
   const rows = new PoliceUkRows(file, crimeType, districts);
   const parser = csvParser();
   let items: PoliceUkItem[] = [];

@@ -34,6 +34,17 @@ function readerPool(): Piscina {
   return pool;
 }
 
+/**
+ * Starts a reader thread now, for an import about to begin (the CLI, while it opens the
+ * database): from the TypeScript sources a thread takes half a second or more to load its modules.
+ * A thread that cannot start says so at the import's first read.
+ */
+export function startPoliceUkReaders(): void {
+  readerPool()
+    .run(null)
+    .catch(() => undefined);
+}
+
 /** Ends the reader threads (the server's close, the end of a CLI command). */
 export async function closePoliceUkReaders(): Promise<void> {
   const closing = pool;
