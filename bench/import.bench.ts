@@ -10,7 +10,7 @@
  * same emptied table with COPY FROM STDIN (PGlite: its /dev/blob). That is the floor of what
  * loading these rows can cost; the import also parses and checks the CSV, keys the rows, finds
  * each point's district, upserts and recounts the map's tile cells (once for all the files, as the
- * CLI does).
+ * CLI does). As the CLI, it starts the files' reader thread while the database opens.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

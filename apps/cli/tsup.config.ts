@@ -1,6 +1,6 @@
 import { defineConfig } from 'tsup';
 
-// `node apps/cli/dist/main.js`: one ESM file, and the analytics worker beside it. Our workspace packages are bundled in; packages
+// `node apps/cli/dist/main.js`: one ESM file, and its worker threads' files beside it. Our workspace packages are bundled in; packages
 // that load native or WebAssembly files at run time stay external and resolve from node_modules.
 export default defineConfig({
   // The analytics pool's worker and the police.uk import's reader are files of their own beside

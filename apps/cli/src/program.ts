@@ -232,8 +232,8 @@ export async function run(argv: string[], io: Io, database?: DatabaseProvider): 
   } catch (error) {
     return exitCodeOf(error, io);
   } finally {
-    // Hot-spot commands start analytics threads, imports reader threads; a finished command must
-    // not wait for them.
+    // Hot-spot commands start analytics threads, and a police.uk import its reader thread: a
+    // finished command must not wait for them.
     await Promise.all([closeAnalyticsPool(), closePoliceUkReaders()]);
   }
 }

@@ -9,11 +9,11 @@ import type { PoliceUkItem } from './police-uk-rows.ts';
 
 /**
  * A police.uk file is read on a thread of its own (piscina) while the import's thread writes:
- * reading the CSV, checking, keying and locating its rows and formatting them for COPY took
- * more of a first import's time than the database's own work on PostgreSQL, and on PGlite, whose
+ * reading the CSV, checking, keying and locating its rows and formatting them for COPY kept the
+ * import's thread busy about as long as the database's own work on PostgreSQL, and on PGlite, whose
  * database runs on the import's thread, none of it overlapped. The file's bytes go to the reader a
- * chunk at a time and its records come back, a few chunks ahead of the import at most, so a file
- * never sits in memory whole.
+ * chunk at a time and its records come back, never more than `chunksAhead` chunks and `lookahead`
+ * records ahead of the import, so a file never sits in memory whole.
  *
  * From the TypeScript sources the thread runs `police-uk-read-worker.mjs` (it registers tsx's
  * loader); in the bundled CLI the compiled `police-uk-read-worker.js` beside `main.js`. Idle
