@@ -2,15 +2,17 @@
  * police.uk import throughput on both backends: every police.uk street CSV in the repository
  * (data/police-uk and tests/fixtures/police-uk, or the files given as arguments), into a fresh
  * database, first import and re-import.
- * PostgreSQL is measured when BENCH_DATABASE_URL is set (an admin URL; a scratch database is
- * created and dropped). Run: pnpm bench:import
+ * PGlite runs on a scratch data directory, as the embedded default does; PostgreSQL is measured
+ * when BENCH_DATABASE_URL is set (an admin URL; a scratch database is created and dropped).
+ * Run: pnpm bench:import
  *
  * The anchor, in the same run and on the same backend: the rows the import stored, pre-formatted
  * in COPY's text format (geometry as EWKB hex, district codes already known), copied into the
  * same emptied table with COPY FROM STDIN (PGlite: its /dev/blob). That is the floor of what
  * loading these rows can cost; the import also parses and checks the CSV, keys the rows, finds
- * each point's district, upserts and recounts the map's tile cells (once for all the files, as the
- * CLI does). As the CLI, it starts the files' reader thread while the database opens.
+ * each point's district, formats them (on its reader thread), copies a month without rows in and
+ * upserts a month with some, and then the map's tile cells are recounted (once for all the files,
+ * as the CLI does). As the CLI, it starts the files' reader thread while the database opens.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -133,5 +135,5 @@ async function oneMonthInParts(label: string, db: Database) {
   rmSync(dir, { recursive: true });
 }
 
-await onEachBackend(measure);
+await onEachBackend(measure, { pgliteOnDisk: true });
 await closePoliceUkReaders();

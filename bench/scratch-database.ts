@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Database, openDatabase } from '@lantern/db';
 import pg from 'pg';
 
@@ -5,8 +8,25 @@ import pg from 'pg';
  * Runs a benchmark on the embedded database and, when BENCH_DATABASE_URL (an admin URL) is set,
  * on a scratch PostgreSQL database created for the run and dropped after it.
  */
-export async function onEachBackend(measure: (label: string, db: Database) => Promise<void>): Promise<void> {
-  await measure('pglite', await openDatabase({ inMemory: true }));
+export async function onEachBackend(
+  measure: (label: string, db: Database) => Promise<void>,
+  options: {
+    /**
+     * PGlite on a scratch data directory, as Lantern's embedded default keeps its database (the
+     * CLI's and the server's `./.lantern/db`), rather than in memory, where a growing table file is
+     * copied whole each time it outgrows its buffer.
+     */
+    pgliteOnDisk?: boolean;
+  } = {},
+): Promise<void> {
+  if (options.pgliteOnDisk) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lantern-bench-pglite-'));
+    try {
+      await measure('pglite', await openDatabase({ dataDir }));
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  } else await measure('pglite', await openDatabase({ inMemory: true }));
   const adminUrl = process.env.BENCH_DATABASE_URL;
   if (!adminUrl) {
     console.log('postgres  (skipped: set BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres)');

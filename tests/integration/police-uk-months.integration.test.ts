@@ -1,10 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import {
   crimeEventPartitionMonths,
   type Database,
   importPoliceUkFile,
+  importPoliceUkStream,
   migrate,
   openDatabase,
   readMigrations,
@@ -96,6 +98,128 @@ describe('republishing a month', () => {
     expect(changed?.n).toBe(5);
   });
 });
+
+describe('a month written by more than one file', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.close());
+
+  /** The sample as a month's file of another force: the same month, Crime IDs of its own. */
+  function otherForce(lines: readonly string[], force: string) {
+    return lines.map((line, index) => (index === 0 ? line : `${force}-${line}`));
+  }
+
+  it("copies a month's first file in and upserts the next files of the month, each row once", async () => {
+    const first = monthFile('2033-03');
+    // A second file of the month, and a file with rows of that month and of a month without any.
+    const second = otherForce(monthFile('2033-03'), 'second');
+    const spanning = [...otherForce(monthFile('2033-03'), 'third'), ...monthFile('2033-04').slice(1)];
+
+    expect(await importPoliceUkFile(db.sql, tempFile('first.csv', first))).toMatchObject({ inserted: 100, updated: 0 });
+    expect(await importPoliceUkFile(db.sql, tempFile('second.csv', second))).toMatchObject({
+      inserted: 100,
+      updated: 0,
+    });
+    expect(await importPoliceUkFile(db.sql, tempFile('spanning.csv', spanning), { batchSize: 30 })).toMatchObject({
+      rows: 200,
+      inserted: 200,
+      updated: 0,
+    });
+    expect((await monthDigest(db, '2033-03-01'))?.n).toBe(300);
+    expect((await monthDigest(db, '2033-04-01'))?.n).toBe(100);
+    for (const [name, lines] of [
+      ['first.csv', first],
+      ['second.csv', second],
+      ['spanning.csv', spanning],
+    ] as const) {
+      const report = await importPoliceUkFile(db.sql, tempFile(name, lines));
+      expect(report).toMatchObject({ inserted: 0, updated: 0, unchanged: lines.length - 1 });
+    }
+  });
+
+  it("stores each point as the database's own ST_MakePoint of the file's coordinates", async () => {
+    // Each row a Crime ID of its own (the sample's anti-social behaviour rows have none).
+    const lines = monthFile('2033-09').map((line, index) =>
+      index === 0 ? line : line.replace(/^[^,]*/, `point-${index}`),
+    );
+    await importPoliceUkFile(db.sql, tempFile('points.csv', lines));
+    const points = lines.slice(1).map((line) => {
+      const cells = line.split(',');
+      return [cells[0], Number(cells[4]), Number(cells[5])] as const;
+    });
+    const [row] = await db.sql.query<{ n: number; equal: number }>(
+      `SELECT count(*)::int AS n,
+              count(*) FILTER (WHERE ST_Equals(c.geom, ST_SetSRID(ST_MakePoint(f.lon, f.lat), 4326))
+                               AND ST_AsEWKB(c.geom) = ST_AsEWKB(ST_SetSRID(ST_MakePoint(f.lon, f.lat), 4326)))::int AS equal
+       FROM unnest($1::text[], $2::float8[], $3::float8[]) AS f(id, lon, lat)
+       JOIN crime_event c ON c.id = f.id AND c.month = '2033-09-01'`,
+      [points.map((point) => point[0]), points.map((point) => point[1]), points.map((point) => point[2])],
+    );
+    expect(row).toEqual({ n: 100, equal: 100 });
+  });
+});
+
+if (testBackend === 'postgres') {
+  describe('two imports of the same month at once', () => {
+    let db: Database;
+    beforeAll(async () => {
+      db = await createTestDatabase();
+    });
+    afterAll(() => db.close());
+
+    /** Polls `check` until it holds: what another connection of the test is doing. */
+    async function until(what: string, check: () => Promise<boolean>) {
+      for (let tries = 0; tries < 1_000; tries++) {
+        if (await check()) return;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      throw new Error(`timed out waiting until ${what}`);
+    }
+    async function holds(query: string) {
+      const [row] = await db.sql.query<{ holds: boolean }>(`SELECT EXISTS (${query}) AS holds`);
+      return row?.holds === true;
+    }
+
+    it('makes the second wait for the first to commit, then find every row there', async () => {
+      const lines = monthFile('2033-07', 20);
+      // The month's partition exists, empty: a new month's partition would itself make one wait.
+      await db.sql.query(`SELECT lantern_crime_event_partition('2033-07-01')`);
+      // The first import reads half its file, writes it, and waits, its transaction open ...
+      let release = () => {};
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      async function* halves() {
+        yield Buffer.from(`${lines.slice(0, 1_001).join('\r\n')}\r\n`);
+        await released;
+        yield Buffer.from(lines.slice(1_001).join('\r\n'));
+      }
+      const first = importPoliceUkStream(db.sql, Readable.from(halves()), 'first.csv', { batchSize: 300 });
+      await until('the first import has written', () =>
+        holds(
+          `SELECT 1 FROM pg_locks WHERE relation = 'crime_event_2033_07'::regclass AND mode = 'RowExclusiveLock' AND granted`,
+        ),
+      );
+      // ... while the second, the same file whole, begins and waits on it.
+      const second = importPoliceUkFile(db.sql, tempFile('second.csv', lines), { batchSize: 300 }).catch(
+        (error: unknown) => error,
+      );
+      await until('the second import waits', () =>
+        holds(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`),
+      );
+      release();
+
+      const reports = await Promise.all([first, second]);
+      expect(reports.map((report) => (report instanceof Error ? report.message : report))).toMatchObject([
+        { inserted: 2_000, unchanged: 0 },
+        { inserted: 0, unchanged: 2_000 },
+      ]);
+      expect((await monthDigest(db, '2033-07-01'))?.n).toBe(2_000);
+    });
+  });
+}
 
 describe('month partitions', () => {
   let db: Database;

@@ -12,6 +12,23 @@ export async function ensureCrimeEventPartitions(sql: Sql, months: readonly stri
   ]);
 }
 
+/**
+ * Locks the given months (YYYY-MM-DD of each first day) for writing crime_event until the
+ * transaction ends, in one order so that two writers cannot each hold a month the other waits
+ * for. A writer that decides how to write a month from what it holds (police-uk-import.ts copies
+ * straight into a month without rows) takes the lock first, and a concurrent writer of that
+ * month waits for its commit.
+ */
+export async function lockCrimeMonths(sql: Sql, months: readonly string[]): Promise<void> {
+  if (months.length === 0) return;
+  await sql.query(
+    `SELECT pg_advisory_xact_lock(hashtext('lantern_crime_event_month'),
+                                  (extract(year FROM m.month) * 12 + extract(month FROM m.month))::int)
+     FROM (SELECT DISTINCT month FROM unnest($1::date[]) AS u(month) ORDER BY month) AS m`,
+    [[...months]],
+  );
+}
+
 /** The month partitions that exist (YYYY-MM-DD of each first day), oldest first; not the DEFAULT one. */
 export async function crimeEventPartitionMonths(sql: Sql): Promise<string[]> {
   const rows = await sql.query<{ month: string }>(

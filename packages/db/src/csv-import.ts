@@ -1,7 +1,7 @@
 import { pipeline, type Readable } from 'node:stream';
 import { AppError, type FieldProblem, formatProblem } from '@lantern/domain';
 import { stringify } from 'csv-stringify/sync';
-import { csvParser, emptyFile, malformedRow, unstorableField } from './csv-reader.ts';
+import { type CsvRecord, csvParser, emptyFile, malformedRow, unstorableField } from './csv-reader.ts';
 import type { Sql, TransactionalSql } from './sql.ts';
 
 /**
@@ -83,15 +83,15 @@ export async function importCsvStream<Row>(
   let parseRow: ((record: string[], line: number) => CsvRowResult<Row>) | undefined;
   // The header row is not a record: it chooses the row parser. A file without one is refused.
   async function* rows(): AsyncIterable<Array<{ record: string[]; line: number }>> {
-    for await (const parsed of bufferedChunks<{ record: string[]; info: { lines: number } }>(parser)) {
+    for await (const parsed of bufferedChunks<CsvRecord>(parser)) {
       const chunk: Array<{ record: string[]; line: number }> = [];
-      for (const { record, info } of parsed) {
+      for (const { record, line } of parsed) {
         if (parseRow === undefined) {
           header = record;
           parseRow = spec.header(record);
           continue;
         }
-        chunk.push({ record, line: info.lines });
+        chunk.push({ record, line });
       }
       yield chunk;
     }

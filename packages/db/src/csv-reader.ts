@@ -1,5 +1,5 @@
 import { AppError, type FieldProblem, formatProblem } from '@lantern/domain/app-error';
-import { parse } from 'csv-parse';
+import { Parser } from 'csv-parse';
 
 /*
  * What every CSV import reads its file with. Kept apart from csv-import.ts, and importing only
@@ -7,18 +7,37 @@ import { parse } from 'csv-parse';
  * (police-uk-read-work.ts), and a thread that loads less starts sooner.
  */
 
+/** A record as the CSV reader gives it, with the line it ends on (a quoted field may span several). */
+export interface CsvRecord {
+  record: string[];
+  line: number;
+}
+
 /**
- * The CSV reader of every import: records with their line (`info`), a byte-order mark dropped,
- * empty lines skipped, and a malformed row reported (its 'skip' event) instead of ending the file.
+ * The CSV reader of every import: records with their line, a byte-order mark dropped, empty
+ * lines skipped, and a malformed row reported (its 'skip' event) instead of ending the file.
+ * Each record is emitted as a `CsvRecord`.
  */
-export function csvParser() {
-  return parse({
+export function csvParser(): Parser {
+  return new LinedParser({
     bom: true,
-    info: true,
     skip_empty_lines: true,
     relax_quotes: false,
     skip_records_with_error: true,
   });
+}
+
+/**
+ * csv-parse with each record's line taken from its live counters (`info`, which it documents)
+ * as the record is pushed, the moment csv-parse's own `info` option reads them. That option
+ * copies every counter into a new object per record, which was most of the reading time of a
+ * police.uk file (830–950 ms of 52,101 rows against 300 ms without it).
+ */
+class LinedParser extends Parser {
+  override push(record: string[] | null, encoding?: BufferEncoding): boolean {
+    if (record === null) return super.push(null, encoding);
+    return super.push({ record, line: this.info.lines } satisfies CsvRecord);
+  }
 }
 
 /** The problem of a row csv-parse could not read (its 'skip' event's error). */

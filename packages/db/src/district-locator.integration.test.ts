@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../tests/support/test-database.ts';
 import type { Database } from './connect.ts';
-import { DistrictLocator } from './district-locator.ts';
+import { DistrictLocator, districtRows } from './district-locator.ts';
 import type { Sql } from './sql.ts';
 
 /** DistrictLocator against the rule it stands in for, SQL's lantern_district_for_point. */
@@ -23,7 +23,7 @@ async function inSql(sql: Sql, points: readonly Point[]): Promise<Array<string |
 }
 
 async function inNode(sql: Sql, points: readonly Point[]): Promise<Array<string | null>> {
-  const locator = await DistrictLocator.load(sql);
+  const locator = new DistrictLocator(await districtRows(sql));
   return points.map(([lon, lat]) => locator.at(lon, lat));
 }
 

@@ -52,11 +52,6 @@ export class DistrictLocator {
     });
   }
 
-  /** The districts as `sql` sees them now: inside a transaction, as of that transaction. */
-  static async load(sql: Sql): Promise<DistrictLocator> {
-    return new DistrictLocator(await districtRows(sql));
-  }
-
   /** The code of the district at (lon, lat) in WGS 84, or null outside every district. */
   at(lon: number, lat: number): string | null {
     for (const { code, geometry, west, south, east, north } of this.districts) {

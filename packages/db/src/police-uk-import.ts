@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { FieldProblem } from '@lantern/domain';
-import { ensureCrimeEventPartitions } from './crime-event-partitions.ts';
+import { ensureCrimeEventPartitions, lockCrimeMonths } from './crime-event-partitions.ts';
 import { refreshCrimeTileCells } from './crime-tile-cells.ts';
 import { type CsvImportOptions, emptyCounts, importRecords, type WriteCounts } from './csv-import.ts';
 import { bumpDataVersion } from './data-version.ts';
@@ -127,36 +127,63 @@ type StagedRow = Extract<PoliceUkItem, { kind: 'staged' }>;
 const stagingTable = 'crime_event_staging';
 
 /**
- * One file's valid rows, a batch at a time: staged with COPY in a temporary table that lives as
- * long as the import's transaction (so a failed import leaves nothing behind), and written into
- * crime_event by one set-based upsert per month of the batch, each pruned to that month's
- * partition and writing only new or changed rows. The keys are unique within a file
- * (PoliceUkKeyer), so each batch is compared with what the file's earlier batches did not touch.
- * Each row comes staged from the reader, its district found there (DistrictLocator).
+ * One file's valid rows, a batch at a time, into crime_event. The keys are unique within a file
+ * (PoliceUkKeyer), and each row comes formatted for COPY from the reader, its district found
+ * there (DistrictLocator). A month holds no rows when the file first writes it in most first
+ * imports (police.uk publishes a file per force and month): its rows cannot conflict with any, so
+ * they are copied straight into crime_event, as fast as loading them can be. A month with rows
+ * goes through a staging table: COPY into a temporary table that lives as long as the import's
+ * transaction (so a failed import leaves nothing behind), then one set-based upsert per month,
+ * pruned to that month's partition and writing only new or changed rows.
+ *
+ * A writer holds its months' lock (`lockCrimeMonths`) from its first write of a month to its
+ * commit, so the month's emptiness it saw still holds when it copies: a concurrent import of the
+ * same month waits, then finds the rows and upserts.
  */
 class CrimeEventStaging {
   private created = false;
-  private readonly partitioned = new Set<string>();
+  /** Each month this file has written: whether it held no rows when the file first wrote it. */
+  private readonly months = new Map<string, 'empty' | 'held rows'>();
 
   async write(tx: Sql, batch: readonly StagedRow[]): Promise<WriteCounts> {
+    const byMonth = new Map<string, StagedRow[]>();
+    for (const row of batch) {
+      const rows = byMonth.get(row.month);
+      if (rows) rows.push(row);
+      else byMonth.set(row.month, [row]);
+    }
+    const firstWritten = [...byMonth.keys()].filter((month) => !this.months.has(month)).sort();
+    if (firstWritten.length > 0) {
+      await ensureCrimeEventPartitions(tx, firstWritten);
+      await lockCrimeMonths(tx, firstWritten);
+      // After the lock, in a statement of its own: its snapshot sees what the lock waited for.
+      const held = await tx.query<{ month: string }>(
+        `SELECT to_char(m.month, 'YYYY-MM-DD') AS month FROM unnest($1::date[]) AS m(month)
+         WHERE EXISTS (SELECT 1 FROM crime_event c WHERE c.month = m.month)`,
+        [firstWritten],
+      );
+      const withRows = new Set(held.map((row) => row.month));
+      for (const month of firstWritten) this.months.set(month, withRows.has(month) ? 'held rows' : 'empty');
+    }
+    const written = { inserted: 0, updated: 0 };
+    const copied = [...byMonth].filter(([month]) => this.months.get(month) === 'empty').flatMap(([, rows]) => rows);
+    if (copied.length > 0) {
+      // One string: COPY's stream would otherwise take each row as a write of its own.
+      await tx.copyFrom('crime_event', stagingColumns, copied.map((row) => row.staged).join(''));
+      written.inserted += copied.length;
+    }
+    const upserted = [...byMonth].filter(([month]) => this.months.get(month) === 'held rows');
+    if (upserted.length === 0) return written;
     if (!this.created) {
       this.created = true;
-      await tx.query(
-        `CREATE TEMPORARY TABLE ${stagingTable} (
-           id text NOT NULL, crime_id text, month date NOT NULL, reported_by text NOT NULL, falls_within text NOT NULL,
-           lon float8, lat float8, location text, lsoa_code text, lsoa_name text, crime_type text NOT NULL,
-           outcome text, context text, district_code text
-         ) ON COMMIT DROP`,
-      );
+      await tx.query(`CREATE TEMPORARY TABLE ${stagingTable} (LIKE crime_event INCLUDING DEFAULTS) ON COMMIT DROP`);
     } else await tx.query(`DELETE FROM ${stagingTable}`);
-    // One string: COPY's stream would otherwise take each row as a write of its own.
-    await tx.copyFrom(stagingTable, stagingColumns, batch.map((row) => row.staged).join(''));
-    const months = [...new Set(batch.map((row) => row.month))].sort();
-    const unpartitioned = months.filter((month) => !this.partitioned.has(month));
-    await ensureCrimeEventPartitions(tx, unpartitioned);
-    for (const month of unpartitioned) this.partitioned.add(month);
-    const written = { inserted: 0, updated: 0 };
-    for (const month of months) {
+    await tx.copyFrom(
+      stagingTable,
+      stagingColumns,
+      upserted.flatMap(([, rows]) => rows.map((row) => row.staged)).join(''),
+    );
+    for (const [month] of upserted) {
       const [counts] = await tx.query<WriteCounts>(upsertMonth, [month]);
       written.inserted += counts?.inserted ?? 0;
       written.updated += counts?.updated ?? 0;
@@ -167,10 +194,8 @@ class CrimeEventStaging {
 
 /** The staged rows of one month ($1) into crime_event: only new or changed rows; says how many of each. */
 const upsertMonth = `WITH changed AS (
-    SELECT s.*, p.geom, c.id IS NULL AS is_new
+    SELECT s.*, c.id IS NULL AS is_new
     FROM ${stagingTable} s
-    CROSS JOIN LATERAL (SELECT CASE WHEN s.lon IS NULL THEN NULL
-                                    ELSE ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326) END AS geom) AS p
     LEFT JOIN crime_event c ON c.id = s.id AND c.month = $1::date
     WHERE s.month = $1::date
       AND (c.id IS NULL
@@ -178,7 +203,7 @@ const upsertMonth = `WITH changed AS (
                c.context, c.crime_id) IS DISTINCT FROM
               (s.reported_by, s.falls_within, s.location, s.lsoa_code, s.lsoa_name, s.crime_type, s.outcome,
                s.context, s.crime_id)
-           OR NOT (c.geom IS NOT DISTINCT FROM p.geom))
+           OR NOT (c.geom IS NOT DISTINCT FROM s.geom))
   ), written AS (
     INSERT INTO crime_event AS c (id, crime_id, month, reported_by, falls_within, geom, location, lsoa_code,
                                   lsoa_name, crime_type, outcome, context, district_code)

@@ -1,6 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import { AppError } from '@lantern/domain/app-error';
-import { csvParser, emptyFile, malformedRow } from './csv-reader.ts';
+import { type CsvRecord, csvParser, emptyFile, malformedRow } from './csv-reader.ts';
 import type { DistrictRow } from './district-locator.ts';
 import { type PoliceUkItem, PoliceUkRows } from './police-uk-rows.ts';
 
@@ -61,10 +61,10 @@ export default function readPoliceUk(task: PoliceUkReadTask | null): Promise<voi
     parser.on('skip', (error: Error & { lines?: number }) => {
       items.push({ kind: 'malformed', problem: malformedRow(file, error) });
     });
-    parser.on('data', ({ record, info }: { record: string[]; info: { lines: number } }) => {
+    parser.on('data', ({ record, line }: CsvRecord) => {
       if (settled) return;
       try {
-        const item = rows.read(record, info.lines);
+        const item = rows.read(record, line);
         if (item) items.push(item);
         else post({ kind: 'header', header: record });
       } catch (error) {

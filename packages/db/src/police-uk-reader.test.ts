@@ -45,9 +45,11 @@ describe('readPoliceUk', () => {
       [9, 'malformed'],
     ]);
     const staged = items.filter((item) => item.kind === 'staged');
-    // Every field of a row as staged; no district, as none was given.
-    const fields = (id: string, month: string, lon: string, lat: string) =>
-      [id, id, month, 'Nottinghamshire Police', 'Nottinghamshire Police', lon, lat, 'On or near X'].concat([
+    // Every field of a row as staged, in crime_event's columns; no district, as none was given. The
+    // point is hex EWKB, as PostGIS writes ST_SetSRID(ST_MakePoint(-1.15, 52.95), 4326) (in capitals).
+    const point = '0101000020E6100000666666666666F2BF9A99999999794A40'.toLowerCase();
+    const fields = (id: string, month: string, geom: string) =>
+      [id, id, month, 'Nottinghamshire Police', 'Nottinghamshire Police', geom, 'On or near X'].concat([
         'E01',
         'N 001A',
         'Burglary',
@@ -56,8 +58,8 @@ describe('readPoliceUk', () => {
         '\\N\n',
       ]);
     expect(staged.map((item) => item.staged.split('\t'))).toEqual([
-      fields('a', '2022-02-01', '-1.15', '52.95'),
-      fields('c', '2022-03-01', '\\N', '\\N'),
+      fields('a', '2022-02-01', point),
+      fields('c', '2022-03-01', '\\N'),
     ]);
     expect(staged.map((item) => [item.month, item.withoutLocation])).toEqual([
       ['2022-02-01', false],

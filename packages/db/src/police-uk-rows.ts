@@ -12,15 +12,14 @@ import { DistrictLocator, type DistrictRow } from './district-locator.ts';
  * the districts read in the import's transaction.
  */
 
-/** The staging table's columns, in the order of a staged row's fields. */
+/** crime_event's columns, in the order of a staged row's fields (the staging table has the same). */
 export const stagingColumns = [
   'id',
   'crime_id',
   'month',
   'reported_by',
   'falls_within',
-  'lon',
-  'lat',
+  'geom',
   'location',
   'lsoa_code',
   'lsoa_name',
@@ -29,6 +28,21 @@ export const stagingColumns = [
   'context',
   'district_code',
 ] as const;
+
+/**
+ * A WGS 84 point as PostGIS reads it in COPY's text format: hex EWKB (little-endian, a Point with
+ * its SRID, 4326), the form `ST_SetSRID(ST_MakePoint(lon, lat), 4326)::text` gives, so the row
+ * needs no geometry function on its way in.
+ */
+export function pointEwkbHex(lon: number, lat: number): string {
+  pointBytes.writeDoubleLE(lon, 9);
+  pointBytes.writeDoubleLE(lat, 17);
+  return pointBytes.toString('hex');
+}
+const pointBytes = Buffer.alloc(25);
+pointBytes.writeUInt8(1, 0);
+pointBytes.writeUInt32LE(0x2000_0001, 1);
+pointBytes.writeUInt32LE(4326, 5);
 
 /** One record of a file as read, by its line: a staged row, a bad row, or a row CSV cannot read. */
 export type PoliceUkItem =
@@ -77,8 +91,7 @@ export class PoliceUkRows {
       crime.month,
       crime.reportedBy,
       crime.fallsWithin,
-      crime.lon,
-      crime.lat,
+      located ? pointEwkbHex(crime.lon as number, crime.lat as number) : null,
       crime.location,
       crime.lsoaCode,
       crime.lsoaName,
