@@ -1,4 +1,4 @@
-import { type Database, databaseStatus, dropEverything, migrateAndLoad } from '@lantern/db';
+import { type Database, databaseStatus, dropEverything, migrateAndLoad, startPoliceUkReaders } from '@lantern/db';
 import { addDays, londonDate } from '@lantern/domain';
 import { loadedSyntheticDataset, seedDatabase, seedStages } from '@lantern/seed';
 import { DEFAULT_SEED, DEMO_PASSWORD, demoUsers, generateDataset } from '@lantern/synth';
@@ -31,6 +31,8 @@ export async function dbSeed(db: Database, options: SeedOptions, io: Io): Promis
 /** Seeds a migrated database and says what it did, then the demo accounts. */
 async function seedMigrated(db: Database, options: SeedOptions, io: Io): Promise<void> {
   const started = performance.now();
+  // The police.uk months follow a county seed: their reader thread starts now, ready by then.
+  if (options.scale === 'county') startPoliceUkReaders();
   const dataset = generateDataset({ seed: options.seed, scale: options.scale, periodEnd: options.periodEnd });
   // On stderr, so stdout keeps only the result: a national seed takes about a minute.
   const progress = startProgress({ label: 'seed', total: seedStages.length, io });
