@@ -20,6 +20,7 @@ import { basename, join } from 'node:path';
 import {
   closePoliceUkReaders,
   copyTextRow,
+  crimeEventColumns,
   type Database,
   importPoliceUkFile,
   migrateAndLoad,
@@ -31,22 +32,6 @@ import { onEachBackend } from './scratch-database.ts';
 
 const files =
   process.argv.length > 2 ? process.argv.slice(2) : everyPoliceUkFile().filter((path) => path.endsWith('-street.csv'));
-
-const columns = [
-  'id',
-  'crime_id',
-  'month',
-  'reported_by',
-  'falls_within',
-  'geom',
-  'location',
-  'lsoa_code',
-  'lsoa_name',
-  'crime_type',
-  'outcome',
-  'context',
-  'district_code',
-];
 
 function line(label: string, pass: string, rows: number, seconds: number, extra = '') {
   const rate = Math.round(rows / seconds);
@@ -63,10 +48,10 @@ async function anchor(label: string, db: Database): Promise<number> {
             location, lsoa_code, lsoa_name, crime_type, outcome, context, district_code
      FROM crime_event`,
   );
-  const text = stored.map((row) => copyTextRow(columns.map((column) => row[column] ?? null))).join('');
+  const text = stored.map((row) => copyTextRow(crimeEventColumns.map((column) => row[column] ?? null))).join('');
   await db.sql.query('TRUNCATE crime_event');
   const started = performance.now();
-  await db.sql.copyFrom('crime_event', columns, text);
+  await db.sql.copyFrom('crime_event', crimeEventColumns, text);
   return line(label, 'anchor: COPY FROM', stored.length, (performance.now() - started) / 1000);
 }
 

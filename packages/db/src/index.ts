@@ -98,6 +98,7 @@ export {
 export { hashPassword, verifyPassword } from './passwords.ts';
 export { shippedPath } from './paths.ts';
 export {
+  crimeEventColumns,
   importPoliceUkFile,
   importPoliceUkStream,
   type PoliceUkImportOptions,

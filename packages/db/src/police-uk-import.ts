@@ -8,11 +8,11 @@ import { type CsvImportOptions, emptyCounts, importRecords, type WriteCounts } f
 import { bumpDataVersion } from './data-version.ts';
 import { type DistrictRow, districtRows } from './district-locator.ts';
 import { readPoliceUk } from './police-uk-reader.ts';
-import { type PoliceUkItem, stagingColumns } from './police-uk-rows.ts';
+import { crimeEventColumns, type PoliceUkItem } from './police-uk-rows.ts';
 import type { Sql, TransactionalSql } from './sql.ts';
 
 export { type RejectedRow, rejectsCsv } from './csv-import.ts';
-export { PoliceUkKeyer } from './police-uk-rows.ts';
+export { crimeEventColumns, PoliceUkKeyer } from './police-uk-rows.ts';
 
 /**
  * Streams a data.police.uk street CSV into crime_event inside one transaction: a file imports
@@ -169,7 +169,7 @@ class CrimeEventStaging {
     const copied = [...byMonth].filter(([month]) => this.months.get(month) === 'empty').flatMap(([, rows]) => rows);
     if (copied.length > 0) {
       // One string: COPY's stream would otherwise take each row as a write of its own.
-      await tx.copyFrom('crime_event', stagingColumns, copied.map((row) => row.staged).join(''));
+      await tx.copyFrom('crime_event', crimeEventColumns, copied.map((row) => row.staged).join(''));
       written.inserted += copied.length;
     }
     const upserted = [...byMonth].filter(([month]) => this.months.get(month) === 'held rows');
@@ -180,7 +180,7 @@ class CrimeEventStaging {
     } else await tx.query(`DELETE FROM ${stagingTable}`);
     await tx.copyFrom(
       stagingTable,
-      stagingColumns,
+      crimeEventColumns,
       upserted.flatMap(([, rows]) => rows.map((row) => row.staged)).join(''),
     );
     for (const [month] of upserted) {

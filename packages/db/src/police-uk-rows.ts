@@ -13,7 +13,7 @@ import { DistrictLocator, type DistrictRow } from './district-locator.ts';
  */
 
 /** crime_event's columns, in the order of a staged row's fields (the staging table has the same). */
-export const stagingColumns = [
+export const crimeEventColumns = [
   'id',
   'crime_id',
   'month',
