@@ -44,7 +44,8 @@ const bundleFormat = 1;
 const slimBundles = new Map<string, Promise<URL>>();
 
 async function slimBundle(source: URL): Promise<URL> {
-  const key = source.toString();
+  // Per cache directory too: a process whose TMPDIR changes writes (and finds) the bundle there.
+  const key = `${cacheDirectoryPath()}\n${source}`;
   const known = await slimBundles.get(key);
   // A long-running process checks that the file is still there (a cleaner may empty $TMPDIR).
   if (known && existsSync(fileURLToPath(known))) return known;
@@ -62,9 +63,13 @@ export async function slimBundleFor(source: URL): Promise<URL> {
   }
 }
 
+function cacheDirectoryPath(): string {
+  return join(tmpdir(), `lantern-pglite-${process.getuid?.() ?? 'user'}`);
+}
+
 /** A directory for the slim bundles that this process's user owns and no one else may write. */
 function privateCacheDirectory(): string {
-  const directory = join(tmpdir(), `lantern-pglite-${process.getuid?.() ?? 'user'}`);
+  const directory = cacheDirectoryPath();
   mkdirSync(directory, { recursive: true, mode: 0o700 });
   const { uid, mode } = statSync(directory);
   if ((process.getuid && uid !== process.getuid()) || (mode & 0o022) !== 0) {
