@@ -85,7 +85,8 @@ describe.each(users)('the district map for $name', (user) => {
   });
 
   it('zooms to the district chosen in the picker', async () => {
-    const { page, context, problems } = await signedIn(user.email);
+    // As most users see it: the map flies to the district (the other tests ask for reduced motion).
+    const { page, context, problems } = await signedIn(user.email, undefined, { motion: 'animated' });
     const picker = page.getByLabel('District', { exact: true });
     if (user.name === 'nsd-mansfield') {
       // A user of one district opens on it; the whole county is one choice away.

@@ -49,7 +49,7 @@ async function showMansfield(page: Page) {
   if (!already) {
     await expect.poll(async () => (await mapView(page)).zoom, { timeout: 10_000 }).toBeGreaterThan(before.zoom + 1);
   }
-  // The fit animates: wait until the view in the hash stops changing, then for the tiles.
+  // The fit may animate: wait until the view in the hash stops changing, then for the tiles.
   let last = '';
   await expect
     .poll(

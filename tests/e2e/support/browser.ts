@@ -113,13 +113,32 @@ export interface WatchedPage {
   settled(): Promise<void>;
 }
 
+export interface PageOptions {
+  /**
+   * Pages ask for reduced motion unless a test needs the animations: the map then jumps to a
+   * chosen district instead of flying there (apps/web/src/map/use-fit-to.ts), so Chromium's
+   * software WebGL does not draw the frames in between (about a tenth of the e2e project's CPU).
+   * The tests wait for where the map ends up either way; the district picker's test keeps the
+   * animation, so the path most users see is driven too.
+   */
+  motion?: 'animated' | 'reduced';
+}
+
 /**
  * A page in a fresh context (no cookies shared between tests) whose console is watched. The one
  * expected console error is the 401 of a refused sign-in; a visitor's session check answers
  * without one (regression, issue 18: every visit to the sign-in page logged a 401).
  */
-export async function openWatchedPage(browser: Browser, baseUrl: string): Promise<WatchedPage> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 } });
+export async function openWatchedPage(
+  browser: Browser,
+  baseUrl: string,
+  options: PageOptions = {},
+): Promise<WatchedPage> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1280, height: 800 },
+    reducedMotion: options.motion === 'animated' ? 'no-preference' : 'reduce',
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
@@ -391,9 +410,9 @@ export function browserSession() {
   afterAll(async () => {
     await Promise.all([...contexts].map((context) => context.close()));
   });
-  const open = async (): Promise<WatchedPage> => {
+  const open = async (options: PageOptions = {}): Promise<WatchedPage> => {
     if (!browser) throw new Error('Chromium is not running yet: open pages inside a test');
-    const watched = await openWatchedPage(browser, baseUrl);
+    const watched = await openWatchedPage(browser, baseUrl, options);
     contexts.add(watched.context);
     watched.context.once('close', () => contexts.delete(watched.context));
     return watched;
@@ -403,8 +422,8 @@ export function browserSession() {
    * signed out, it shows the sign-in form and then itself), so a test that works elsewhere does not
    * wait for the map to draw first.
    */
-  const signedIn = async (email: string, path?: string): Promise<WatchedPage> => {
-    const watched = await open();
+  const signedIn = async (email: string, path?: string, options: PageOptions = {}): Promise<WatchedPage> => {
+    const watched = await open(options);
     await signIn(watched.page, email, demoPassword, path);
     if (path === undefined) await waitForMapIdle(watched.page);
     else await watched.page.getByRole('navigation', { name: 'Main' }).waitFor();
