@@ -218,6 +218,65 @@ if (testBackend === 'postgres') {
       ]);
       expect((await monthDigest(db, '2033-07-01'))?.n).toBe(2_000);
     });
+
+    it('stops one of two imports that reach two months in opposite orders, with a message, and keeps the other', async () => {
+      for (const month of ['2033-08-01', '2033-09-01']) {
+        await db.sql.query(`SELECT lantern_crime_event_partition($1::date)`, [month]);
+      }
+      const august = monthFile('2033-08', 5);
+      const september = monthFile('2033-09', 5);
+      const header = august[0] ?? '';
+      // The second file's crimes are others (a "b" before each Crime ID), so each file adds 1,000.
+      const others = (lines: readonly string[]) => lines.map((line, index) => (index === 0 ? line : `b${line}`));
+      // Each file writes its first month, then waits with its transaction open until both have.
+      let release = () => {};
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      async function* gated(first: readonly string[], then: readonly string[]) {
+        yield Buffer.from(`${[header, ...first.slice(1)].join('\r\n')}\r\n`);
+        await released;
+        yield Buffer.from(then.slice(1).join('\r\n'));
+      }
+      const writes = (partition: string) =>
+        holds(
+          `SELECT 1 FROM pg_locks WHERE relation = '${partition}'::regclass AND mode = 'RowExclusiveLock' AND granted`,
+        );
+      const imports = [
+        importPoliceUkStream(db.sql, Readable.from(gated(august, september)), 'aug-then-sep.csv', { batchSize: 100 }),
+      ];
+      await until('the first import has written August', () => writes('crime_event_2033_08'));
+      imports.push(
+        importPoliceUkStream(db.sql, Readable.from(gated(others(september), others(august))), 'sep-then-aug.csv', {
+          batchSize: 100,
+        }),
+      );
+      await until('the second import has written September', () => writes('crime_event_2033_09'));
+      // Each now reaches the month the other holds.
+      release();
+
+      const outcomes = await Promise.allSettled(imports);
+      const stopped = outcomes.flatMap((outcome, index) => (outcome.status === 'rejected' ? [index] : []));
+      expect(stopped).toHaveLength(1);
+      const [loser] = stopped as [number];
+      const file = ['aug-then-sep.csv', 'sep-then-aug.csv'][loser] as string;
+      const error = (outcomes[loser] as PromiseRejectedResult).reason;
+      expect(error).toBeInstanceOf(AppError);
+      expect(error).toMatchObject({
+        code: 'CONFLICT',
+        message: `${file}: another import was writing the same months at the same time, and the database stopped this one so that the other could finish; nothing from ${file} was imported: import it again`,
+      });
+      expect(outcomes[1 - loser]).toMatchObject({ status: 'fulfilled', value: { inserted: 1_000, rejected: 0 } });
+      // The winner's rows alone: nothing of the stopped file was kept.
+      expect((await monthDigest(db, '2033-08-01'))?.n).toBe(500);
+      expect((await monthDigest(db, '2033-09-01'))?.n).toBe(500);
+
+      // Imported again, as the message says, it finds the other's rows and adds its own.
+      const again = loser === 0 ? [...august, ...september.slice(1)] : others([...september, ...august.slice(1)]);
+      expect(await importPoliceUkFile(db.sql, tempFile(file, again))).toMatchObject({ inserted: 1_000, unchanged: 0 });
+      expect((await monthDigest(db, '2033-08-01'))?.n).toBe(1_000);
+      expect((await monthDigest(db, '2033-09-01'))?.n).toBe(1_000);
+    });
   });
 }
 

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
-import type { FieldProblem } from '@lantern/domain';
+import { AppError, type FieldProblem } from '@lantern/domain';
 import { ensureCrimeEventPartitions, lockCrimeMonths } from './crime-event-partitions.ts';
 import { refreshCrimeTileCells } from './crime-tile-cells.ts';
 import { type CsvImportOptions, emptyCounts, importRecords, type WriteCounts } from './csv-import.ts';
@@ -117,8 +117,31 @@ export async function importPoliceUkStream(
       batchSize,
     },
     report,
-  );
+  ).catch((error: unknown) => {
+    throw isDeadlock(error) ? concurrentImport(file) : error;
+  });
   return { ...counts, withoutLocation };
+}
+
+/** PostgreSQL's deadlock_detected, on the error or one it wraps. */
+function isDeadlock(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && depth < 8; depth++) {
+    if ((cause as { code?: unknown }).code === '40P01') return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * A file's import that PostgreSQL ended to break a deadlock with another import: each holds a
+ * month the other reached next (`lockCrimeMonths`), which only happens when two files of the same
+ * months are imported at once in different month orders. The other goes on; this one rolled back.
+ */
+function concurrentImport(file: string): AppError {
+  return new AppError(
+    'CONFLICT',
+    `${file}: another import was writing the same months at the same time, and the database stopped this one so that the other could finish; nothing from ${file} was imported: import it again`,
+  );
 }
 
 type StagedOrInvalid = Exclude<PoliceUkItem, { kind: 'malformed' }>;
