@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Database, Principal } from '@lantern/db';
-import { type PersonKind, type Role, roles } from '@lantern/domain';
+import { addDays, type PersonKind, type Role, roles } from '@lantern/domain';
 import { createAgency, createUser } from './factories.ts';
 
 /**
@@ -70,12 +70,18 @@ function pronounceable(length: number): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
+/** A calendar date up to `days` days after `from`, at random. */
+function randomDay(from: string, days: number): string {
+  return addDays(from, randomBytes(4).readUInt32BE() % days);
+}
+
 export interface FreshPersonOptions {
   kind?: PersonKind;
   districtCode: string;
   flagged?: boolean;
   givenName?: string;
   familyName?: string;
+  dateOfBirth?: string;
 }
 
 /** A new person with a unique name; flagged people have a high CSE risk. */
@@ -86,8 +92,11 @@ export async function createFreshPerson(db: Database, options: FreshPersonOption
   const givenName = options.givenName ?? pronounceable(6);
   const familyName = options.familyName ?? pronounceable(9);
   // A child stays under 18 on every meeting date the fixtures use (randomMeetingDate: 2027 onwards),
-  // since an NSD agenda lists only children under 18 on the meeting day.
-  const dateOfBirth = kind === 'child' ? '2014-03-04' : '1995-07-08';
+  // since an NSD agenda lists only children under 18 on the meeting day. Dates of birth differ, as
+  // names do: duplicate detection pairs everyone born on one day, and the matrix makes hundreds of
+  // fresh people (one shared date made people.duplicateList compare them all, half the file's time).
+  const dateOfBirth =
+    options.dateOfBirth ?? (kind === 'child' ? randomDay('2014-03-04', 1_000) : randomDay('1985-01-01', 5_000));
   const row = await db.prisma.person.create({
     data: {
       kind,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { accessFor, mergePeople } from '@lantern/app';
 import { policyFor } from '@lantern/domain';
 import { createFreshPerson, type World } from './access-world.ts';
@@ -6,16 +5,17 @@ import type { ProcedureFixture } from './fixture-types.ts';
 
 /**
  * Fixtures of the duplicate-people procedures (issue 14). Each cell records one child twice, in
- * district A and in district B, under a name no other record has, so the pair scores 1 and tops
+ * district A and in district B, under a name no other record has and born on the same day, so the pair scores 1 and tops
  * any list it is in.
  */
 const reason = 'authorization matrix';
 const notFoundPerson = (id: string) => ({ code: 'NOT_FOUND' as const, message: `No person ${id} in your districts` });
 
 async function recordedTwice(world: World, districtCode: string) {
-  const familyName = `Twice${randomUUID().slice(0, 8)}`;
-  const first = await createFreshPerson(world.db, { districtCode, givenName: 'Matrix', familyName });
-  const second = await createFreshPerson(world.db, { districtCode, givenName: 'Matrix', familyName });
+  // A fresh person's random name and date of birth, then the same again.
+  const first = await createFreshPerson(world.db, { districtCode });
+  const { givenName, familyName, dateOfBirth } = first;
+  const second = await createFreshPerson(world.db, { districtCode, givenName, familyName, dateOfBirth });
   return { first, second, ids: [first.id, second.id] };
 }
 

@@ -51,6 +51,8 @@ export async function findDuplicatePairs(
   // Every block is an equality join. Without fresh statistics (PGlite has no autovacuum) the
   // planner takes the pool for a handful of rows and compares every pair in nested loops: minutes
   // on the county instead of well under a second. Hash joins are right at any size here.
+  // (That adds a huge constant to the cost of a plan that still needs one, the trigram probe's:
+  // with JIT on, PostgreSQL would compile the query with LLVM each call. Sessions have it off.)
   await tx.$executeRaw`SELECT set_config('enable_nestloop', 'off', true)`;
   return tx.$queryRaw<DuplicatePairRow[]>`
     WITH pool AS MATERIALIZED (
