@@ -7,6 +7,7 @@ import { refreshCrimeTileCells } from './crime-tile-cells.ts';
 import { type CsvImportOptions, emptyCounts, importRecords, type WriteCounts } from './csv-import.ts';
 import { bumpDataVersion } from './data-version.ts';
 import { type DistrictRow, districtRows } from './district-locator.ts';
+import { hasErrorCode } from './pg-errors.ts';
 import { readPoliceUk } from './police-uk-reader.ts';
 import { crimeEventColumns, type PoliceUkItem } from './police-uk-rows.ts';
 import type { Sql, TransactionalSql } from './sql.ts';
@@ -118,18 +119,10 @@ export async function importPoliceUkStream(
     },
     report,
   ).catch((error: unknown) => {
-    throw isDeadlock(error) ? concurrentImport(file) : error;
+    // PostgreSQL's deadlock_detected.
+    throw hasErrorCode(error, '40P01') ? concurrentImport(file) : error;
   });
   return { ...counts, withoutLocation };
-}
-
-/** PostgreSQL's deadlock_detected, on the error or one it wraps. */
-function isDeadlock(error: unknown): boolean {
-  for (let cause = error, depth = 0; cause && depth < 8; depth++) {
-    if ((cause as { code?: unknown }).code === '40P01') return true;
-    cause = (cause as { cause?: unknown }).cause;
-  }
-  return false;
 }
 
 /**

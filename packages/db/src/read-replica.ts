@@ -1,4 +1,5 @@
 import type { PrismaClient } from './generated/prisma/client.ts';
+import { errorChain } from './pg-errors.ts';
 import type { Sql } from './sql.ts';
 
 /** Where a read ran: the primary, or the streaming replica named by LANTERN_READ_REPLICA_URL. */
@@ -59,26 +60,18 @@ export function replicaLagSeconds(samples: readonly WalSample[], replayed: bigin
 
 /** Errors that say the replica cannot answer now (gone, shutting down, restarting, cancelled by replay). */
 export function isReplicaUnavailable(error: unknown): boolean {
-  for (let cause = error, depth = 0; cause && depth < 8; depth++) {
-    const { code, message } = cause as { code?: unknown; message?: unknown };
-    if (typeof code === 'string') {
-      // 08: connection exceptions; 57P01-57P03: admin or crash shutdown, cannot connect now;
-      // 40001 on a standby: a query cancelled because replay needed what it read.
-      if (/^(08|57P0[1-3])/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOENT'].includes(code))
-        return true;
-      if (code === '40001' && typeof message === 'string' && /conflict with recovery/.test(message)) return true;
-    }
-    if (
-      typeof message === 'string' &&
+  return errorChain(error).some(({ code, message }) => {
+    // 08: connection exceptions; 57P01-57P03: admin or crash shutdown, cannot connect now. A query
+    // a standby cancelled because replay needed what it read (40001) says "conflict with recovery".
+    if (code && /^(08|57P0[1-3])/.test(code)) return true;
+    if (code && ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOENT'].includes(code)) return true;
+    return (
+      message !== undefined &&
       /Connection terminated|connection (?:is )?closed|terminating connection|connection error and is not queryable|timeout exceeded when trying to connect|the database system is (?:shutting down|starting up|in recovery)|conflict with recovery|ECONNREFUSED|ECONNRESET/i.test(
         message,
       )
-    ) {
-      return true;
-    }
-    cause = (cause as { cause?: unknown }).cause;
-  }
-  return false;
+    );
+  });
 }
 
 interface ReplicaRouterParts {
