@@ -30,10 +30,60 @@ function isoDateOf(day: DateTime<true>): string {
   return day.toISODate();
 }
 
+/*
+ * Days and years are added with integer arithmetic on the proleptic Gregorian calendar (what
+ * luxon's UTC dates follow): luxon's general path costs some 15 µs a date, and the synthetic
+ * generator adds days to dates a few hundred thousand times per county.
+ */
+
+/** A date's year, month and day, or a RangeError naming it when it is not a calendar date. */
+function dateParts(date: string): { year: number; month: number; day: number } {
+  if (datePattern.test(date)) {
+    const [year, month, day] = [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) return { year, month, day };
+  }
+  throw new RangeError(`Not a calendar date as YYYY-MM-DD: '${date}'`);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** 'YYYY-MM-DD' of a year 0-9999, month and day. */
+function formatDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Days from 1970-01-01 to a calendar date. */
+function epochDay(date: string): number {
+  const { year, month, day } = dateParts(date);
+  const at = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, takes years 0-99 as they are.
+  at.setUTCFullYear(year, month - 1, day);
+  return Math.round(at.getTime() / DAY_MS);
+}
+
+/** The UTC date 'YYYY-MM-DD' of epoch milliseconds, for years 0000-9999; null outside them. */
+function isoDateOfMs(ms: number): string | null {
+  const text = new Date(ms).toISOString();
+  return text.length === 24 ? text.slice(0, 10) : null;
+}
+
+/** The calendar date `days` after 1970-01-01, or null outside years 0000-9999. */
+function dateOfEpochDay(days: number): string | null {
+  return isoDateOfMs(days * DAY_MS);
+}
+
 /** Whether `date` is a real calendar date written 'YYYY-MM-DD' (no 30 February, no year 0000). */
 export function isCalendarDate(date: string): boolean {
-  if (!datePattern.test(date) || date.startsWith('0000')) return false;
-  return DateTime.fromISO(date, { zone: 'utc' }).isValid;
+  if (date.startsWith('0000')) return false;
+  try {
+    dateParts(date);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -44,18 +94,10 @@ export function isCalendarDate(date: string): boolean {
  */
 export function londonDate(at: Date | string | number = new Date()): string {
   const ms = (at instanceof Date ? at : new Date(at)).getTime();
-  // Most calls ask about the same day as the last (every request asks about today): answered from
-  // that day's span without the zone lookup, which is most of the cost.
-  if (ms >= lastDay.start && ms < lastDay.end) return lastDay.date;
-  const instant = DateTime.fromMillis(ms, { zone: londonZone });
-  if (!instant.isValid) throw new RangeError(`Not an instant: '${String(at)}'`);
-  const start = instant.startOf('day');
-  lastDay = { start: start.toMillis(), end: start.plus({ days: 1 }).toMillis(), date: instant.toISODate() };
-  return lastDay.date;
+  if (!Number.isFinite(ms)) throw new RangeError(`Not an instant: '${String(at)}'`);
+  // London's date is the UTC date of its wall clock.
+  return isoDateOfMs(ms + londonOffsetMs(ms)) ?? (DateTime.fromMillis(ms, { zone: londonZone }).toISODate() as string);
 }
-
-/** The London day `londonDate` last answered, as the instants [start, end) it spans. */
-let lastDay = { start: 0, end: 0, date: '' };
 
 /**
  * The instant a Europe/London calendar day begins (midnight always exists in London: the clocks
@@ -66,14 +108,46 @@ let lastDay = { start: 0, end: 0, date: '' };
  * londonMidnight('2024-01-01').toISOString(); // → '2024-01-01T00:00:00.000Z' (GMT)
  */
 export function londonMidnight(date: string): Date {
-  const day = datePattern.test(date) ? DateTime.fromISO(date, { zone: londonZone }) : null;
-  if (day === null || !day.isValid) throw new RangeError(`Not a calendar date as YYYY-MM-DD: '${date}'`);
-  return day.toJSDate();
+  let midnight = midnights.get(date);
+  if (midnight === undefined) {
+    const day = datePattern.test(date) ? DateTime.fromISO(date, { zone: londonZone }) : null;
+    if (day === null || !day.isValid) throw new RangeError(`Not a calendar date as YYYY-MM-DD: '${date}'`);
+    midnight = day.toMillis();
+    remember(midnights, date, midnight);
+  }
+  return new Date(midnight);
 }
 
 /** London's offset from UTC at an instant, in ms (0 in winter, one hour in summer). */
 export function londonOffsetMs(at: Date | number): number {
-  return londonZone.offset(typeof at === 'number' ? at : at.getTime()) * MINUTE_MS;
+  const ms = typeof at === 'number' ? at : at.getTime();
+  // London's clocks have changed on the hour (UTC) since the county took GMT in 1847, so one
+  // lookup answers for the whole hour; before that, every instant is looked up.
+  if (!(ms >= greenwichMeanTimeFrom)) return londonZone.offset(ms) * MINUTE_MS;
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsetsByHour.get(hour);
+  if (offset === undefined) {
+    offset = londonZone.offset(hour * HOUR_MS) * MINUTE_MS;
+    remember(offsetsByHour, hour, offset);
+  }
+  return offset;
+}
+
+/*
+ * The zone lookups answered so far. The tz database's offset for an instant comes through Intl
+ * (luxon formats the instant in the zone and reads the parts back), about 10 µs each; a process
+ * asks about the same days and hours again and again (the synthetic generator hundreds of
+ * thousands of times, a server about today). Each map is emptied when it grows past its bound.
+ */
+const midnights = new Map<string, number>();
+const offsetsByHour = new Map<number, number>();
+const rememberedLimit = 50_000;
+/** 1848-01-01T00:00:00Z: London kept GMT from 1 December 1847, its last change not on the hour. */
+const greenwichMeanTimeFrom = Date.UTC(1848, 0, 1);
+
+function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
+  if (map.size >= rememberedLimit) map.clear();
+  map.set(key, value);
 }
 
 /**
@@ -100,6 +174,9 @@ export function londonWallClockMs(date: string, hour: number): number {
 
 /** The UTC calendar date of an instant. */
 export function utcDate(at: Date | number): string {
+  const ms = typeof at === 'number' ? at : at.getTime();
+  const date = Number.isFinite(ms) ? isoDateOfMs(ms) : null;
+  if (date !== null) return date;
   const instant = DateTime.fromMillis(typeof at === 'number' ? at : at.getTime(), { zone: 'utc' });
   if (!instant.isValid) throw new RangeError(`Not an instant: ${String(at)}`);
   return instant.toISODate();
@@ -107,12 +184,16 @@ export function utcDate(at: Date | number): string {
 
 /** `date` plus `days` calendar days (negative: before). */
 export function addDays(date: string, days: number): string {
-  return isoDateOf(calendarDay(date).plus({ days }));
+  const sum = Number.isInteger(days) ? dateOfEpochDay(epochDay(date) + days) : null;
+  return sum ?? isoDateOf(calendarDay(date).plus({ days }));
 }
 
 /** The same day and month `years` later (negative: earlier); 29 February becomes 28 February. */
 export function addYears(date: string, years: number): string {
-  return isoDateOf(calendarDay(date).plus({ years }));
+  const { year, month, day } = dateParts(date);
+  const later = year + years;
+  if (!Number.isInteger(years) || later < 0 || later > 9999) return isoDateOf(calendarDay(date).plus({ years }));
+  return formatDate(later, month, Math.min(day, daysInMonth(later, month)));
 }
 
 /** The later of two dates (dates written 'YYYY-MM-DD' order as strings). */
@@ -127,17 +208,23 @@ export function earlierDate(a: string, b: string): string {
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round(calendarDay(to).diff(calendarDay(from), 'days').days);
+  return epochDay(to) - epochDay(from);
 }
 
 /** The first day of the month `months` after the month of `date` (negative: before). */
 export function monthStart(date: string, months = 0): string {
-  return isoDateOf(calendarDay(`${date.slice(0, 7)}-01`).plus({ months }));
+  const { year, month } = dateParts(`${date.slice(0, 7)}-01`);
+  const index = year * 12 + month - 1 + months;
+  if (!Number.isInteger(months) || index < 0 || index >= 120_000) {
+    return isoDateOf(calendarDay(`${date.slice(0, 7)}-01`).plus({ months }));
+  }
+  return formatDate(Math.floor(index / 12), (index % 12) + 1, 1);
 }
 
 /** The last day of the month of `date` (a date 'YYYY-MM-DD' or a month 'YYYY-MM'). */
 export function monthEnd(date: string): string {
-  return isoDateOf(calendarDay(`${date.slice(0, 7)}-01`).endOf('month'));
+  const { year, month } = dateParts(`${date.slice(0, 7)}-01`);
+  return formatDate(year, month, daysInMonth(year, month));
 }
 
 /** The months 'YYYY-MM' from the month of `from` to the month of `to`, both included (none if `to` is earlier). */
@@ -195,8 +282,8 @@ export function isMonth(month: string): boolean {
  * ageInYears('2010-06-15', '2026-06-15'); // → 16
  */
 export function ageInYears(dateOfBirth: string, on: string): number {
-  const birth = calendarDay(dateOfBirth);
-  const day = calendarDay(on);
+  const birth = dateParts(dateOfBirth);
+  const day = dateParts(on);
   const before = day.month < birth.month || (day.month === birth.month && day.day < birth.day);
   return day.year - birth.year - (before ? 1 : 0);
 }
