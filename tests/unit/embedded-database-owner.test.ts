@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { initialisedDataDir } from '../support/embedded-data-dir.ts';
 
 /**
  * One owner per embedded data directory, with real processes: a second `lantern` process on a
@@ -23,10 +23,11 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-function scratchDataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lantern-owner-'));
+/** An initialised data directory of the test's own (PGlite's initdb is not what is tested here). */
+async function scratchDataDir(): Promise<string> {
+  const { dir, dataDir } = await initialisedDataDir('lantern-owner-');
   dirs.push(dir);
-  return join(dir, 'db');
+  return dataDir;
 }
 
 /** Starts a process that opens `dataDir` and resolves with it once it owns the database. */
@@ -64,7 +65,7 @@ function exited(child: ChildProcess): Promise<void> {
 
 describe('the embedded database has one owner process', () => {
   it('refuses a second process on a held directory, naming the holder and what to do', async () => {
-    const dataDir = scratchDataDir();
+    const dataDir = await scratchDataDir();
     const holder = await holdDatabase(dataDir);
 
     const second = lantern(dataDir, 'db', 'status', '--format', 'json');
@@ -77,7 +78,7 @@ describe('the embedded database has one owner process', () => {
   });
 
   it('lets the next process start at once after the holder was killed with SIGKILL', async () => {
-    const dataDir = scratchDataDir();
+    const dataDir = await scratchDataDir();
     const holder = await holdDatabase(dataDir);
     const gone = exited(holder);
     holder.kill('SIGKILL');
@@ -93,7 +94,7 @@ describe('the embedded database has one owner process', () => {
   });
 
   it('releases the directory when the owner closes it, so the next process opens it', async () => {
-    const dataDir = scratchDataDir();
+    const dataDir = await scratchDataDir();
     const holder = await holdDatabase(dataDir);
     const gone = exited(holder);
     holder.kill('SIGTERM');

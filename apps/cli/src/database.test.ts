@@ -1,7 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { initialisedDataDir } from '../../../tests/support/embedded-data-dir.ts';
 import { configuredDatabase } from './database.ts';
 import { readEnv } from './env.ts';
 
@@ -16,15 +15,15 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-function embedded() {
-  const dir = mkdtempSync(join(tmpdir(), 'lantern-cli-db-'));
+async function embedded() {
+  const { dir, dataDir } = await initialisedDataDir('lantern-cli-db-');
   dirs.push(dir);
   const errors: string[] = [];
   const io = { out: () => undefined, err: (text: string) => errors.push(text) };
-  return { withDatabase: configuredDatabase(readEnv({ LANTERN_DATA_DIR: join(dir, 'db') }), io), errors };
+  return { withDatabase: configuredDatabase(readEnv({ LANTERN_DATA_DIR: dataDir }), io), errors };
 }
 
-const tuplesOf = (withDatabase: ReturnType<typeof embedded>['withDatabase']) =>
+const tuplesOf = (withDatabase: Awaited<ReturnType<typeof embedded>>['withDatabase']) =>
   withDatabase(async (db) => {
     const [row] = await db.sql.query<{ reltuples: number }>(
       `SELECT reltuples::float8 AS reltuples FROM pg_class WHERE relname = 'probe'`,
@@ -34,7 +33,7 @@ const tuplesOf = (withDatabase: ReturnType<typeof embedded>['withDatabase']) =>
 
 describe('configuredDatabase on the embedded database', () => {
   it('analyzes what a command changed before it closes the database', async () => {
-    const { withDatabase } = embedded();
+    const { withDatabase } = await embedded();
     await withDatabase(async (db) => {
       await db.sql.exec('CREATE TABLE probe (n int); INSERT INTO probe SELECT generate_series(1, 5000)');
     });
@@ -42,7 +41,7 @@ describe('configuredDatabase on the embedded database', () => {
   }, 60_000);
 
   it('analyzes what a failed command committed, and fails with the command’s own error', async () => {
-    const { withDatabase, errors } = embedded();
+    const { withDatabase, errors } = await embedded();
     await expect(
       withDatabase(async (db) => {
         await db.sql.exec('CREATE TABLE probe (n int); INSERT INTO probe SELECT generate_series(1, 5000)');
