@@ -9,16 +9,25 @@ import * as english from '@zxcvbn-ts/language-en';
  */
 export const minimumPasswordLength = 12;
 
-const zxcvbn = new ZxcvbnFactory({
-  graphs: common.adjacencyGraphs,
-  dictionary: { ...common.dictionary, ...english.dictionary },
-  translations: english.translations,
-});
+/**
+ * Built on the first password checked, not when the module loads: ranking the dictionaries takes
+ * about a quarter of a second, which every CLI command and server start paid before.
+ */
+let zxcvbn: ZxcvbnFactory | undefined;
+
+function passwordChecker(): ZxcvbnFactory {
+  zxcvbn ??= new ZxcvbnFactory({
+    graphs: common.adjacencyGraphs,
+    dictionary: { ...common.dictionary, ...english.dictionary },
+    translations: english.translations,
+  });
+  return zxcvbn;
+}
 
 export function passwordProblem(password: string, userInputs: readonly string[] = []): string | null {
   if (password.length < minimumPasswordLength) return `must be at least ${minimumPasswordLength} characters`;
   if (password.length > 256) return 'must be at most 256 characters';
-  const result = zxcvbn.check(password, [...userInputs]);
+  const result = passwordChecker().check(password, [...userInputs]);
   if (result.score < 3) {
     const hint = result.feedback.warning ? `: ${result.feedback.warning}` : '';
     return `is too easy to guess${hint}`;
