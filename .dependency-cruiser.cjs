@@ -95,6 +95,17 @@ module.exports = {
       to: { path: ['^apps/api/', named('@lantern/api')] },
     },
     {
+      name: 'cli-loads-app-at-start',
+      comment:
+        'The CLI loads the use cases and the API when a command that needs them runs (apps/cli/src/lazy-app.ts), not at start: loading them took half of `lantern db status` and of `--help`.',
+      severity: 'error',
+      from: { path: '^apps/cli/src/', pathNot: '\\.test\\.ts$' },
+      to: {
+        path: ['^packages/app/', '^apps/api/', named('@lantern/(app|api)')],
+        dependencyTypesNot: ['type-only', 'type-import', 'dynamic-import'],
+      },
+    },
+    {
       name: 'unresolvable-import',
       comment: 'An import that resolves to nothing is either broken or a package missing from package.json.',
       severity: 'error',

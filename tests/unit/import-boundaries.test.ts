@@ -27,8 +27,11 @@ const thirdParty = ['@prisma/client', 'pglite-prisma-adapter', 'pg', 'luxon'];
 
 const sources: Record<string, string> = {
   'apps/api/src/index.ts': 'export const createServer = () => 1;\nexport type AppRouter = { a: 1 };\n',
-  'apps/cli/src/commands/serve.ts':
-    "import { createServer } from '@lantern/api';\nexport const serve = createServer;\n",
+  'apps/cli/src/commands/serve.ts': "export const serve = async () => (await import('@lantern/api')).createServer;\n",
+  'apps/cli/src/commands/eager.ts':
+    "import { searchPeople } from '@lantern/app';\nexport const eager = searchPeople;\n",
+  'apps/cli/src/commands/lazy.ts':
+    "import type { searchPeople } from '@lantern/app';\nexport const lazy = (): Promise<{ searchPeople: typeof searchPeople }> => import('@lantern/app');\n",
   'apps/cli/src/commands/report.ts':
     "import { createServer } from '@lantern/api';\nexport const report = createServer;\n",
   'apps/web/src/router.ts': "import type { AppRouter } from '@lantern/api';\nexport type Router = AppRouter;\n",
@@ -167,6 +170,13 @@ describe('import boundaries', () => {
     expect(caught('cli-imports-api')).toEqual(['apps/cli/src/commands/report.ts → apps/api/src/index.ts']);
   });
 
+  it('refuses the CLI loading the use cases or the API at start, and lets a command load them when it runs', () => {
+    expect(caught('cli-loads-app-at-start')).toEqual([
+      'apps/cli/src/commands/eager.ts → packages/app/src/index.ts',
+      'apps/cli/src/commands/report.ts → apps/api/src/index.ts',
+    ]);
+  });
+
   it('refuses an import cycle', () => {
     const cycle = ['packages/geo/src/a.ts → packages/geo/src/b.ts', 'packages/geo/src/b.ts → packages/geo/src/a.ts'];
     expect(caught('no-circular').length).toBeGreaterThan(0);
@@ -176,6 +186,7 @@ describe('import boundaries', () => {
   it('lets every allowed form through', () => {
     const allowed = [
       'apps/cli/src/commands/serve.ts',
+      'apps/cli/src/commands/lazy.ts',
       'apps/web/src/router.ts',
       'apps/web/src/router-module.ts',
       'apps/web/src/policy.ts',

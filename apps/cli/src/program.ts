@@ -1,4 +1,3 @@
-import { closeAnalyticsPool } from '@lantern/app';
 import { closePoliceUkReaders, startPoliceUkReaders } from '@lantern/db';
 import { AppError, fields, isCalendarDate, londonDate } from '@lantern/domain';
 import { DEFAULT_PERIOD_END, DEFAULT_SEED } from '@lantern/synth';
@@ -20,6 +19,7 @@ import { configuredDatabase, type DatabaseProvider, withMigrated } from './datab
 import { readEnv } from './env.ts';
 import { checkImportPaths } from './file-paths.ts';
 import type { Io } from './io.ts';
+import { closeApp } from './lazy-app.ts';
 
 function integer(name: string) {
   return (value: string) => {
@@ -234,7 +234,7 @@ export async function run(argv: string[], io: Io, database?: DatabaseProvider): 
   } finally {
     // Hot-spot commands start analytics threads, and a police.uk import its reader thread: a
     // finished command must not wait for them.
-    await Promise.all([closeAnalyticsPool(), closePoliceUkReaders()]);
+    await Promise.all([closeApp(), closePoliceUkReaders()]);
   }
 }
 

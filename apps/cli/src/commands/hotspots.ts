@@ -1,8 +1,8 @@
-import { analyseHotspots } from '@lantern/app';
 import type { Database } from '@lantern/db';
 import { AppError, districtCodes, getisOrdInput } from '@lantern/domain';
 import { fromBritishNationalGrid, type HotspotResult } from '@lantern/geo';
 import type { Io } from '../io.ts';
+import { loadApp } from '../lazy-app.ts';
 
 export interface HotspotsOptions {
   source: string;
@@ -62,6 +62,7 @@ export async function hotspots(db: Database, options: HotspotsOptions, io: Io): 
     );
   }
   const input = parsed.data;
+  const { analyseHotspots } = await loadApp();
   const { result } = await analyseHotspots(
     { db },
     {

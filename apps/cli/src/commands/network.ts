@@ -1,11 +1,11 @@
 import { writeFile } from 'node:fs/promises';
-import { accessFor, formatNetwork, viewDistrictNetwork, viewEgoNetwork } from '@lantern/app';
 import { type Database, findPrincipal } from '@lantern/db';
 import { AppError, districtNetworkInput, egoNetworkInput, procedurePolicies } from '@lantern/domain';
 import { type Command, Option } from 'commander';
 import { type DatabaseProvider, withMigrated } from '../database.ts';
 import { checkWritablePath } from '../file-paths.ts';
 import type { Io } from '../io.ts';
+import { loadApp } from '../lazy-app.ts';
 
 export interface NetworkOptions {
   district?: string;
@@ -88,6 +88,7 @@ export async function network(db: Database, options: NetworkOptions, io: Io): Pr
     );
   }
   const filters = { from: options.from, to: options.to, minGrade: options.minGrade };
+  const { accessFor, formatNetwork, viewDistrictNetwork, viewEgoNetwork } = await loadApp();
   const app = { db };
   const view = options.ego
     ? await viewEgoNetwork(

@@ -1,5 +1,4 @@
 import { writeFile } from 'node:fs/promises';
-import { accessFor, buildProfile, renderProfileDocx, renderProfileMarkdown } from '@lantern/app';
 import { type Database, districtOutlines, findPrincipal } from '@lantern/db';
 import {
   AppError,
@@ -15,6 +14,7 @@ import { type Command, Option } from 'commander';
 import { type DatabaseProvider, withMigrated } from '../database.ts';
 import { checkWritablePath } from '../file-paths.ts';
 import type { Io } from '../io.ts';
+import { loadApp } from '../lazy-app.ts';
 
 export interface ProfileBuildOptions {
   scope: ProfileScope;
@@ -80,6 +80,7 @@ export async function profileBuild(db: Database, options: ProfileBuildOptions, i
     reviewDate: options.to,
   };
   if (/^\d{4}-\d{2}-\d{2}$/.test(terms.from) && /^\d{4}-\d{2}-\d{2}$/.test(terms.to)) terms.title = titleOf(terms);
+  const { accessFor, buildProfile, renderProfileDocx, renderProfileMarkdown } = await loadApp();
   const access = accessFor(principal, 'profiles.create', procedurePolicies['profiles.create']);
   let figures: Awaited<ReturnType<typeof buildProfile>>;
   try {

@@ -1,4 +1,3 @@
-import { reportMissing as computeReport } from '@lantern/app';
 import type { Database } from '@lantern/db';
 import {
   AppError,
@@ -8,6 +7,7 @@ import {
   parseLondonDateTime,
 } from '@lantern/domain';
 import type { Io } from '../io.ts';
+import { loadApp } from '../lazy-app.ts';
 
 export type MissingReportFormat = 'json' | 'csv' | 'md';
 
@@ -23,7 +23,7 @@ export async function reportMissing(db: Database, options: MissingReportOptions,
   const asOf = options.asOf === undefined ? undefined : parseAsOf(options.asOf);
   let report: MissingReport;
   try {
-    report = await computeReport({ db }, { from: options.from, to: options.to, asOf });
+    report = await (await loadApp()).reportMissing({ db }, { from: options.from, to: options.to, asOf });
   } catch (error) {
     // The period's dates are checked by the domain's londonPeriod, which names the value.
     if (error instanceof RangeError) throw new AppError('BAD_INPUT', `--from/--to: ${error.message}`);
