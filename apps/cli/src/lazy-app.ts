@@ -11,7 +11,11 @@ export function loadApp(): Promise<typeof import('@lantern/app')> {
   return app;
 }
 
-/** Stops what the application layer started (the analytics threads), if a command loaded it. */
+/**
+ * Stops what the application layer started (the analytics threads), if a command loaded it. A
+ * load that failed has started nothing, and its error is the command's to report.
+ */
 export async function closeApp(): Promise<void> {
-  if (app) await (await app).closeAnalyticsPool();
+  const loaded = await app?.catch(() => undefined);
+  await loaded?.closeAnalyticsPool();
 }
