@@ -21,9 +21,8 @@ const monthPattern = /^\d{4}-\d{2}$/;
 
 /** A date as luxon's date in UTC (the carrier for zone-free calendar arithmetic), or a RangeError. */
 function calendarDay(date: string): DateTime<true> {
-  const day = datePattern.test(date) ? DateTime.fromISO(date, { zone: 'utc' }) : null;
-  if (day === null || !day.isValid) throw new RangeError(`Not a calendar date as YYYY-MM-DD: '${date}'`);
-  return day;
+  dateParts(date);
+  return DateTime.fromISO(date, { zone: 'utc' }) as DateTime<true>;
 }
 
 function isoDateOf(day: DateTime<true>): string {
@@ -36,13 +35,24 @@ function isoDateOf(day: DateTime<true>): string {
  * generator adds days to dates a few hundred thousand times per county.
  */
 
+interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** A date's year, month and day; null when it is not a calendar date written 'YYYY-MM-DD'. */
+function parseDate(date: string): DateParts | null {
+  if (!datePattern.test(date)) return null;
+  const [year, month, day] = [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? { year, month, day } : null;
+}
+
 /** A date's year, month and day, or a RangeError naming it when it is not a calendar date. */
-function dateParts(date: string): { year: number; month: number; day: number } {
-  if (datePattern.test(date)) {
-    const [year, month, day] = [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
-    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) return { year, month, day };
-  }
-  throw new RangeError(`Not a calendar date as YYYY-MM-DD: '${date}'`);
+function dateParts(date: string): DateParts {
+  const parts = parseDate(date);
+  if (parts === null) throw new RangeError(`Not a calendar date as YYYY-MM-DD: '${date}'`);
+  return parts;
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -77,13 +87,7 @@ function dateOfEpochDay(days: number): string | null {
 
 /** Whether `date` is a real calendar date written 'YYYY-MM-DD' (no 30 February, no year 0000). */
 export function isCalendarDate(date: string): boolean {
-  if (date.startsWith('0000')) return false;
-  try {
-    dateParts(date);
-    return true;
-  } catch {
-    return false;
-  }
+  return !date.startsWith('0000') && parseDate(date) !== null;
 }
 
 /**
@@ -110,9 +114,8 @@ export function londonDate(at: Date | string | number = new Date()): string {
 export function londonMidnight(date: string): Date {
   let midnight = midnights.get(date);
   if (midnight === undefined) {
-    const day = datePattern.test(date) ? DateTime.fromISO(date, { zone: londonZone }) : null;
-    if (day === null || !day.isValid) throw new RangeError(`Not a calendar date as YYYY-MM-DD: '${date}'`);
-    midnight = day.toMillis();
+    dateParts(date);
+    midnight = DateTime.fromISO(date, { zone: londonZone }).toMillis();
     remember(midnights, date, midnight);
   }
   return new Date(midnight);
